@@ -1,0 +1,2 @@
+#pragma once
+// Placeholder: being written now; replaced before anything lands.
