@@ -39,7 +39,13 @@ struct ExpressionError
  *   of different kinds; numbers compare numerically, strings (e.g. ISO dates) by code point;
  * - `a in [..]` is true when a equals an element; when a is a list (a multiple choice) it is
  *   true when any of its elements is in the set; `a in field` looks in a list-valued field;
- * - and/or/not treat only `true` as true, so a condition over a missing field is false.
+ * - and/or/not treat only `true` as true, so a condition over a missing field is false;
+ * - `a != b` is exactly `not (a == b)` and `not in` is `not (.. in ..)`: both hold while a is null;
+ * - `a in field` takes a field holding a single value as a set of one, and a null one as empty.
+ *
+ * A STRING has no escapes (write a quote of the other kind inside). Numbers may carry a minus
+ * sign written directly before them. Sources longer than 2000 characters or nested deeper than
+ * 32 levels (parentheses and `not`) are refused, so that evaluation stays cheap and bounded.
  */
 class Expression
 {

@@ -16,7 +16,8 @@
 namespace gx {
 
 /** The kinds of answer a field takes; each maps to one JSON shape (see FieldDefinition). */
-enum class FieldType {
+enum class FieldType
+{
     Integer,        ///< JSON number with no fraction
     Decimal,        ///< JSON number
     Bool,           ///< JSON true/false
@@ -33,7 +34,8 @@ enum class FieldType {
 [[nodiscard]] std::optional<FieldType> fieldTypeFromName(const QString &name);
 
 /** Extra checks of a text field's content beyond its type and length. */
-enum class FieldCheck {
+enum class FieldCheck
+{
     None,
     Uscc,         ///< unified social credit code, GB 32100-2015 (with its GB 11714 org code)
     Region,       ///< one of the region codes of assets/regions (the validator is told them)
@@ -52,7 +54,14 @@ enum class FieldCheck {
  */
 struct Bound
 {
-    enum class Kind { None, Number, Date, Today, ThisYear };
+    enum class Kind
+    {
+        None,
+        Number,
+        Date,
+        Today,
+        ThisYear
+    };
     Kind kind = Kind::None;
     double number = 0;
     QDate date;

@@ -6,7 +6,11 @@
 namespace gx {
 
 /** The languages the UI and every message speak: Chinese first, English second. */
-enum class Language { Zh, En };
+enum class Language
+{
+    Zh,
+    En
+};
 
 /**
  * A person-readable text in both languages of the system. Labels of the survey definition,

@@ -15,8 +15,12 @@ template <typename T, typename E>
 class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::in_place_index<0>, std::move(value)) {}
-    Result(E error) : m_value(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_value(std::in_place_index<0>, std::move(value))
+    {}
+    Result(E error)
+        : m_value(std::in_place_index<1>, std::move(error))
+    {}
 
     [[nodiscard]] bool ok() const { return m_value.index() == 0; }
     explicit operator bool() const { return ok(); }

@@ -1,1 +1,9 @@
-int main() { return 0; }
+#include "formscli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    return gx::runFormsCli(QCoreApplication::arguments());
+}

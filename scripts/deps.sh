@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, the Debian 12 packages that building and testing Gengxin needs and that
+# are not installed yet. Sourced by run.sh and test.sh; safe to run again (it installs nothing
+# when everything is there). Needs root, or sudo.
+set -euo pipefail
+
+GX_PACKAGES=(
+    # toolchain
+    g++ cmake ninja-build clang-format git ca-certificates
+    # Qt 6.4 (Debian 12)
+    qt6-base-dev
+)
+
+gx_missing_packages() {
+    local p
+    for p in "${GX_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || echo "$p"
+    done
+}
+
+gx_install_deps() {
+    local missing
+    missing=$(gx_missing_packages | tr '\n' ' ')
+    if [ -z "${missing// /}" ]; then
+        return 0
+    fi
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "deps: run as root (or install sudo) to install: $missing" >&2; return 1; }
+        sudo=sudo
+    fi
+    echo "deps: installing $missing"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    gx_install_deps
+fi
