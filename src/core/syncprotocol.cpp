@@ -1,5 +1,8 @@
 #include "core/syncprotocol.h"
 
+#include "core/jsonreader.h"
+#include "core/syncchecks.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -7,8 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <initializer_list>
 
 using namespace Qt::StringLiterals;
 
@@ -16,381 +17,22 @@ namespace gx {
 
 namespace {
 
-constexpr qint64 kMaxSafeInteger = (qint64(1) << 53) - 1;
-constexpr int kMaxEntityLength = 64;
-constexpr int kMaxIdLength = 128;
-constexpr int kMaxFieldNameLength = 64;
-constexpr int kMaxCodeLength = 64;
-constexpr int kMaxCursorLength = 256;
+using detail::checkCursorShape;
+using detail::checkDeviceId;
+using detail::checkEntityName;
+using detail::checkErrorCode;
+using detail::checkFields;
+using detail::checkRecordId;
+using detail::checkText;
+using detail::checkUuid;
+using detail::JsonReader;
+using detail::wrongType;
+
 constexpr QLatin1StringView kCursorPrefix{"c1."};
 
 constexpr std::array kOpNames{"upsert"_L1, "delete"_L1};
 constexpr std::array kStatusNames{"applied"_L1, "duplicate"_L1, "merged"_L1, "conflict"_L1,
                                   "rejected"_L1};
-
-QString child(const QString &path, const QString &name)
-{
-    return path.isEmpty() ? name : path + u'.' + name;
-}
-
-QString child(const QString &path, QLatin1StringView name)
-{
-    return child(path, QString(name));
-}
-
-QString element(const QString &path, qsizetype index)
-{
-    return path + u'[' + QString::number(index) + u']';
-}
-
-QString kindOf(const QJsonValue &value)
-{
-    static constexpr std::array kinds{"null"_L1,     "a boolean"_L1, "a number"_L1,
-                                      "a string"_L1, "an array"_L1,  "an object"_L1};
-    const auto type = static_cast<std::size_t>(value.type()); // Undefined is 0x80
-    return type < kinds.size() ? QString(kinds.at(type)) : u"nothing"_s;
-}
-
-CodecError wrongType(const QString &path, QLatin1StringView expected, const QJsonValue &value)
-{
-    return CodecError{path, u"expected "_s + expected + u", got "_s + kindOf(value)};
-}
-
-bool isAsciiLetter(QChar c, bool upper)
-{
-    const char16_t u = c.unicode();
-    return (u >= u'a' && u <= u'z') || (upper && u >= u'A' && u <= u'Z');
-}
-
-/** Whether text is all ASCII letters (lower case unless upper), digits and characters of extra. */
-bool allAscii(QStringView text, bool upper, QLatin1StringView extra)
-{
-    return std::all_of(text.begin(), text.end(), [&](QChar c) {
-        return isAsciiLetter(c, upper) || (c >= u'0' && c <= u'9') ||
-               (c.unicode() < 0x80 && extra.contains(c));
-    });
-}
-
-/** Every member that is not required or optional is an error; so is a missing required one. */
-std::optional<CodecError> checkMembers(const QJsonObject &object, const QString &path,
-                                       std::initializer_list<QLatin1StringView> required,
-                                       std::initializer_list<QLatin1StringView> optional = {})
-{
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString key = it.key();
-        const auto named = [&key](QLatin1StringView name) {
-            return key == name;
-        };
-        if (std::none_of(required.begin(), required.end(), named) &&
-            std::none_of(optional.begin(), optional.end(), named))
-            return CodecError{child(path, key), u"unknown member"_s};
-    }
-    for (const QLatin1StringView name : required) {
-        if (!object.contains(name))
-            return CodecError{child(path, name), u"missing required member"_s};
-    }
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkDeviceId(const QString &text, const QString &path,
-                                        const ProtocolLimits &)
-{
-    if (!Hlc::isValidDeviceId(text))
-        return CodecError{
-            path, u"not a device id (1..%1 of [A-Za-z0-9._-])"_s.arg(Hlc::kMaxDeviceIdLength)};
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkErrorCode(const QString &text, const QString &path,
-                                         const ProtocolLimits &)
-{
-    const bool shaped =
-        !text.isEmpty() && text.size() <= kMaxCodeLength && allAscii(text, false, "_"_L1);
-    if (!shaped)
-        return CodecError{path, u"error code must be 1..%1 of [a-z0-9_]"_s.arg(kMaxCodeLength)};
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkCursorShape(const QString &text, const QString &path,
-                                           const ProtocolLimits &)
-{
-    const bool shaped =
-        !text.isEmpty() && text.size() <= kMaxCursorLength && allAscii(text, true, "._~-"_L1);
-    if (!shaped)
-        return CodecError{path, u"cursor must be 1..%1 of [A-Za-z0-9._~-]"_s.arg(kMaxCursorLength)};
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkUuid(const QString &text, const QString &path,
-                                    const ProtocolLimits &)
-{
-    const QString reason = u"not a UUID (expected lower-case hex digits 8-4-4-4-12)"_s;
-    if (text.size() != 36)
-        return CodecError{path, reason};
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t u = text.at(i).unicode();
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? u != u'-' : !((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f')))
-            return CodecError{path, reason};
-    }
-    if (text == "00000000-0000-0000-0000-000000000000"_L1)
-        return CodecError{path, u"the nil UUID is not an id"_s};
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkEntityName(const QString &text, const QString &path,
-                                          const ProtocolLimits &)
-{
-    if (text.isEmpty())
-        return CodecError{path, u"empty entity name"_s};
-    if (text.size() > kMaxEntityLength)
-        return CodecError{path, u"entity name longer than %1 characters"_s.arg(kMaxEntityLength)};
-    const bool shaped = isAsciiLetter(text.front(), false) && allAscii(text, false, "_"_L1);
-    if (!shaped)
-        return CodecError{path, u"entity name must match [a-z][a-z0-9_]*"_s};
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkRecordId(const QString &text, const QString &path,
-                                        const ProtocolLimits &)
-{
-    if (text.isEmpty())
-        return CodecError{path, u"empty id"_s};
-    if (text.size() > kMaxIdLength)
-        return CodecError{path, u"id longer than %1 characters"_s.arg(kMaxIdLength)};
-    if (std::any_of(text.begin(), text.end(),
-                    [](QChar c) { return c.category() == QChar::Other_Control; }))
-        return CodecError{path, u"id contains a control character"_s};
-    if (!QStringView(text).isValidUtf16())
-        return CodecError{path, u"id contains an unpaired surrogate"_s};
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkText(const QString &text, const QString &path,
-                                    const ProtocolLimits &limits)
-{
-    if (text.size() > limits.maxStringLength)
-        return CodecError{path, u"string longer than %1 characters"_s.arg(limits.maxStringLength)};
-    if (text.contains(QChar(u'\0')))
-        return CodecError{path, u"string contains U+0000"_s};
-    if (!QStringView(text).isValidUtf16())
-        return CodecError{path, u"string contains an unpaired surrogate"_s};
-    return std::nullopt;
-}
-
-/** A field value: any JSON, strings bounded, nesting at most limits.maxValueDepth. */
-std::optional<CodecError> checkValue(const QJsonValue &value, const QString &path, int depth,
-                                     const ProtocolLimits &limits)
-{
-    if (value.isString())
-        return checkText(value.toString(), path, limits);
-    if (!value.isArray() && !value.isObject())
-        return std::nullopt;
-    if (depth + 1 > limits.maxValueDepth)
-        return CodecError{path, u"value nested deeper than %1 levels"_s.arg(limits.maxValueDepth)};
-    if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            if (auto error = checkValue(array.at(i), element(path, i), depth + 1, limits))
-                return error;
-        }
-        return std::nullopt;
-    }
-    const QJsonObject object = value.toObject();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        const QString memberPath = child(path, it.key());
-        if (auto error = checkText(it.key(), memberPath, limits))
-            return error;
-        if (auto error = checkValue(it.value(), memberPath, depth + 1, limits))
-            return error;
-    }
-    return std::nullopt;
-}
-
-std::optional<CodecError> checkFields(const QJsonObject &fields, const QString &path,
-                                      const ProtocolLimits &limits)
-{
-    if (fields.size() > limits.maxFieldsPerMutation)
-        return CodecError{path, u"too many fields (%1, at most %2)"_s.arg(fields.size())
-                                    .arg(limits.maxFieldsPerMutation)};
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        const QString name = it.key();
-        const QString fieldPath = child(path, name);
-        const bool shaped = !name.isEmpty() && name.size() <= kMaxFieldNameLength &&
-                            isAsciiLetter(name.front(), true) && allAscii(name, true, "_"_L1);
-        if (!shaped)
-            return CodecError{fieldPath, u"field name must match [A-Za-z][A-Za-z0-9_]* with at "
-                                         u"most %1 characters"_s.arg(kMaxFieldNameLength)};
-        if (auto error = checkValue(it.value(), fieldPath, 0, limits))
-            return error;
-    }
-    return std::nullopt;
-}
-
-/**
- * Reads the members of one JSON object into a struct. Reading stops at the first error, which
- * carries the member's path; callers read every member in order and then finish().
- */
-class MemberReader
-{
-public:
-    using Check = std::optional<CodecError> (*)(const QString &text, const QString &path,
-                                                const ProtocolLimits &limits);
-
-    MemberReader(QJsonObject object, QString path, const ProtocolLimits &limits)
-        : m_object(std::move(object))
-        , m_path(std::move(path))
-        , m_limits(limits)
-    {}
-
-    /** Unknown members and missing required members are errors. */
-    void members(std::initializer_list<QLatin1StringView> required,
-                 std::initializer_list<QLatin1StringView> optional = {})
-    {
-        if (!m_error)
-            m_error = checkMembers(m_object, m_path, required, optional);
-    }
-
-    [[nodiscard]] bool has(QLatin1StringView name) const { return m_object.contains(name); }
-    [[nodiscard]] bool failed() const { return m_error.has_value(); }
-    [[nodiscard]] QString pathOf(QLatin1StringView name) const { return child(m_path, name); }
-    [[nodiscard]] QJsonValue value(QLatin1StringView name) const { return m_object.value(name); }
-
-    void fail(CodecError error)
-    {
-        if (!m_error)
-            m_error = std::move(error);
-    }
-    void fail(QLatin1StringView name, const QString &reason)
-    {
-        fail(CodecError{pathOf(name), reason});
-    }
-
-    /** A string member, checked by check when given; when nullable, null reads as "". */
-    void string(QString &out, QLatin1StringView name, Check check = nullptr, bool nullable = false)
-    {
-        if (nullable && value(name).isNull())
-            return;
-        const auto v =
-            typed(name, QJsonValue::String, nullable ? "a string or null"_L1 : "a string"_L1);
-        if (v && check)
-            m_error = check(v->toString(), pathOf(name), m_limits);
-        if (v && !m_error)
-            out = v->toString();
-    }
-
-    /** An integer in minimum..2^53-1; JSON's 1.0 reads as 1. */
-    void integer(qint64 &out, QLatin1StringView name, qint64 minimum)
-    {
-        const auto v = typed(name, QJsonValue::Double, "an integer"_L1);
-        if (!v)
-            return;
-        const double number = v->toDouble();
-        if (std::trunc(number) != number)
-            return fail(name, u"expected an integer, got the fraction "_s +
-                                  QString::number(number, 'g', 17));
-        if (std::fabs(number) > static_cast<double>(kMaxSafeInteger))
-            return fail(name, u"integer beyond 2^53 - 1"_s);
-        if (v->toInteger() < minimum)
-            return fail(name, u"must be at least %1, got %2"_s.arg(minimum).arg(v->toInteger()));
-        out = v->toInteger();
-    }
-
-    void boolean(bool &out, QLatin1StringView name)
-    {
-        if (const auto v = typed(name, QJsonValue::Bool, "a boolean"_L1))
-            out = v->toBool();
-    }
-
-    /** One of the names fromName knows; expected lists them for the reason. */
-    template <typename E>
-    void choice(E &out, QLatin1StringView name, std::optional<E> (*fromName)(QStringView),
-                QLatin1StringView expected)
-    {
-        QString text;
-        string(text, name);
-        if (m_error)
-            return;
-        if (const auto parsed = fromName(text))
-            out = *parsed;
-        else
-            fail(name, u"unknown %1 \"%2\" (expected %3)"_s.arg(name, text.left(64), expected));
-    }
-
-    /** A record's fields: an object of well-named members with bounded values. */
-    void fields(QJsonObject &out, QLatin1StringView name)
-    {
-        const auto v = typed(name, QJsonValue::Object, "an object"_L1);
-        if (v)
-            m_error = checkFields(v->toObject(), pathOf(name), m_limits);
-        if (v && !m_error)
-            out = v->toObject();
-    }
-
-    void hlc(Hlc &out, QLatin1StringView name)
-    {
-        QString text;
-        string(text, name);
-        if (m_error)
-            return;
-        const auto parsed = Hlc::parse(text);
-        if (parsed)
-            out = parsed.value();
-        else
-            fail(name, u"bad hybrid logical clock: "_s + parsed.error().reason);
-    }
-
-    /** An array of at most maxSize objects, each read by decode(object, path, limits). */
-    template <typename T, typename Decode>
-    void list(QList<T> &out, QLatin1StringView name, int maxSize, Decode decode)
-    {
-        const auto v = typed(name, QJsonValue::Array, "an array"_L1);
-        if (!v)
-            return;
-        const QJsonArray array = v->toArray();
-        if (array.size() > maxSize)
-            return fail(name,
-                        u"too many %1 (%2, at most %3)"_s.arg(name).arg(array.size()).arg(maxSize));
-        out.reserve(array.size());
-        for (qsizetype i = 0; i < array.size() && !m_error; ++i) {
-            const QString itemPath = element(pathOf(name), i);
-            if (!array.at(i).isObject())
-                return fail(wrongType(itemPath, "an object"_L1, array.at(i)));
-            auto item = decode(array.at(i).toObject(), itemPath, m_limits);
-            if (item)
-                out.append(std::move(item).value());
-            else
-                fail(item.error());
-        }
-    }
-
-    template <typename T>
-    [[nodiscard]] Result<T, CodecError> finish(T value) const
-    {
-        if (m_error)
-            return *m_error;
-        return value;
-    }
-
-private:
-    /** The member's value if nothing failed before and it has the type, else nullopt. */
-    std::optional<QJsonValue> typed(QLatin1StringView name, QJsonValue::Type type,
-                                    QLatin1StringView expected)
-    {
-        if (m_error)
-            return std::nullopt;
-        const QJsonValue v = value(name);
-        if (v.type() == type)
-            return v;
-        fail(wrongType(pathOf(name), expected, v));
-        return std::nullopt;
-    }
-
-    QJsonObject m_object;
-    QString m_path;
-    const ProtocolLimits &m_limits;
-    std::optional<CodecError> m_error;
-};
 
 QJsonValue nullIfEmpty(const QString &text)
 {
@@ -400,7 +42,7 @@ QJsonValue nullIfEmpty(const QString &text)
 Result<Mutation, CodecError> mutationAt(const QJsonObject &object, const QString &path,
                                         const ProtocolLimits &limits)
 {
-    MemberReader r(object, path, limits);
+    JsonReader r(object, path, limits);
     r.members({"mutation_id"_L1, "entity"_L1, "id"_L1, "op"_L1, "base_rev"_L1, "hlc"_L1},
               {"fields"_L1});
     Mutation m;
@@ -410,7 +52,7 @@ Result<Mutation, CodecError> mutationAt(const QJsonObject &object, const QString
     r.choice(m.op, "op"_L1, mutationOpFromName, "upsert or delete"_L1);
     r.integer(m.baseRev, "base_rev"_L1, 0);
     if (r.has("fields"_L1)) {
-        r.fields(m.fields, "fields"_L1);
+        r.object(m.fields, "fields"_L1, checkFields);
         if (m.op == Mutation::Op::Delete && !m.fields.isEmpty())
             r.fail("fields"_L1, u"a delete carries no fields"_s);
     } else if (m.op == Mutation::Op::Upsert) {
@@ -423,7 +65,7 @@ Result<Mutation, CodecError> mutationAt(const QJsonObject &object, const QString
 Result<SyncError, CodecError> syncErrorAt(const QJsonObject &object, const QString &path,
                                           const ProtocolLimits &limits, bool withExistingId)
 {
-    MemberReader r(object, path, limits);
+    JsonReader r(object, path, limits);
     if (withExistingId)
         r.members({"code"_L1, "message"_L1, "field"_L1}, {"existing_id"_L1});
     else
@@ -440,7 +82,7 @@ Result<SyncError, CodecError> syncErrorAt(const QJsonObject &object, const QStri
 Result<MutationResult, CodecError> mutationResultAt(const QJsonObject &object, const QString &path,
                                                     const ProtocolLimits &limits)
 {
-    MemberReader r(object, path, limits);
+    JsonReader r(object, path, limits);
     r.members({"mutation_id"_L1, "status"_L1, "rev"_L1, "error"_L1});
     MutationResult m;
     r.string(m.mutationId, "mutation_id"_L1, checkUuid);
@@ -467,14 +109,14 @@ Result<MutationResult, CodecError> mutationResultAt(const QJsonObject &object, c
 Result<Change, CodecError> changeAt(const QJsonObject &object, const QString &path,
                                     const ProtocolLimits &limits)
 {
-    MemberReader r(object, path, limits);
+    JsonReader r(object, path, limits);
     r.members({"entity"_L1, "id"_L1, "rev"_L1, "deleted"_L1, "fields"_L1});
     Change c;
     r.string(c.entity, "entity"_L1, checkEntityName);
     r.string(c.id, "id"_L1, checkRecordId);
     r.integer(c.rev, "rev"_L1, 1);
     r.boolean(c.deleted, "deleted"_L1);
-    r.fields(c.fields, "fields"_L1);
+    r.object(c.fields, "fields"_L1, checkFields);
     return r.finish(std::move(c));
 }
 
@@ -622,7 +264,7 @@ Result<PullCursor, CodecError> PullCursor::decode(QStringView text)
 {
     if (text.isEmpty())
         return CodecError{QString(), u"empty cursor"_s};
-    if (text.size() > kMaxCursorLength)
+    if (text.size() > detail::kMaxCursorLength)
         return CodecError{QString(), u"cursor too long"_s};
     if (!text.startsWith(kCursorPrefix)) {
         const qsizetype dot = text.indexOf(u'.');
@@ -635,7 +277,7 @@ Result<PullCursor, CodecError> PullCursor::decode(QStringView text)
     const QStringView payload = text.sliced(kCursorPrefix.size());
     if (payload.isEmpty())
         return CodecError{QString(), u"empty cursor payload"_s};
-    if (!allAscii(payload, true, "-_"_L1))
+    if (!detail::allAscii(payload, true, "-_"_L1))
         return CodecError{QString(), u"cursor payload is not unpadded base64url"_s};
     const auto decoded = QByteArray::fromBase64Encoding(
         payload.toLatin1(),
@@ -648,7 +290,7 @@ Result<PullCursor, CodecError> PullCursor::decode(QStringView text)
         return CodecError{QString(), u"cursor does not hold a sequence number"_s};
     bool ok = false;
     const qint64 seq = digits.toLongLong(&ok);
-    if (!ok || seq > kMaxSafeInteger)
+    if (!ok || seq > JsonReader::kMaxSafeInteger)
         return CodecError{QString(), u"cursor sequence number out of range"_s};
     const PullCursor cursor{seq};
     if (cursor.encode() != text)
@@ -664,7 +306,7 @@ Result<Mutation, CodecError> decodeMutation(const QJsonObject &object, const Pro
 Result<PushRequest, CodecError> decodePushRequest(const QJsonObject &object,
                                                   const ProtocolLimits &limits)
 {
-    MemberReader r(object, QString(), limits);
+    JsonReader r(object, QString(), limits);
     r.members({"device_id"_L1, "mutations"_L1});
     PushRequest request;
     r.string(request.deviceId, "device_id"_L1, checkDeviceId);
@@ -687,7 +329,7 @@ Result<MutationResult, CodecError> decodeMutationResult(const QJsonObject &objec
 Result<PushResponse, CodecError> decodePushResponse(const QJsonObject &object,
                                                     const ProtocolLimits &limits)
 {
-    MemberReader r(object, QString(), limits);
+    JsonReader r(object, QString(), limits);
     r.members({"results"_L1});
     PushResponse response;
     r.list(response.results, "results"_L1, limits.maxResults, mutationResultAt);
@@ -701,7 +343,7 @@ Result<Change, CodecError> decodeChange(const QJsonObject &object, const Protoco
 
 Result<PullPage, CodecError> decodePullPage(const QJsonObject &object, const ProtocolLimits &limits)
 {
-    MemberReader r(object, QString(), limits);
+    JsonReader r(object, QString(), limits);
     r.members({"changes"_L1, "cursor"_L1, "more"_L1});
     PullPage page;
     r.list(page.changes, "changes"_L1, limits.maxChanges, changeAt);
@@ -712,7 +354,7 @@ Result<PullPage, CodecError> decodePullPage(const QJsonObject &object, const Pro
 
 Result<ApiError, CodecError> decodeApiError(const QJsonObject &object, const ProtocolLimits &limits)
 {
-    MemberReader r(object, QString(), limits);
+    JsonReader r(object, QString(), limits);
     r.members({"error"_L1});
     const QJsonValue inner = r.value("error"_L1);
     if (!r.failed() && !inner.isObject())
