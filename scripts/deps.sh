@@ -7,8 +7,12 @@ set -euo pipefail
 GX_PACKAGES=(
     # toolchain
     g++ cmake ninja-build clang-format git ca-certificates
-    # Qt 6.4 (Debian 12)
-    qt6-base-dev
+    # Qt 6.4 (Debian 12); HttpServer's CMake config requires WebSockets
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
+    # the server: Argon2id passwords, XLSX export
+    pkg-config libsodium-dev libxlsxwriter-dev
+    # the tests' throwaway PostgreSQL
+    postgresql-15
 )
 
 gx_missing_packages() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, builds with warnings as errors, and runs every test
-# suite (ctest), the formatting check included. Exit status 0 only when all pass.
+# suite (ctest), the formatting check included, with a throwaway PostgreSQL for the `pg` suites
+# (started before and removed after, by with-postgres.sh). Exit status 0 only when all pass.
 # Run one kind only with e.g.: scripts/test.sh -L unit
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +11,4 @@ gx_install_deps
 export GX_BUILD_DIR=${GX_BUILD_DIR:-build}
 scripts/build.sh -DGX_WERROR=ON
 export QT_QPA_PLATFORM=offscreen
-ctest --test-dir "$GX_BUILD_DIR" --output-on-failure -j 2 "$@"
+scripts/with-postgres.sh ctest --test-dir "$GX_BUILD_DIR" --output-on-failure -j 2 "$@"

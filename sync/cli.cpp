@@ -1,0 +1,387 @@
+#include "sync/cli.h"
+
+#include "sync/auditlog.h"
+#include "sync/database.h"
+#include "sync/migrations.h"
+#include "sync/registryimport.h"
+#include "sync/server.h"
+#include "sync/serverassets.h"
+#include "sync/serverlogging.h"
+#include "sync/signalwatcher.h"
+#include "sync/userstore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+namespace {
+
+qint64 wallClock()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+/** A --listen HOST:PORT: "127.0.0.1:8080", "[::1]:0", "0.0.0.0:8443", "localhost:8080". */
+struct ListenAddress
+{
+    QString host; ///< as written, IPv6 in brackets
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+Result<ListenAddress, UsageError> parseListen(const QString &text)
+{
+    static const QRegularExpression pattern(u"^(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):(\\d{1,5})$"_s);
+    const auto match = pattern.match(text);
+    const UsageError bad{u"--listen takes HOST:PORT (e.g. 127.0.0.1:8080, [::1]:8080, "
+                         "0.0.0.0:8080), got '%1'"_s.arg(text)};
+    if (!match.hasMatch())
+        return bad;
+    ListenAddress out;
+    out.host = match.captured(1);
+    const int port = match.captured(2).toInt();
+    if (port > 65535)
+        return UsageError{u"--listen: the port %1 is above 65535"_s.arg(port)};
+    out.port = quint16(port);
+    QString host = out.host;
+    if (host.startsWith(u'['))
+        host = host.mid(1, host.size() - 2);
+    if (host == "localhost"_L1)
+        out.address = QHostAddress(QHostAddress::LocalHost);
+    else if (!out.address.setAddress(host))
+        return UsageError{u"--listen: '%1' is not an IP address"_s.arg(host)};
+    return out;
+}
+
+} // namespace
+
+Cli::Cli(QTextStream &out, QTextStream &err, QIODevice &in)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+{}
+
+const QList<Cli::Command> &Cli::commands()
+{
+    const OptionSpec db{u"db"_s, true};
+    const OptionSpec assets{u"assets"_s, true};
+    const OptionSpec passwordStdin{u"password-stdin"_s, false};
+    static const QList<Command> list{
+        {{u"serve"_s},
+         {db, {u"listen"_s, true}, assets, {u"token-days"_s, true}},
+         {u"db"_s, u"listen"_s},
+         0,
+         u"serve --db URL --listen HOST:PORT [--assets DIR] [--token-days N]"_s,
+         &Cli::runServe},
+        {{u"user"_s, u"add"_s},
+         {db,
+          assets,
+          passwordStdin,
+          {u"role"_s, true},
+          {u"region"_s, true},
+          {u"enterprise"_s, true}},
+         {u"db"_s, u"role"_s, u"password-stdin"_s},
+         1,
+         u"user add NAME --role inspector|enterprise|office|admin [--region CODE] "
+         "[--enterprise USCC] --password-stdin --db URL"_s,
+         &Cli::runUserAdd},
+        {{u"user"_s, u"list"_s}, {db}, {u"db"_s}, 0, u"user list --db URL"_s, &Cli::runUserList},
+        {{u"user"_s, u"disable"_s},
+         {db},
+         {u"db"_s},
+         1,
+         u"user disable NAME --db URL"_s,
+         [](Cli &cli, const CommandLine &line) {
+             return cli.runUserSetDisabled(line, true);
+         }},
+        {{u"user"_s, u"enable"_s},
+         {db},
+         {u"db"_s},
+         1,
+         u"user enable NAME --db URL"_s,
+         [](Cli &cli, const CommandLine &line) {
+             return cli.runUserSetDisabled(line, false);
+         }},
+        {{u"user"_s, u"reset-password"_s},
+         {db, passwordStdin},
+         {u"db"_s, u"password-stdin"_s},
+         1,
+         u"user reset-password NAME --password-stdin --db URL"_s,
+         &Cli::runUserResetPassword},
+        {{u"registry"_s, u"import"_s},
+         {db, assets},
+         {u"db"_s},
+         1,
+         u"registry import FILE.csv --db URL [--assets DIR]"_s,
+         &Cli::runRegistryImport},
+    };
+    return list;
+}
+
+QString Cli::usage()
+{
+    QString text = u"usage:\n"_s;
+    for (const Command &command : commands())
+        text += u"  gengxin-server "_s + command.usage + u'\n';
+    text += u"  gengxin-server help\n"
+            "URL is sqlite:PATH or postgres://USER:PASS@HOST:PORT/DB; --assets defaults to "
+            "$GX_ASSETS_DIR, else the build's assets/.\n"
+            "Passwords are read from one line of standard input (--password-stdin).\n"_s;
+    return text;
+}
+
+int Cli::usageError(const QString &message)
+{
+    m_err << "gengxin-server: " << message << '\n' << usage();
+    m_err.flush();
+    return kExitUsage;
+}
+
+int Cli::fail(const QString &message)
+{
+    m_err << "gengxin-server: " << message << Qt::endl;
+    return kExitFailure;
+}
+
+int Cli::run(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return usageError(u"no command given"_s);
+    const QString &first = arguments.constFirst();
+    if (first == "help"_L1 || first == "--help"_L1 || first == "-h"_L1) {
+        m_out << usage();
+        m_out.flush();
+        return kExitOk;
+    }
+    for (const Command &command : commands()) {
+        if (arguments.size() < command.words.size() ||
+            arguments.mid(0, command.words.size()) != command.words)
+            continue;
+        auto line = CommandLine::parse(arguments.mid(command.words.size()), command.options);
+        if (!line)
+            return usageError(command.words.join(u' ') + u": "_s + line.error().message);
+        for (const QString &option : command.required) {
+            if (!line.value().has(option))
+                return usageError(u"%1 needs --%2"_s.arg(command.words.join(u' '), option));
+        }
+        if (line.value().positional().size() != command.positionals) {
+            return usageError(u"%1 takes %2 argument(s) besides its options: %3"_s.arg(
+                command.words.join(u' '), QString::number(command.positionals), command.usage));
+        }
+        return command.run(*this, line.value());
+    }
+    return usageError(u"unknown command '%1'"_s.arg(arguments.mid(0, 2).join(u' ')));
+}
+
+std::optional<QString> Cli::readPassword()
+{
+    if (!m_in.isOpen() || !m_in.isReadable())
+        return std::nullopt;
+    QByteArray line = m_in.readLine(64 * 1024);
+    if (line.isEmpty())
+        return std::nullopt;
+    if (line.endsWith('\n'))
+        line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+namespace {
+
+/** Opens and migrates the --db database, or says why it cannot. */
+Result<std::unique_ptr<Database>, DbError> openStore(const QString &url)
+{
+    auto db = Database::open(url);
+    if (!db)
+        return db.error();
+    auto migrated = Migrations::apply(*db.value(), wallClock());
+    if (!migrated)
+        return migrated.error();
+    return std::move(db).value();
+}
+
+QString describeUser(const User &user)
+{
+    QString text = u"%1 (%2"_s.arg(user.username, roleName(user.role));
+    if (!user.region.isEmpty())
+        text += u", region "_s + user.region;
+    if (!user.enterprise.isEmpty())
+        text += u", enterprise "_s + user.enterprise;
+    return text + (user.disabled ? u", disabled)"_s : u")"_s);
+}
+
+} // namespace
+
+int Cli::runServe(const CommandLine &line)
+{
+    auto listen = parseListen(line.value(u"listen"_s));
+    if (!listen)
+        return usageError(listen.error().message);
+    ServerConfig config;
+    if (line.has(u"token-days"_s)) {
+        bool ok = false;
+        const int days = line.value(u"token-days"_s).toInt(&ok);
+        if (!ok || days < 1 || days > 3650)
+            return usageError(u"--token-days takes a number of days from 1 to 3650"_s);
+        config.auth.tokenDays = days;
+    }
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
+    auto form = ServerAssets::loadCurrentForm(assetsDir);
+    if (!form)
+        return fail(u"cannot load the survey definition: "_s + form.error().toString());
+    auto regions = ServerAssets::loadRegions(assetsDir);
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+
+    Server server(*db.value(), std::move(form).value(), std::move(regions).value(), config);
+    auto port = server.listen(listen.value().address, listen.value().port);
+    if (!port)
+        return fail(port.error());
+
+    SignalWatcher signalWatcher({SIGTERM, SIGINT});
+    int stoppedBy = 0;
+    QObject::connect(&signalWatcher, &SignalWatcher::received, QCoreApplication::instance(),
+                     [&stoppedBy](int signalNumber) {
+                         stoppedBy = signalNumber;
+                         QCoreApplication::quit();
+                     });
+    m_out << "listening on " << listen.value().host << ':' << port.value() << Qt::endl;
+    qCInfo(lcServer, "serving %s on %s:%d (form %s v%d)",
+           qUtf8Printable(db.value()->url().redacted()), qUtf8Printable(listen.value().host),
+           int(port.value()), qUtf8Printable(server.context().form.id()),
+           server.context().form.version());
+    const int status = QCoreApplication::exec();
+    qCInfo(lcServer, "stopped (signal %d)", stoppedBy);
+    return status == 0 ? kExitOk : kExitFailure;
+}
+
+int Cli::runUserAdd(const CommandLine &line)
+{
+    const auto role = roleFromName(line.value(u"role"_s));
+    if (!role)
+        return usageError(u"--role takes inspector, enterprise, office or admin, not '%1'"_s.arg(
+            line.value(u"role"_s)));
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    const auto password = readPassword();
+    if (!password)
+        return fail(u"no password on standard input (--password-stdin reads one line)"_s);
+    UserStore users(*db.value(), regions.value());
+    const NewUser user{line.positional().constFirst(), *role, line.value(u"region"_s),
+                       line.value(u"enterprise"_s), *password};
+    auto added = users.add(user, AuditLog::commandLineActor(), wallClock());
+    if (!added)
+        return fail(u"user add: "_s + added.error().message);
+    m_out << "added user " << describeUser(added.value()) << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runUserList(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto users = UserStore(*db.value(), RegionCatalog()).list();
+    if (!users)
+        return fail(users.error().message);
+    m_out << u"%1 %2 %3 %4 %5\n"_s.arg(u"username"_s, -24)
+                 .arg(u"role"_s, -10)
+                 .arg(u"region"_s, -10)
+                 .arg(u"enterprise"_s, -18)
+                 .arg(u"status"_s);
+    for (const User &user : users.value()) {
+        m_out << u"%1 %2 %3 %4 %5\n"_s.arg(user.username, -24)
+                     .arg(roleName(user.role), -10)
+                     .arg(user.region.isEmpty() ? u"-"_s : user.region, -10)
+                     .arg(user.enterprise.isEmpty() ? u"-"_s : user.enterprise, -18)
+                     .arg(user.disabled ? u"disabled"_s : u"active"_s);
+    }
+    m_out.flush();
+    return kExitOk;
+}
+
+int Cli::runUserSetDisabled(const CommandLine &line, bool disabled)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    UserStore users(*db.value(), RegionCatalog());
+    auto changed = users.setDisabled(line.positional().constFirst(), disabled,
+                                     AuditLog::commandLineActor(), wallClock());
+    if (!changed)
+        return fail(changed.error().message);
+    m_out << (disabled ? "disabled user " : "enabled user ") << describeUser(changed.value())
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runUserResetPassword(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const auto password = readPassword();
+    if (!password)
+        return fail(u"no password on standard input (--password-stdin reads one line)"_s);
+    UserStore users(*db.value(), RegionCatalog());
+    auto changed = users.resetPassword(line.positional().constFirst(), *password,
+                                       AuditLog::commandLineActor(), wallClock());
+    if (!changed)
+        return fail(u"user reset-password: "_s + changed.error().message);
+    m_out << "reset the password of " << describeUser(changed.value()) << "; its tokens are revoked"
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runRegistryImport(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString path = line.positional().constFirst();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    const RegistryFile parsed = RegistryImport::parse(bytes, regions.value());
+    if (!parsed.ok()) {
+        for (const RegistryLineError &error : parsed.errors)
+            m_err << path << ':' << error.line << ": " << error.message << '\n';
+        return fail(u"registry import: %1 bad line(s) in %2; nothing was imported"_s.arg(
+            QString::number(parsed.errors.size()), path));
+    }
+    auto summary = RegistryImport::apply(*db.value(), parsed.rows, AuditLog::commandLineActor(),
+                                         QFileInfo(path).fileName(), wallClock());
+    if (!summary)
+        return fail(u"registry import failed, nothing was imported: "_s + summary.error().message);
+    const RegistryImportSummary &s = summary.value();
+    m_out << u"registry import: %1 rows from %2: %3 new, %4 updated, %5 unchanged; "
+             "%6 enterprise records written"_s.arg(
+                 QString::number(s.rows), path, QString::number(s.added),
+                 QString::number(s.updated), QString::number(s.unchanged),
+                 QString::number(s.enterpriseRecords))
+          << Qt::endl;
+    return kExitOk;
+}
+
+} // namespace gx::server

@@ -1,0 +1,154 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+#include <variant>
+
+namespace gx::server {
+
+/** Why the store could not do what was asked, in a sentence a person can act on. */
+struct DbError
+{
+    enum class Kind
+    {
+        BadUrl,      ///< the --db argument is not a database URL we understand
+        Unavailable, ///< the database cannot be opened or reached (or its driver is missing)
+        Schema,      ///< the schema is newer than this program, or a migration failed
+        Query,       ///< a statement failed
+    };
+
+    Kind kind = Kind::Query;
+    QString message;
+    /** A UNIQUE or PRIMARY KEY constraint refused the row (SQLite 19/2067/1555, PostgreSQL 23505).
+     */
+    bool uniqueViolation = false;
+};
+
+/** The success value of a fallible call that returns nothing else. */
+using Done = std::monostate;
+using DbStatus = Result<Done, DbError>;
+
+/**
+ * A parsed --db argument: `sqlite:PATH` (PATH relative to the working directory, or absolute) or
+ * `postgres://USER:PASS@HOST[:PORT]/DB[?key=value&...]` (also `postgresql://`; user and password
+ * percent-decoded; the query's items are libpq connection options such as sslmode=require).
+ */
+struct DatabaseUrl
+{
+    enum class Backend
+    {
+        Sqlite,
+        Postgres
+    };
+
+    Backend backend = Backend::Sqlite;
+    QString path; ///< SQLite: the file
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString name;        ///< PostgreSQL: the database
+    QStringList options; ///< PostgreSQL: libpq "key=value" connection options
+
+    [[nodiscard]] static Result<DatabaseUrl, DbError> parse(const QString &text);
+    /** The URL with the password hidden, for messages and logs. */
+    [[nodiscard]] QString redacted() const;
+};
+
+/**
+ * One connection to the central store, SQLite or PostgreSQL through QtSql, with the dialect
+ * differences of the two kept here so that the rest of the server writes one SQL.
+ *
+ * A QSqlDatabase may be used only by the thread that opened it: the server does all database work
+ * on its event-loop thread through one Database. SQLite is opened in WAL mode with
+ * synchronous=FULL, foreign keys on and a 5 s busy timeout. Statements use positional `?`
+ * parameters on both backends. Bind booleans as 0/1 integers (the schema has no boolean type, and
+ * PostgreSQL refuses `true` for an integer column).
+ */
+class Database
+{
+public:
+    using Backend = DatabaseUrl::Backend;
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    /** Opens (and for SQLite creates) the database of a --db URL; says clearly why it cannot. */
+    [[nodiscard]] static Result<std::unique_ptr<Database>, DbError> open(const QString &url);
+    [[nodiscard]] static Result<std::unique_ptr<Database>, DbError> open(const DatabaseUrl &url);
+
+    [[nodiscard]] Backend backend() const { return m_url.backend; }
+    [[nodiscard]] bool isPostgres() const { return m_url.backend == Backend::Postgres; }
+    [[nodiscard]] const DatabaseUrl &url() const { return m_url; }
+    [[nodiscard]] QSqlDatabase connection() const;
+
+    /** The column type of binary data: BLOB (SQLite) or BYTEA (PostgreSQL). */
+    [[nodiscard]] QString blobType() const;
+    /** A 64-bit auto-assigned primary key column: INTEGER PRIMARY KEY or BIGSERIAL PRIMARY KEY. */
+    [[nodiscard]] QString autoId() const;
+
+    /**
+     * Prepares and runs one statement with positional `?` parameters (a null QVariant binds NULL);
+     * without parameters it runs unprepared (PostgreSQL cannot prepare BEGIN, SET or DDL).
+     * A SELECT's query is returned positioned before its first row (forward only).
+     */
+    [[nodiscard]] Result<QSqlQuery, DbError> exec(const QString &sql,
+                                                  const QVariantList &params = {});
+    /** Runs a statement whose rows do not matter. */
+    [[nodiscard]] DbStatus run(const QString &sql, const QVariantList &params = {});
+    /**
+     * Serializes writers across every process using this database, inside a transaction: a
+     * no-op on SQLite (BEGIN IMMEDIATE already holds the single writer lock) and
+     * `SELECT pg_advisory_xact_lock(4242)` on PostgreSQL, so that two servers on one PostgreSQL
+     * assign the change-feed sequence in commit order. WriteTransaction calls it.
+     */
+    [[nodiscard]] DbStatus lockWriters();
+
+    [[nodiscard]] bool inTransaction() const { return m_inTransaction; }
+
+private:
+    friend class WriteTransaction;
+    Database(DatabaseUrl url, QString connectionName);
+    [[nodiscard]] DbError queryError(const QSqlQuery &query, const QString &sql) const;
+
+    DatabaseUrl m_url;
+    QString m_connectionName;
+    bool m_inTransaction = false;
+};
+
+/**
+ * A write transaction that holds the writer lock (BEGIN IMMEDIATE on SQLite; BEGIN plus the
+ * advisory lock on PostgreSQL) and rolls back unless commit() succeeded. Transactions do not
+ * nest: begin() fails while another is open on the same Database.
+ */
+class WriteTransaction
+{
+public:
+    [[nodiscard]] static Result<WriteTransaction, DbError> begin(Database &db);
+
+    WriteTransaction(WriteTransaction &&other) noexcept;
+    WriteTransaction &operator=(WriteTransaction &&) = delete;
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+    ~WriteTransaction();
+
+    /** Commits; after a failed commit the transaction is rolled back. */
+    [[nodiscard]] DbStatus commit();
+    void rollback();
+
+private:
+    explicit WriteTransaction(Database *db)
+        : m_db(db)
+    {}
+
+    Database *m_db = nullptr;
+};
+
+} // namespace gx::server

@@ -1,0 +1,179 @@
+#include "sync/migrations.h"
+
+#include "sync/serverlogging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+namespace {
+
+/** Version 1: every table of the server design (docs/api.md, server.md). Times are Unix ms. */
+QStringList schemaV1(const Database &db)
+{
+    const QString id = db.autoId();
+    return {
+        u"CREATE TABLE users ("
+        "  id %1,"
+        "  username TEXT NOT NULL UNIQUE,"
+        "  role TEXT NOT NULL,"
+        "  region TEXT,"
+        "  enterprise TEXT,"
+        "  password_hash TEXT NOT NULL,"
+        "  disabled INTEGER NOT NULL DEFAULT 0,"
+        "  created_at BIGINT NOT NULL)"_s.arg(id),
+        // Tokens are stored only as the hex SHA-256 of the token the client holds.
+        u"CREATE TABLE tokens ("
+        "  token_hash TEXT PRIMARY KEY,"
+        "  user_id BIGINT NOT NULL REFERENCES users(id),"
+        "  created_at BIGINT NOT NULL,"
+        "  expires_at BIGINT NOT NULL,"
+        "  revoked INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE INDEX tokens_user ON tokens (user_id)"_s,
+        // Failed logins only; key is 'user:NAME' or 'addr:IP'.
+        u"CREATE TABLE login_failures (key TEXT NOT NULL, at BIGINT NOT NULL)"_s,
+        u"CREATE INDEX login_failures_key_at ON login_failures (key, at)"_s,
+        // Every record of every entity; a deletion keeps its row as a tombstone (deleted = 1).
+        // meta: {field: {"hlc", "rev"}}; region/enterprise: the scope columns.
+        u"CREATE TABLE records ("
+        "  entity TEXT NOT NULL,"
+        "  id TEXT NOT NULL,"
+        "  rev BIGINT NOT NULL,"
+        "  seq BIGINT NOT NULL UNIQUE,"
+        "  deleted INTEGER NOT NULL DEFAULT 0,"
+        "  fields TEXT NOT NULL,"
+        "  meta TEXT NOT NULL,"
+        "  region TEXT,"
+        "  enterprise TEXT,"
+        "  PRIMARY KEY (entity, id))"_s,
+        u"CREATE INDEX records_region_seq ON records (region, seq)"_s,
+        u"CREATE INDEX records_enterprise_seq ON records (enterprise, seq)"_s,
+        u"CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)"_s,
+        u"INSERT INTO counters (name, value) VALUES ('seq', 0)"_s,
+        // Written in the same transaction as the mutation's effect: a resend finds it here.
+        u"CREATE TABLE mutations ("
+        "  mutation_id TEXT PRIMARY KEY,"
+        "  device_id TEXT NOT NULL,"
+        "  user_id BIGINT NOT NULL,"
+        "  result TEXT NOT NULL,"
+        "  at BIGINT NOT NULL)"_s,
+        u"CREATE TABLE registry ("
+        "  uscc TEXT PRIMARY KEY,"
+        "  name TEXT NOT NULL,"
+        "  region TEXT NOT NULL,"
+        "  industry_code TEXT NOT NULL,"
+        "  above_size INTEGER NOT NULL,"
+        "  imported_at BIGINT NOT NULL)"_s,
+        u"CREATE INDEX registry_region ON registry (region)"_s,
+        u"CREATE TABLE official_figures ("
+        "  region TEXT NOT NULL,"
+        "  period INTEGER NOT NULL,"
+        "  indicator TEXT NOT NULL,"
+        "  value DOUBLE PRECISION,"
+        "  numerator DOUBLE PRECISION,"
+        "  denominator DOUBLE PRECISION,"
+        "  PRIMARY KEY (region, period, indicator))"_s,
+        // Bytes live in the database so that N servers on one PostgreSQL share them.
+        u"CREATE TABLE blobs ("
+        "  sha256 TEXT PRIMARY KEY,"
+        "  size BIGINT NOT NULL,"
+        "  data %1,"
+        "  complete INTEGER NOT NULL DEFAULT 0)"_s.arg(db.blobType()),
+        u"CREATE TABLE audit_log ("
+        "  id %1,"
+        "  at BIGINT NOT NULL,"
+        "  username TEXT,"
+        "  action TEXT NOT NULL,"
+        "  detail TEXT NOT NULL)"_s.arg(id),
+        u"CREATE INDEX audit_log_at ON audit_log (at)"_s,
+    };
+}
+
+DbError schemaError(const QString &message)
+{
+    return DbError{DbError::Kind::Schema, message, false};
+}
+
+} // namespace
+
+const QList<Migrations::Migration> &Migrations::all()
+{
+    static const QList<Migration> list{
+        {1, u"initial schema"_s, schemaV1},
+    };
+    return list;
+}
+
+int Migrations::latestVersion()
+{
+    return all().constLast().version;
+}
+
+Result<int, DbError> Migrations::currentVersion(Database &db)
+{
+    auto query = db.exec(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
+    if (!query)
+        return query.error();
+    return query.value().next() ? query.value().value(0).toInt() : 0;
+}
+
+Result<int, DbError> Migrations::apply(Database &db, qint64 nowMillis)
+{
+    {
+        auto transaction = WriteTransaction::begin(db);
+        if (!transaction)
+            return transaction.error();
+        auto created = db.run(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                              "version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s);
+        if (!created)
+            return created.error();
+        auto committed = transaction.value().commit();
+        if (!committed)
+            return committed.error();
+    }
+    int applied = 0;
+    for (const Migration &migration : all()) {
+        auto transaction = WriteTransaction::begin(db);
+        if (!transaction)
+            return transaction.error();
+        // Read under the writer lock: another server may have migrated meanwhile.
+        auto current = currentVersion(db);
+        if (!current)
+            return current.error();
+        if (current.value() > latestVersion()) {
+            return schemaError(
+                u"the database schema is at version %1, newer than this gengxin-server "
+                "(version %2): upgrade gengxin-server"_s.arg(current.value())
+                    .arg(latestVersion()));
+        }
+        if (current.value() >= migration.version)
+            continue;
+        if (current.value() != migration.version - 1) {
+            return schemaError(u"the database schema is at version %1 but migration %2 "
+                               "follows %3"_s.arg(current.value())
+                                   .arg(migration.version)
+                                   .arg(migration.version - 1));
+        }
+        for (const QString &statement : migration.statements(db)) {
+            auto status = db.run(statement);
+            if (!status) {
+                return schemaError(u"migration %1 (%2) failed: %3"_s.arg(migration.version)
+                                       .arg(migration.name, status.error().message));
+            }
+        }
+        auto recorded =
+            db.run(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s,
+                   {migration.version, nowMillis});
+        if (!recorded)
+            return recorded.error();
+        auto committed = transaction.value().commit();
+        if (!committed)
+            return committed.error();
+        qCInfo(lcServer, "applied migration %d (%s)", migration.version,
+               qUtf8Printable(migration.name));
+        ++applied;
+    }
+    return applied;
+}
+
+} // namespace gx::server

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "sync/database.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace gx::server {
+
+/**
+ * The numbered schema migrations of the central store. Every command opens the database and
+ * calls apply() first, so `user add` works on a new file before any `serve`. Each migration runs
+ * in its own write transaction (DDL is transactional on both backends) and is recorded in
+ * `schema_migrations(version, applied_at)`; two servers starting together on one PostgreSQL
+ * serialize on the writer lock, and the second finds nothing left to do.
+ *
+ * To change the schema, append a migration to the list in migrations.cpp; never edit one that
+ * has shipped.
+ */
+class Migrations
+{
+public:
+    /** One step: its version (1, 2, ...), a name for logs, and its statements for a dialect. */
+    struct Migration
+    {
+        int version = 0;
+        QString name;
+        std::function<QStringList(const Database &)> statements;
+    };
+
+    [[nodiscard]] static const QList<Migration> &all();
+    /** The schema version this program writes. */
+    [[nodiscard]] static int latestVersion();
+    /** The version recorded in the database (0 for a new one). */
+    [[nodiscard]] static Result<int, DbError> currentVersion(Database &db);
+    /**
+     * Brings the schema to latestVersion(); returns how many migrations ran. A database whose
+     * schema is newer than this program is refused (Kind::Schema) and left untouched.
+     */
+    [[nodiscard]] static Result<int, DbError> apply(Database &db, qint64 nowMillis);
+};
+
+} // namespace gx::server

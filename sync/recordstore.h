@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/hlc.h"
+#include "sync/database.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace gx::server {
+
+/** A row of `records`: one record of any entity, as the change feed carries it. */
+struct StoredRecord
+{
+    QString entity;
+    QString id;
+    qint64 rev = 0; ///< 1 for a new record, +1 per change
+    qint64 seq = 0; ///< its place in the change feed, assigned by RecordStore::write()
+    bool deleted = false;
+    QJsonObject fields;
+    QJsonObject meta;   ///< {field: {"hlc": "...", "rev": N}}: when each field last changed
+    QString region;     ///< scope column (DESIGN.md "Scopes")
+    QString enterprise; ///< scope column
+};
+
+/**
+ * The records table and its change feed (counters.seq): the one place that assigns sequence
+ * numbers. Every write must run inside a WriteTransaction, so that on PostgreSQL the writer lock
+ * orders sequence numbers by commit. Push/merge builds on get() and write().
+ */
+class RecordStore
+{
+public:
+    /** The device id of changes the server makes itself (imports), in their HLC. */
+    static inline const QString kServerDevice = QStringLiteral("server");
+
+    explicit RecordStore(Database &db)
+        : m_db(db)
+    {}
+
+    /** The record (a tombstone included), or nothing if it never existed. */
+    [[nodiscard]] Result<std::optional<StoredRecord>, DbError> get(const QString &entity,
+                                                                   const QString &id);
+    /** The next change-feed sequence number (inside a write transaction). */
+    [[nodiscard]] Result<qint64, DbError> nextSeq();
+    /** Inserts or replaces the row with a new seq (stored in record.seq); rev as given. */
+    [[nodiscard]] DbStatus write(StoredRecord &record);
+    /** The latest sequence number handed out (0 for an empty store). */
+    [[nodiscard]] Result<qint64, DbError> lastSeq();
+
+    /**
+     * Sets `changes` on the record as the server's own edit: fields whose value differs are
+     * written and stamped in meta with hlc and the new rev. Returns whether anything changed
+     * (a tombstone is revived); the caller then write()s it.
+     */
+    [[nodiscard]] static bool applyServerChanges(StoredRecord &record, const QJsonObject &changes,
+                                                 const Hlc &hlc);
+
+private:
+    Database &m_db;
+};
+
+} // namespace gx::server

@@ -1,0 +1,31 @@
+#include "sync/server.h"
+
+#include "sync/authapi.h"
+#include "sync/catalogapi.h"
+
+namespace gx::server {
+
+Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerConfig config)
+    : m_form(std::move(form))
+    , m_regions(std::move(regions))
+    , m_config(std::move(config))
+    , m_auth(db, m_config.auth, m_config.clock)
+    , m_context{db, m_form, m_regions, m_config, m_auth}
+    , m_http(m_config.http)
+{
+    // The features of the server, one class each; add new ones here.
+    m_apis.push_back(std::make_unique<AuthApi>(m_context));
+    m_apis.push_back(std::make_unique<CatalogApi>(m_context));
+
+    for (const auto &api : m_apis)
+        api->registerRoutes(m_http);
+}
+
+Server::~Server() = default;
+
+Result<quint16, QString> Server::listen(const QHostAddress &address, quint16 port)
+{
+    return m_http.listen(address, port);
+}
+
+} // namespace gx::server

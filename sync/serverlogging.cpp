@@ -1,0 +1,3 @@
+#include "sync/serverlogging.h"
+
+Q_LOGGING_CATEGORY(lcServer, "gx.server", QtInfoMsg)
