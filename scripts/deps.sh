@@ -10,7 +10,7 @@ GX_PACKAGES=(
     # Qt 6.4 (Debian 12); HttpServer's CMake config requires WebSockets
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     # the server: Argon2id passwords, XLSX export
-    pkg-config libsodium-dev libxlsxwriter-dev
+    pkg-config libsodium-dev libxlsxwriter-dev zlib1g-dev  # xlsxwriter.pc links -lz
     # the tests' throwaway PostgreSQL
     postgresql-15
 )
