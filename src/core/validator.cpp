@@ -16,7 +16,8 @@ namespace gx {
 
 namespace {
 
-constexpr double kMaxSafeInteger = 9007199254740992.0; // 2^53: JSON numbers are doubles
+// The largest integer a JSON number (a double) holds exactly, as the sync codec allows: 2^53 - 1.
+constexpr double kMaxSafeInteger = 9007199254740991.0;
 
 /** A problem with the JSON shape of a value: the issue code and its message. */
 struct ShapeProblem
