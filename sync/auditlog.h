@@ -16,6 +16,11 @@ inline constexpr QLatin1StringView UserDisabled{"user_disabled"};
 inline constexpr QLatin1StringView UserEnabled{"user_enabled"};
 inline constexpr QLatin1StringView PasswordReset{"password_reset"};
 inline constexpr QLatin1StringView RegistryImported{"registry_imported"};
+inline constexpr QLatin1StringView ReviewCreated{"review"};
+inline constexpr QLatin1StringView OfficialFigureSet{"official_figure_set"};
+inline constexpr QLatin1StringView OfficialFiguresImported{"official_figures_imported"};
+inline constexpr QLatin1StringView CoverageExported{"coverage_exported"};
+inline constexpr QLatin1StringView DemoGenerated{"demo_generated"};
 } // namespace AuditAction
 
 /** One row of the audit log: who did what, when, with the details as JSON. */

@@ -1,8 +1,12 @@
 #include "sync/cli.h"
 
+#include "sync/auditapi.h"
 #include "sync/auditlog.h"
+#include "sync/coverageexport.h"
 #include "sync/database.h"
+#include "sync/demo.h"
 #include "sync/migrations.h"
+#include "sync/officialfigures.h"
 #include "sync/registryimport.h"
 #include "sync/server.h"
 #include "sync/serverassets.h"
@@ -12,9 +16,11 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <csignal>
@@ -123,6 +129,30 @@ const QList<Cli::Command> &Cli::commands()
          1,
          u"registry import FILE.csv --db URL [--assets DIR]"_s,
          &Cli::runRegistryImport},
+        {{u"demo"_s},
+         {db, assets, {u"seed"_s, true}, {u"enterprises"_s, true}},
+         {u"db"_s},
+         0,
+         u"demo --db URL [--seed N] [--enterprises N (default 300)] [--assets DIR]"_s,
+         &Cli::runDemo},
+        {{u"official"_s, u"import"_s},
+         {db, assets},
+         {u"db"_s},
+         1,
+         u"official import FILE.csv --db URL [--assets DIR]"_s,
+         &Cli::runOfficialImport},
+        {{u"export"_s},
+         {db, assets, {u"period"_s, true}, {u"format"_s, true}, {u"out"_s, true}},
+         {u"db"_s, u"period"_s, u"format"_s, u"out"_s},
+         0,
+         u"export --db URL --period YEAR --format csv|xlsx --out FILE [--assets DIR]"_s,
+         &Cli::runExport},
+        {{u"audit"_s, u"list"_s},
+         {db, {u"limit"_s, true}, {u"action"_s, true}},
+         {u"db"_s},
+         0,
+         u"audit list --db URL [--limit N (default 100)] [--action NAME]"_s,
+         &Cli::runAuditList},
     };
     return list;
 }
@@ -381,6 +411,146 @@ int Cli::runRegistryImport(const CommandLine &line)
                  QString::number(s.updated), QString::number(s.unchanged),
                  QString::number(s.enterpriseRecords))
           << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runDemo(const CommandLine &line)
+{
+    DemoOptions options;
+    bool ok = true;
+    if (line.has(u"seed"_s))
+        options.seed = line.value(u"seed"_s).toULongLong(&ok);
+    if (!ok)
+        return usageError(u"--seed takes a whole number"_s);
+    if (line.has(u"enterprises"_s))
+        options.enterprises = line.value(u"enterprises"_s).toInt(&ok);
+    if (!ok || options.enterprises < DemoOptions::kMinEnterprises ||
+        options.enterprises > DemoOptions::kMaxEnterprises) {
+        return usageError(
+            u"--enterprises takes a number from %1 to %2"_s.arg(DemoOptions::kMinEnterprises)
+                .arg(DemoOptions::kMaxEnterprises));
+    }
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
+    auto form = ServerAssets::loadCurrentForm(assetsDir);
+    if (!form)
+        return fail(u"cannot load the survey definition: "_s + form.error().toString());
+    auto regions = ServerAssets::loadRegions(assetsDir);
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    QElapsedTimer timer;
+    timer.start();
+    auto summary = Demo(*db.value(), form.value(), regions.value())
+                       .run(options, AuditLog::commandLineActor(), wallClock());
+    if (!summary)
+        return fail(u"demo: "_s + summary.error().message);
+    QStringList counts;
+    for (auto it = summary.value().records.cbegin(); it != summary.value().records.cend(); ++it)
+        counts.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
+    m_out << u"demo: seed %1, period %2: registry %3, records: %4; official figures %5; "
+             "%6 ms"_s.arg(QString::number(options.seed), QString::number(options.period),
+                           QString::number(summary.value().registry), counts.join(u", "_s),
+                           QString::number(summary.value().official),
+                           QString::number(timer.elapsed()))
+          << '\n';
+    for (const DemoUser &user : summary.value().users)
+        m_out << "user " << user.username << ' ' << roleName(user.role) << ' ' << user.password
+              << '\n';
+    m_out.flush();
+    return kExitOk;
+}
+
+int Cli::runOfficialImport(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString path = line.positional().constFirst();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    const OfficialFigureFile parsed = OfficialFigures::parseCsv(file.readAll(), regions.value());
+    if (!parsed.ok()) {
+        for (const OfficialFigureLineError &error : parsed.errors)
+            m_err << path << ':' << error.line << ": " << error.message << '\n';
+        return fail(u"official import: %1 bad line(s) in %2; nothing was imported"_s.arg(
+            QString::number(parsed.errors.size()), path));
+    }
+    auto imported = OfficialFigures::import(*db.value(), parsed.rows, AuditLog::commandLineActor(),
+                                            QFileInfo(path).fileName(), wallClock());
+    if (!imported)
+        return fail(u"official import failed, nothing was imported: "_s + imported.error().message);
+    m_out << u"official import: %1 figure(s) from %2 entered"_s.arg(
+                 QString::number(imported.value()), path)
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runExport(const CommandLine &line)
+{
+    bool ok = false;
+    const int period = line.value(u"period"_s).toInt(&ok);
+    if (!ok || period < OfficialFigures::kMinPeriod || period > OfficialFigures::kMaxPeriod)
+        return usageError(u"--period takes a year from %1 to %2"_s.arg(OfficialFigures::kMinPeriod)
+                              .arg(OfficialFigures::kMaxPeriod));
+    const auto format = CoverageExport::formatFromName(line.value(u"format"_s));
+    if (!format)
+        return usageError(u"--format takes csv or xlsx"_s);
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    auto file = CoverageExport::make(*db.value(), regions.value(), period, *format);
+    if (!file)
+        return fail(u"export: "_s + file.error().message);
+    const QString path = line.value(u"out"_s);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        out.write(file.value().bytes) != file.value().bytes.size() || !out.flush())
+        return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
+    out.close();
+    auto audited = AuditLog::record(*db.value(), wallClock(), AuditLog::commandLineActor(),
+                                    AuditAction::CoverageExported,
+                                    {{u"period"_s, period},
+                                     {u"format"_s, line.value(u"format"_s)},
+                                     {u"file"_s, QFileInfo(path).fileName()}});
+    if (!audited)
+        return fail(u"export written, but the audit log failed: "_s + audited.error().message);
+    m_out << u"export: coverage %1 written to %2 (%3 bytes)"_s.arg(
+                 QString::number(period), path, QString::number(file.value().bytes.size()))
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runAuditList(const CommandLine &line)
+{
+    int limit = 100;
+    if (line.has(u"limit"_s)) {
+        bool ok = false;
+        limit = line.value(u"limit"_s).toInt(&ok);
+        if (!ok || limit < 1 || limit > 100000)
+            return usageError(u"--limit takes a number from 1 to 100000"_s);
+    }
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto entries = AuditLog::recent(*db.value(), limit, line.value(u"action"_s));
+    if (!entries)
+        return fail(entries.error().message);
+    // One line per entry, newest first: time, actor, action and the details as compact JSON.
+    for (const AuditEntry &entry : entries.value()) {
+        const QJsonObject json = AuditApi::entryJson(entry);
+        m_out << json.value("at"_L1).toString() << ' ' << entry.actor << ' ' << entry.action << ' '
+              << QJsonDocument(entry.detail).toJson(QJsonDocument::Compact) << '\n';
+    }
+    m_out.flush();
     return kExitOk;
 }
 

@@ -58,6 +58,10 @@ private:
     int runUserSetDisabled(const CommandLine &line, bool disabled);
     int runUserResetPassword(const CommandLine &line);
     int runRegistryImport(const CommandLine &line);
+    int runDemo(const CommandLine &line);
+    int runOfficialImport(const CommandLine &line);
+    int runExport(const CommandLine &line);
+    int runAuditList(const CommandLine &line);
 
     QTextStream &m_out;
     QTextStream &m_err;

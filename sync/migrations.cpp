@@ -89,6 +89,19 @@ QStringList schemaV1(const Database &db)
     };
 }
 
+/** Version 2: resumable blob uploads keep their chunks here until the last one arrives. */
+QStringList schemaV2BlobChunks(const Database &db)
+{
+    return {
+        u"CREATE TABLE blob_chunks ("
+        "  sha256 TEXT NOT NULL,"
+        "  chunk_start BIGINT NOT NULL,"
+        "  chunk_size BIGINT NOT NULL,"
+        "  data %1 NOT NULL,"
+        "  PRIMARY KEY (sha256, chunk_start))"_s.arg(db.blobType()),
+    };
+}
+
 DbError schemaError(const QString &message)
 {
     return DbError{DbError::Kind::Schema, message, false};
@@ -100,6 +113,7 @@ const QList<Migrations::Migration> &Migrations::all()
 {
     static const QList<Migration> list{
         {1, u"initial schema"_s, schemaV1},
+        {2, u"blob upload chunks"_s, schemaV2BlobChunks},
     };
     return list;
 }

@@ -23,14 +23,16 @@ QVariant nullIfEmpty(const QString &text)
 Result<std::optional<StoredRecord>, DbError> RecordStore::get(const QString &entity,
                                                               const QString &id)
 {
-    auto query = m_db.exec(u"SELECT rev, seq, deleted, fields, meta, region, enterprise "
-                           "FROM records WHERE entity = ? AND id = ?"_s,
-                           {entity, id});
+    auto query = m_statements.exec(u"SELECT rev, seq, deleted, fields, meta, region, enterprise "
+                                   "FROM records WHERE entity = ? AND id = ?"_s,
+                                   {entity, id});
     if (!query)
         return query.error();
-    QSqlQuery &q = query.value();
-    if (!q.next())
+    QSqlQuery &q = *query.value();
+    if (!q.next()) {
+        q.finish();
         return std::optional<StoredRecord>();
+    }
     StoredRecord record;
     record.entity = entity;
     record.id = id;
@@ -41,19 +43,21 @@ Result<std::optional<StoredRecord>, DbError> RecordStore::get(const QString &ent
     record.meta = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
     record.region = q.value(5).toString();
     record.enterprise = q.value(6).toString();
+    q.finish();
     return std::optional<StoredRecord>(std::move(record));
 }
 
 Result<qint64, DbError> RecordStore::nextSeq()
 {
-    auto query =
-        m_db.exec(u"UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value"_s);
+    auto query = m_statements.exec(
+        u"UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value"_s, {});
     if (!query)
         return query.error();
-    if (!query.value().next())
+    QSqlQuery &q = *query.value();
+    if (!q.next())
         return DbError{DbError::Kind::Query, u"the change-feed counter is missing"_s, false};
-    const qint64 seq = query.value().value(0).toLongLong();
-    query.value().finish();
+    const qint64 seq = q.value(0).toLongLong();
+    q.finish();
     return seq;
 }
 
@@ -71,7 +75,7 @@ DbStatus RecordStore::write(StoredRecord &record)
     if (!seq)
         return seq.error();
     record.seq = seq.value();
-    return m_db.run(
+    return m_statements.run(
         u"INSERT INTO records (entity, id, rev, seq, deleted, fields, meta, region, enterprise) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
         "rev = excluded.rev, seq = excluded.seq, deleted = excluded.deleted, "

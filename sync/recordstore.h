@@ -2,6 +2,7 @@
 
 #include "core/hlc.h"
 #include "sync/database.h"
+#include "sync/statementcache.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -27,7 +28,8 @@ struct StoredRecord
 /**
  * The records table and its change feed (counters.seq): the one place that assigns sequence
  * numbers. Every write must run inside a WriteTransaction, so that on PostgreSQL the writer lock
- * orders sequence numbers by commit. Push/merge builds on get() and write().
+ * orders sequence numbers by commit. Push/merge builds on get() and write(). Its statements are
+ * prepared once per RecordStore (StatementCache), so one store serving a whole batch is cheap.
  */
 class RecordStore
 {
@@ -37,6 +39,7 @@ public:
 
     explicit RecordStore(Database &db)
         : m_db(db)
+        , m_statements(db)
     {}
 
     /** The record (a tombstone included), or nothing if it never existed. */
@@ -59,6 +62,7 @@ public:
 
 private:
     Database &m_db;
+    StatementCache m_statements;
 };
 
 } // namespace gx::server

@@ -1,7 +1,14 @@
 #include "sync/server.h"
 
+#include "sync/auditapi.h"
 #include "sync/authapi.h"
+#include "sync/blobapi.h"
 #include "sync/catalogapi.h"
+#include "sync/exportapi.h"
+#include "sync/officialfiguresapi.h"
+#include "sync/reviewapi.h"
+#include "sync/statsapi.h"
+#include "sync/syncapi.h"
 
 namespace gx::server {
 
@@ -16,6 +23,13 @@ Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerC
     // The features of the server, one class each; add new ones here.
     m_apis.push_back(std::make_unique<AuthApi>(m_context));
     m_apis.push_back(std::make_unique<CatalogApi>(m_context));
+    m_apis.push_back(std::make_unique<StatsApi>(m_context));
+    m_apis.push_back(std::make_unique<OfficialFiguresApi>(m_context));
+    m_apis.push_back(std::make_unique<ReviewApi>(m_context));
+    m_apis.push_back(std::make_unique<ExportApi>(m_context));
+    m_apis.push_back(std::make_unique<AuditApi>(m_context));
+    m_apis.push_back(std::make_unique<SyncApi>(m_context));
+    m_apis.push_back(std::make_unique<BlobApi>(m_context));
 
     for (const auto &api : m_apis)
         api->registerRoutes(m_http);

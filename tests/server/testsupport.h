@@ -1,13 +1,17 @@
 #pragma once
 
+#include "core/indicators.h"
 #include "sync/database.h"
+#include "sync/recordstore.h"
 #include "sync/server.h"
 #include "sync/userstore.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -161,7 +165,141 @@ private:
                               const QString &password, const QString &region = {},
                               const QString &enterprise = {});
 
+/**
+ * What most push and pull suites start from: a fresh database with two inspectors of 331102
+ * ("insp", "insp2"), an office user ("office"), all with kPassword, the registry enterprises
+ * enterprise() in 331102 and otherEnterprise() in 331121, an in-process server on clock(), and
+ * a logged-in client per user on demand. Make one in init() (check ok()), drop it in cleanup().
+ */
+class SyncFixture
+{
+public:
+    static inline const QString kPassword = QStringLiteral("correct horse 9");
+    static inline const QString kRegion = QStringLiteral("331102");      ///< 莲都区
+    static inline const QString kOtherRegion = QStringLiteral("331121"); ///< 青田县
+
+    SyncFixture();
+    ~SyncFixture();
+
+    [[nodiscard]] bool ok() const { return m_error.isEmpty(); }
+    [[nodiscard]] const QString &error() const { return m_error; }
+
+    /** A client logged in as `username` (made on first use). */
+    [[nodiscard]] HttpClient &client(const QString &username);
+    /** POST /api/v1/sync/push as `username` from `device`. */
+    [[nodiscard]] HttpResult push(const QString &username, const QString &device,
+                                  const QJsonArray &mutations);
+    /** The change feed's last sequence number (-1 if it cannot be read). */
+    [[nodiscard]] qint64 lastSeq();
+
+    [[nodiscard]] server::Database &db() { return m_db->db(); }
+    [[nodiscard]] TestServer &server() { return *m_server; }
+    [[nodiscard]] TestClock &clock() { return m_clock; }
+    [[nodiscard]] const QString &enterprise() const { return m_enterprise; }
+    [[nodiscard]] const QString &otherEnterprise() const { return m_otherEnterprise; }
+
+private:
+    std::unique_ptr<TestDatabase> m_db;
+    TestClock m_clock;
+    std::unique_ptr<TestServer> m_server;
+    QHash<QString, std::shared_ptr<HttpClient>> m_clients;
+    QString m_enterprise;
+    QString m_otherEnterprise;
+    QString m_error;
+};
+
+/** The "results" of a push answer. */
+[[nodiscard]] QJsonArray pushResults(const HttpResult &result);
+/** The last change of one record in a pulled list, or {}. */
+[[nodiscard]] QJsonObject changeOf(const QList<QJsonObject> &changes, const QString &entity,
+                                   const QString &id);
+/** Any JSON value as compact text ("\"a\"", "3", "null", "{...}"). */
+[[nodiscard]] QString compactJson(const QJsonValue &value);
+
+/**
+ * A real gengxin-server process (serverBinary()) serving a database on 127.0.0.1, port chosen by
+ * the system: for tests that kill it or run several at once. Its log goes to a file in a
+ * temporary directory (log() reads it). The destructor kills a process still running.
+ */
+class ServerProcess
+{
+public:
+    explicit ServerProcess(QString dbUrl);
+    ~ServerProcess();
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    /** Starts `serve` and waits for "listening on"; returns "" or why it did not come up. */
+    [[nodiscard]] QString start();
+    /** SIGKILL, and waits for the process to be gone. */
+    void kill();
+    /** SIGTERM; returns whether it exited cleanly with code 0 within 10 s. */
+    [[nodiscard]] bool stop();
+    [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] QUrl baseUrl() const;
+    /** Everything the process wrote to stderr so far. */
+    [[nodiscard]] QString log() const;
+
+private:
+    QString m_dbUrl;
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
 /** The gengxin-server executable under test (GX_SERVER_BIN, set by CTest). */
 [[nodiscard]] QString serverBinary();
+
+// ---- Sync helpers (push, pull, blobs): the JSON a device sends and reads -------------------
+
+/** A valid USCC registered in a county (6-digit region code), distinct for each n < 10^6. */
+[[nodiscard]] QString testUscc(const QString &region, int n);
+/** A new lower-case UUID, as devices make record and mutation ids. */
+[[nodiscard]] QString newUuid();
+/** "MILLIS:COUNTER:DEVICE", an HLC as devices write it. */
+[[nodiscard]] QString hlcText(qint64 millis, const QString &device, quint32 counter = 0);
+/**
+ * Puts enterprises into the registry (each pair: USCC, region; above size) through the registry
+ * import, which also makes their enterprise records. Returns "" or why it failed.
+ */
+[[nodiscard]] QString importEnterprises(server::Database &db,
+                                        const QList<QPair<QString, QString>> &usccAndRegion);
+
+/** An upsert as a device pushes it; mutationId "" makes a new one. */
+[[nodiscard]] QJsonObject upsertJson(const QString &entity, const QString &id,
+                                     const QJsonObject &fields, qint64 baseRev, const QString &hlc,
+                                     const QString &mutationId = {});
+/** A delete as a device pushes it; mutationId "" makes a new one. */
+[[nodiscard]] QJsonObject deleteJson(const QString &entity, const QString &id, qint64 baseRev,
+                                     const QString &hlc, const QString &mutationId = {});
+/** {"device_id","mutations"}, the body of POST /api/v1/sync/push. */
+[[nodiscard]] QJsonObject pushBody(const QString &deviceId, const QJsonArray &mutations);
+
+/** The fields of a draft survey that validates (state draft). */
+[[nodiscard]] QJsonObject draftSurveyFields(const QString &uscc, int period = 2024);
+/** The fields of a complete survey that validates on submission (state submitted). */
+[[nodiscard]] QJsonObject submittedSurveyFields(const QString &uscc, int period = 2024);
+/** The fields of an equipment row of a survey that validates. */
+[[nodiscard]] QJsonObject equipmentFields(const QString &surveyId,
+                                          const QString &name = QStringLiteral("CNC lathe"));
+
+/**
+ * Pulls every page from the start as the client's user; returns the changes in order (each
+ * {"entity","id","rev","deleted","fields"}), or sets *error and returns what it had.
+ */
+[[nodiscard]] QList<QJsonObject> pullEverything(HttpClient &client, QString *error = nullptr,
+                                                int limit = 1000);
+
+// ---- Figures helpers (stats, reviews, exports): a store filled without the sync calls --------
+
+/**
+ * Writes records straight through RecordStore in one transaction (each gets rev 1 and a new seq;
+ * `deleted` ones become tombstones), as if synced. Returns "" or why it failed.
+ */
+[[nodiscard]] QString storeRecords(server::Database &db,
+                                   const QList<server::StoredRecord> &records);
+/** Inserts rows into the registry table in one transaction. Returns "" or why it failed. */
+[[nodiscard]] QString storeRegistry(server::Database &db, const QList<RegistryEntry> &entries);
 
 } // namespace gx::test

@@ -1,0 +1,169 @@
+#include "store/pullapplier.h"
+
+#include "store/inbox.h"
+#include "store/storedatabase.h"
+#include "store/transaction.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace gx {
+
+namespace {
+
+const QString kConflictEntity = u"conflict"_s;
+const QString kReviewEntity = u"review"_s;
+
+} // namespace
+
+PullApplier::PullApplier(StoreDatabase &db, Inbox &inbox, std::function<qint64()> wallClockMillis)
+    : m_db(db)
+    , m_inbox(inbox)
+    , m_wallClockMillis(std::move(wallClockMillis))
+    , m_records(db)
+    , m_outbox(db)
+{}
+
+Result<QString, StoreError> PullApplier::cursor()
+{
+    QSqlQuery &q = m_db.statement(u"SELECT value FROM meta WHERE key = 'pull_cursor'"_s);
+    if (auto error = m_db.exec(q))
+        return *error;
+    const QString value = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return value;
+}
+
+Result<PullOutcome, StoreError> PullApplier::applyPullPage(const PullPage &page)
+{
+    if (page.cursor.isEmpty())
+        return StoreError{StoreError::Code::BadChange, u"the page has no cursor"_s};
+    Transaction tx(m_db);
+    if (auto error = tx.begin())
+        return *error;
+    const qint64 now = m_wallClockMillis();
+    PullOutcome outcome;
+    for (qsizetype i = 0; i < page.changes.size(); ++i) {
+        const Change &change = page.changes.at(i);
+        std::optional<StoreError> refusal = detail::checkEntityName(change.entity);
+        if (!refusal)
+            refusal = detail::checkRecordId(change.id);
+        if (!refusal && change.rev < 1)
+            refusal = StoreError{StoreError::Code::BadChange, u"rev must be at least 1"_s};
+        if (refusal) {
+            return StoreError{StoreError::Code::BadChange,
+                              u"change %1 (%2 %3): %4"_s.arg(QString::number(i), change.entity,
+                                                             change.id.left(80), refusal->message)};
+        }
+        if (auto error = applyChange(change, now, outcome))
+            return *error;
+    }
+    QSqlQuery &q = m_db.statement(u"INSERT INTO meta (key, value) VALUES ('pull_cursor', ?)"
+                                  u" ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    q.bindValue(0, page.cursor);
+    if (auto error = m_db.exec(q))
+        return *error;
+    if (auto error = tx.commit())
+        return *error;
+    return outcome;
+}
+
+std::optional<StoreError> PullApplier::applyChange(const Change &change, qint64 now,
+                                                   PullOutcome &outcome)
+{
+    if (change.entity == kConflictEntity) {
+        ++outcome.conflicts;
+        return m_inbox.storeConflict(change, now);
+    }
+    if (change.entity == kReviewEntity) {
+        ++outcome.reviews;
+        return m_inbox.storeReview(change, now);
+    }
+    // The common case in one statement: a record without local edits takes the server's state
+    // unless it is older than what the device has. Anything else takes the slow path.
+    if (change.deleted) {
+        QSqlQuery &q = m_db.statement(
+            u"DELETE FROM records WHERE entity = ? AND id = ? AND server_rev <= ? AND NOT EXISTS"
+            u" (SELECT 1 FROM outbox o WHERE o.entity = records.entity"
+            u" AND o.record_id = records.id)"_s);
+        q.bindValue(0, change.entity);
+        q.bindValue(1, change.id);
+        q.bindValue(2, change.rev);
+        if (auto error = m_db.exec(q))
+            return error;
+        if (q.numRowsAffected() > 0) {
+            ++outcome.deleted;
+            return std::nullopt;
+        }
+    } else {
+        QSqlQuery &q = m_db.statement(
+            u"INSERT INTO records (entity, id, fields, server_rev, local_state, deleted,"
+            u" parent_id, updated_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?)"
+            u" ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
+            u" server_rev = excluded.server_rev, local_state = 0, reject_code = NULL,"
+            u" reject_message = NULL, reject_field = NULL, reject_existing_id = NULL,"
+            u" deleted = 0, parent_id = excluded.parent_id, updated_at = excluded.updated_at"
+            u" WHERE excluded.server_rev >= records.server_rev AND NOT EXISTS"
+            u" (SELECT 1 FROM outbox o WHERE o.entity = records.entity"
+            u" AND o.record_id = records.id)"_s);
+        const QString parent = detail::parentIdOf(change.entity, change.fields);
+        q.bindValue(0, change.entity);
+        q.bindValue(1, change.id);
+        q.bindValue(2, detail::jsonText(change.fields));
+        q.bindValue(3, change.rev);
+        q.bindValue(4, parent.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : parent);
+        q.bindValue(5, now);
+        if (auto error = m_db.exec(q))
+            return error;
+        if (q.numRowsAffected() > 0) {
+            ++outcome.applied;
+            return std::nullopt;
+        }
+    }
+    return applyOverPending(change, now, outcome);
+}
+
+std::optional<StoreError> PullApplier::applyOverPending(const Change &change, qint64 now,
+                                                        PullOutcome &outcome)
+{
+    const auto read = m_records.read(change.entity, change.id);
+    if (!read)
+        return read.error();
+    if (!read.value()) {
+        ++outcome.stale; // a tombstone of a record the device never had
+        return std::nullopt;
+    }
+    StoredRecord record = *read.value();
+    const auto entries = m_outbox.of(change.entity, change.id);
+    if (!entries)
+        return entries.error();
+    if (entries.value().isEmpty() || change.rev < record.serverRev) {
+        ++outcome.stale;
+        return std::nullopt;
+    }
+    record.serverRev = change.rev;
+    record.updatedAt = now;
+    if (!change.deleted) {
+        // The server's whole record, except the fields the device still has mutations for.
+        QSet<QString> pending;
+        for (const OutboxEntry &e : entries.value()) {
+            for (auto it = e.mutation.fields.begin(); it != e.mutation.fields.end(); ++it)
+                pending.insert(it.key());
+        }
+        QJsonObject merged = change.fields;
+        for (const QString &name : std::as_const(pending)) {
+            if (record.fields.contains(name))
+                merged.insert(name, record.fields.value(name));
+            else
+                merged.remove(name);
+        }
+        record.fields = merged;
+        record.parentId = detail::parentIdOf(record.entity, record.fields);
+    }
+    ++outcome.keptLocal;
+    return m_records.update(record);
+}
+
+} // namespace gx

@@ -1,0 +1,113 @@
+#include "store/storequeries.h"
+
+#include "store/recordrows.h"
+#include "store/storedatabase.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace gx {
+
+QJsonObject RowSummary::fields() const
+{
+    return detail::jsonObject(fieldsJson);
+}
+
+StoreQueries::StoreQueries(StoreDatabase &db)
+    : m_db(db)
+{}
+
+Result<QList<EnterpriseRow>, StoreError> StoreQueries::enterprises(const EnterpriseQuery &query)
+{
+    // Two statements, so that the region's index serves the common case.
+    const QString sql =
+        u"SELECT e.id, e.q_name, e.q_region, s.id, s.q_state, s.local_state FROM records e"
+        u" LEFT JOIN records s ON s.parent_id = e.id AND s.entity = 'survey' AND s.deleted = 0"
+        u" AND s.q_period = ?"
+        u" WHERE e.entity = 'enterprise' AND e.deleted = 0"_s +
+        (query.region.isEmpty() ? u" AND coalesce(?, '') = ''"_s : u" AND e.q_region = ?"_s) +
+        u" AND (coalesce(?, '') = '' OR substr(e.id, 1, length(?)) = ? OR instr(e.q_name, ?) > 0)"
+        u" AND (? = 0 OR (? = 1 AND s.id IS NULL)"
+        u" OR (? = 2 AND s.id IS NOT NULL AND coalesce(s.q_state, 'draft') <> 'submitted')"
+        u" OR (? = 3 AND s.q_state = 'submitted'))"
+        u" ORDER BY e.q_name, e.id, s.rowid"_s;
+    QSqlQuery &q = m_db.statement(sql);
+    const QString search = query.search.trimmed();
+    const int filter = static_cast<int>(query.filter);
+    q.bindValue(0, query.period);
+    q.bindValue(1, query.region);
+    q.bindValue(2, search);
+    q.bindValue(3, search.toUpper());
+    q.bindValue(4, search.toUpper());
+    q.bindValue(5, search);
+    for (int i = 6; i < 10; ++i)
+        q.bindValue(i, filter);
+    if (auto error = m_db.exec(q))
+        return *error;
+    QList<EnterpriseRow> rows;
+    QString previous;
+    while (q.next()) {
+        const QString uscc = q.value(0).toString();
+        if (uscc == previous)
+            continue; // two surveys of one enterprise and period (before a fold): the first
+        previous = uscc;
+        rows.append({uscc, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                     q.value(4).toString(), static_cast<LocalState>(q.value(5).toInt())});
+    }
+    q.finish();
+    return rows;
+}
+
+Result<std::optional<SurveyView>, StoreError> StoreQueries::survey(const QString &surveyId)
+{
+    auto record = detail::RecordRows(m_db).read(u"survey"_s, surveyId);
+    if (!record)
+        return record.error();
+    if (!record.value() || record.value()->deleted)
+        return std::optional<SurveyView>();
+    SurveyView view;
+    view.survey = std::move(*record.value());
+
+    QSqlQuery &q = m_db.statement(
+        u"SELECT entity, id, q_name, json_extract(fields, '$.category'),"
+        u" json_extract(fields, '$.status'), local_state, fields FROM records"
+        u" WHERE parent_id = ? AND deleted = 0 AND entity IN ('equipment', 'key_process')"
+        u" ORDER BY entity, rowid"_s);
+    q.bindValue(0, surveyId);
+    if (auto error = m_db.exec(q))
+        return *error;
+    while (q.next()) {
+        RowSummary row{q.value(0).toString(), q.value(1).toString(),
+                       q.value(2).toString(), q.value(3).toString(),
+                       q.value(4).toString(), static_cast<LocalState>(q.value(5).toInt()),
+                       q.value(6).toString()};
+        (row.entity == u"equipment"_s ? view.equipment : view.keyProcesses).append(std::move(row));
+    }
+    q.finish();
+    return std::optional(std::move(view));
+}
+
+Result<BadgeCounts, StoreError> StoreQueries::badgeCounts()
+{
+    QSqlQuery &q = m_db.statement(
+        u"SELECT (SELECT count(*) FROM records WHERE local_state = 1),"
+        u" (SELECT count(*) FROM records WHERE local_state = 3),"
+        u" (SELECT count(*) FROM conflicts WHERE dismissed = 0),"
+        u" (SELECT count(*) FROM reviews r WHERE done = 0 AND state IN ('has_issues', 'rejected')"
+        u" AND NOT EXISTS (SELECT 1 FROM reviews l WHERE l.entity = r.entity"
+        u" AND l.record_id = r.record_id AND (l.reviewed_at > r.reviewed_at"
+        u" OR (l.reviewed_at = r.reviewed_at AND l.id > r.id))))"_s);
+    if (auto error = m_db.exec(q))
+        return *error;
+    BadgeCounts counts;
+    if (q.next()) {
+        counts = BadgeCounts{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(),
+                             q.value(3).toInt()};
+    }
+    q.finish();
+    return counts;
+}
+
+} // namespace gx

@@ -1,0 +1,269 @@
+// `gengxin-server demo`: a generated city in a fresh store. Counts per entity in range, every
+// region populated, every survey state present, every record valid by core's Validator, the
+// printed users able to log in, a second run refused, and the same seed giving the same city.
+
+#include "testsupport.h"
+
+#include "core/uscc.h"
+#include "core/validator.h"
+#include "sync/demo.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using gx::test::HttpClient;
+
+namespace {
+
+constexpr int kEnterprises = 60;
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runDemo(const QString &url, const QStringList &extra = {})
+{
+    QProcess process;
+    process.start(gx::test::serverBinary(), QStringList{u"demo"_s, u"--db"_s, url} + extra);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+               QString::fromUtf8(process.readAllStandardOutput()),
+               QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+class TestServerDemo : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void fillsAFreshStore();
+    void sameSeedSameCity_data();
+    void sameSeedSameCity();
+    void refusesBadOptions_data();
+    void refusesBadOptions();
+
+private:
+    [[nodiscard]] QMap<QString, int> countPerEntity();
+
+    std::unique_ptr<gx::test::TestDatabase> m_db;
+};
+
+void TestServerDemo::init()
+{
+    m_db = std::make_unique<gx::test::TestDatabase>();
+    QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+}
+
+void TestServerDemo::cleanup()
+{
+    m_db.reset();
+}
+
+QMap<QString, int> TestServerDemo::countPerEntity()
+{
+    QMap<QString, int> out;
+    auto query = m_db->db().exec(u"SELECT entity, COUNT(*) FROM records GROUP BY entity"_s);
+    if (!query)
+        return out;
+    while (query.value().next())
+        out.insert(query.value().value(0).toString(), query.value().value(1).toInt());
+    return out;
+}
+
+void TestServerDemo::fillsAFreshStore()
+{
+    const Run run = runDemo(
+        m_db->url(), {u"--enterprises"_s, QString::number(kEnterprises), u"--seed"_s, u"7"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+    // The users it printed: admin, office, an inspector per region, one enterprise user.
+    static const QRegularExpression userLine(u"^user (\\S+) (\\S+) (\\S+)$"_s,
+                                             QRegularExpression::MultilineOption);
+    QMap<QString, std::pair<QString, QString>> users; // name -> (role, password)
+    for (auto it = userLine.globalMatch(run.out); it.hasNext();) {
+        const auto match = it.next();
+        users.insert(match.captured(1), {match.captured(2), match.captured(3)});
+    }
+    const auto &regions = gx::test::testRegions().regions();
+    QCOMPARE(users.size(), 2 + regions.size() + 1);
+    QCOMPARE(users.value(u"admin"_s).first, u"admin"_s);
+    QCOMPARE(users.value(u"office"_s).first, u"office"_s);
+    QCOMPARE(users.value(u"inspector-331102"_s).first, u"inspector"_s);
+    QCOMPARE(users.value(u"inspector-331123"_s).first, u"inspector"_s);
+    int enterpriseUsers = 0;
+    for (const auto &[role, password] : std::as_const(users))
+        enterpriseUsers += role == "enterprise"_L1 ? 1 : 0;
+    QCOMPARE(enterpriseUsers, 1);
+
+    // Counts: the registry as asked, a few enterprises outside it, ~75 % surveyed.
+    auto registry = m_db->db().exec(u"SELECT region, COUNT(*), SUM(above_size) FROM registry "
+                                    "GROUP BY region"_s);
+    QVERIFY(registry);
+    QMap<QString, int> perRegion;
+    int registryTotal = 0;
+    int aboveSize = 0;
+    while (registry.value().next()) {
+        perRegion.insert(registry.value().value(0).toString(), registry.value().value(1).toInt());
+        registryTotal += registry.value().value(1).toInt();
+        aboveSize += registry.value().value(2).toInt();
+    }
+    QCOMPARE(registryTotal, kEnterprises);
+    for (const gx::Region &region : regions)
+        QVERIFY2(perRegion.value(region.code) > 0, qPrintable(region.code));
+    QVERIFY2(aboveSize >= kEnterprises * 6 / 10 && aboveSize < kEnterprises, "about 85 %");
+    const QMap<QString, int> counts = countPerEntity();
+    QCOMPARE(counts.value(u"enterprise"_s), kEnterprises + 2);
+    QVERIFY2(counts.value(u"survey"_s) >= kEnterprises / 2 &&
+                 counts.value(u"survey"_s) <= kEnterprises + 2,
+             qPrintable(QString::number(counts.value(u"survey"_s))));
+    QVERIFY(counts.value(u"equipment"_s) >= 5 * counts.value(u"survey"_s));
+    QVERIFY(counts.value(u"key_process"_s) > 0);
+    QVERIFY(counts.value(u"review"_s) > 0);
+
+    // Every record valid, every survey state present, scope columns and USCCs right.
+    const gx::Validator validator(gx::test::testForm(), {QDateTime::currentDateTimeUtc().date(),
+                                                         gx::test::testRegions().regionCodes()});
+    auto records = m_db->db().exec(
+        u"SELECT entity, id, fields, region, enterprise, deleted FROM records ORDER BY seq"_s);
+    QVERIFY(records);
+    QSet<QString> states;
+    QHash<QString, QString> latestReview; // survey -> state
+    QSet<QString> submitted;
+    bool pinnedComment = false;
+    while (records.value().next()) {
+        const QSqlQuery &q = records.value();
+        const QString entity = q.value(0).toString();
+        const QString id = q.value(1).toString();
+        const QJsonObject fields = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+        QVERIFY2(!q.value(3).toString().isEmpty() && !q.value(4).toString().isEmpty(),
+                 qPrintable(entity + u' ' + id));
+        QCOMPARE(q.value(5).toInt(), 0);
+        if (entity == "review"_L1) {
+            latestReview.insert(fields.value("record_id"_L1).toString(),
+                                fields.value("state"_L1).toString());
+            if (fields.value("state"_L1).toString() == "has_issues"_L1) {
+                pinnedComment =
+                    pinnedComment || (!fields.value("comment"_L1).toString().isEmpty() &&
+                                      gx::test::testForm()
+                                          .entity(u"survey"_s)
+                                          ->field(fields.value("field"_L1).toString()));
+            }
+            continue;
+        }
+        const bool draft = fields.value("state"_L1).toString() == "draft"_L1;
+        if (entity == "survey"_L1) {
+            states.insert(draft ? u"draft"_s : u"submitted"_s);
+            if (!draft)
+                submitted.insert(id);
+        }
+        const auto issues = validator.validate(
+            entity, fields, draft ? gx::ValidationMode::Draft : gx::ValidationMode::Submit);
+        QVERIFY2(issues.isEmpty(), qPrintable(entity + u' ' + id + u": "_s + issues.value(0).field +
+                                              u' ' + issues.value(0).message.en));
+        if (entity == "enterprise"_L1) {
+            QVERIFY(!gx::checkUscc(id));
+            const QString region = fields.value("region"_L1).toString();
+            QCOMPARE(id.mid(2, 6), region == "331100-EDZ"_L1 ? u"331100"_s : region);
+        }
+    }
+    for (const QString &survey : std::as_const(submitted))
+        states.insert(latestReview.value(survey, u"unreviewed"_s));
+    for (const QString &state : {u"draft"_s, u"submitted"_s, u"unreviewed"_s, u"approved"_s,
+                                 u"has_issues"_s, u"rejected"_s})
+        QVERIFY2(states.contains(state), qPrintable(state));
+    QVERIFY2(pinnedComment, "a has_issues review with a comment pinned to a survey field");
+
+    auto official = m_db->db().exec(u"SELECT COUNT(*) FROM official_figures "
+                                    "WHERE region = '331100' AND period = 2024"_s);
+    QVERIFY(official && official.value().next());
+    QCOMPARE(official.value().value(0).toInt(), 3);
+
+    // The printed users log in.
+    gx::test::TestServer server(m_db->db());
+    QVERIFY2(server.ok(), qPrintable(server.error()));
+    for (auto it = users.cbegin(); it != users.cend(); ++it) {
+        HttpClient client(server.baseUrl());
+        const gx::test::HttpResult login = client.postJson(
+            u"/api/v1/login"_s, {{u"username"_s, it.key()}, {u"password"_s, it.value().second}});
+        QVERIFY2(login.status == 200, login.describe().constData());
+        QCOMPARE(login.json().value("role"_L1).toString(), it.value().first);
+    }
+
+    // A second run is refused and changes nothing.
+    const QMap<QString, int> before = countPerEntity();
+    const Run again = runDemo(m_db->url(), {u"--enterprises"_s, u"10"_s});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.err.contains(u"already holds"_s), qPrintable(again.err));
+    QCOMPARE(countPerEntity(), before);
+}
+
+void TestServerDemo::sameSeedSameCity_data()
+{
+    QTest::addColumn<quint64>("seed");
+    QTest::newRow("default seed") << gx::server::DemoOptions{}.seed;
+    QTest::newRow("seed 1") << quint64(1);
+    QTest::newRow("seed 2^63") << (quint64(1) << 63);
+}
+
+void TestServerDemo::sameSeedSameCity()
+{
+    QFETCH(quint64, seed);
+    gx::server::DemoOptions options;
+    options.seed = seed;
+    options.enterprises = 40;
+    const auto &catalog = gx::test::testRegions();
+    const gx::server::DemoCity first = gx::server::DemoCityBuilder(catalog, options).build();
+    const gx::server::DemoCity second = gx::server::DemoCityBuilder(catalog, options).build();
+    QCOMPARE(first.records.size(), second.records.size());
+    for (qsizetype i = 0; i < first.records.size(); ++i) {
+        QCOMPARE(first.records.at(i).id, second.records.at(i).id);
+        QCOMPARE(first.records.at(i).fields, second.records.at(i).fields);
+    }
+    QCOMPARE(first.reviews.size(), second.reviews.size());
+    QCOMPARE(first.registry.size(), 40);
+    // Every record of any seed passes the validator (the generator asserts it too).
+    const QStringList problems = gx::server::Demo::validate(first, gx::test::testForm(), catalog,
+                                                            QDateTime::currentMSecsSinceEpoch());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0)));
+
+    options.seed = seed + 1;
+    const gx::server::DemoCity other = gx::server::DemoCityBuilder(catalog, options).build();
+    QVERIFY(other.records.constFirst().id != first.records.constFirst().id);
+}
+
+void TestServerDemo::refusesBadOptions_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("too few") << QStringList{u"--enterprises"_s, u"3"_s};
+    QTest::newRow("too many") << QStringList{u"--enterprises"_s, u"50001"_s};
+    QTest::newRow("not a number") << QStringList{u"--enterprises"_s, u"many"_s};
+    QTest::newRow("bad seed") << QStringList{u"--seed"_s, u"-x"_s};
+}
+
+void TestServerDemo::refusesBadOptions()
+{
+    QFETCH(QStringList, options);
+    const Run run = runDemo(m_db->url(), options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(u"usage"_s));
+    QVERIFY(countPerEntity().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestServerDemo)
+#include "tst_server_demo.moc"
