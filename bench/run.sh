@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${GX_BENCH_BUILD_DIR:-build-bench}
-all=(bench_store)
+all=(bench_store bench_sync bench_server)
 benches=("$@")
 [ ${#benches[@]} -gt 0 ] || benches=("${all[@]}")
 
@@ -18,6 +18,15 @@ for bench in "${benches[@]}"; do
     echo "== $bench ($(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores)"
     case "$bench" in
         bench_store) "$build/bench/bench_store" --dir "$build" ;;
+        bench_sync) "$build/bench/bench_sync" --dir "$build" ;;
+        bench_server)
+            # SQLite, then PostgreSQL 15 when installed (scripts/with-postgres.sh).
+            # GX_BENCH_SERVER_ARGS passes options, e.g. "--scale 0.1 --seconds 10".
+            "$build/bench/bench_server" --dir "$build" ${GX_BENCH_SERVER_ARGS:-}
+            if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+                scripts/with-postgres.sh "$build/bench/bench_server" --dir "$build" \
+                    --backend postgres ${GX_BENCH_SERVER_ARGS:-}
+            fi ;;
         *) "$build/bench/$bench" ;;
     esac
     echo

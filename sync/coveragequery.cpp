@@ -4,8 +4,6 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -14,22 +12,28 @@ namespace gx::server {
 
 namespace {
 
-QJsonObject parseFields(const QVariant &text)
+template <typename T>
+std::optional<T> optionalValue(const QVariant &value)
 {
-    return QJsonDocument::fromJson(text.toString().toUtf8()).object();
+    if (value.isNull())
+        return std::nullopt;
+    return value.value<T>();
 }
 
 std::optional<double> optionalDouble(const QVariant &value)
 {
-    if (value.isNull())
-        return std::nullopt;
-    return value.toDouble();
+    return optionalValue<double>(value);
+}
+
+std::optional<int> optionalInt(const QVariant &value)
+{
+    return optionalValue<int>(value);
 }
 
 } // namespace
 
 CoverageQuery::CoverageQuery(Database &db, const RegionCatalog &catalog)
-    : m_db(db)
+    : m_statements(db)
     , m_catalog(catalog)
 {}
 
@@ -57,101 +61,137 @@ Result<IndicatorInput, DbError> CoverageQuery::load(int period)
 
 DbStatus CoverageQuery::loadRegistry(IndicatorInput &input)
 {
-    auto query = m_db.exec(u"SELECT uscc, name, region, industry_code, above_size FROM registry "
-                           "ORDER BY uscc"_s);
+    auto query = m_statements.exec(u"SELECT uscc, name, region, industry_code, above_size "
+                                   "FROM registry ORDER BY uscc"_s,
+                                   {});
     if (!query)
         return query.error();
-    QSqlQuery &q = query.value();
+    QSqlQuery &q = *query.value();
     while (q.next()) {
         input.registry.append(RegistryEntry{q.value(0).toString(), q.value(1).toString(),
                                             q.value(2).toString(), q.value(3).toString(),
                                             q.value(4).toInt() != 0});
     }
+    q.finish();
     return Done{};
 }
 
 DbStatus CoverageQuery::loadEnterprises(IndicatorInput &input)
 {
-    auto query = m_db.exec(u"SELECT id, fields FROM records "
-                           "WHERE entity = 'enterprise' AND deleted = 0 ORDER BY id"_s);
+    auto query = m_statements.exec(u"SELECT uscc, region, above_size FROM enterprise_facts "
+                                   "WHERE deleted = 0 ORDER BY id"_s,
+                                   {});
     if (!query)
         return query.error();
-    QSqlQuery &q = query.value();
+    QSqlQuery &q = *query.value();
     while (q.next()) {
         input.enterprises.append(
-            EnterpriseFacts::fromFields(q.value(0).toString(), parseFields(q.value(1))));
+            EnterpriseFacts{q.value(0).toString(), q.value(1).toString(), q.value(2).toInt() != 0});
     }
+    q.finish();
     return Done{};
 }
 
-Result<QHash<QString, ReviewState>, DbError> CoverageQuery::loadReviewStates()
+Result<QHash<QString, ReviewState>, DbError> CoverageQuery::loadReviewStates(int period)
 {
-    auto query = m_db.exec(u"SELECT fields FROM records "
-                           "WHERE entity = 'review' AND deleted = 0 ORDER BY seq"_s);
+    auto query = m_statements.exec(
+        u"SELECT r.survey, r.state FROM review_facts r JOIN survey_facts s ON s.id = r.survey "
+        "WHERE s.period = ? AND s.deleted = 0 AND r.deleted = 0 ORDER BY r.seq"_s,
+        {period});
     if (!query)
         return query.error();
     QHash<QString, ReviewState> latest; // survey id -> state of its latest review
-    QSqlQuery &q = query.value();
-    while (q.next()) {
-        const QJsonObject review = parseFields(q.value(0));
-        if (review.value("entity"_L1).toString() != "survey"_L1)
-            continue;
-        const auto state = reviewStateFromName(review.value("state"_L1).toString());
-        latest.insert(review.value("record_id"_L1).toString(), state.value_or(ReviewState::None));
-    }
+    QSqlQuery &q = *query.value();
+    while (q.next())
+        latest.insert(q.value(0).toString(), static_cast<ReviewState>(q.value(1).toInt()));
+    q.finish();
     return latest;
 }
 
 DbStatus CoverageQuery::loadSurveys(IndicatorInput &input)
 {
-    auto reviews = loadReviewStates();
+    auto reviews = loadReviewStates(input.period);
     if (!reviews)
         return reviews.error();
-    auto query = m_db.exec(u"SELECT id, fields FROM records "
-                           "WHERE entity = 'survey' AND deleted = 0 ORDER BY id"_s);
+    auto query = m_statements.exec(
+        u"SELECT id, enterprise, period, state, digital_level, design_tools, key_processes, "
+        "key_processes_cnc, factory_tier, factory_tier_year, robots_added, tech_invest_base, "
+        "tech_invest, equipment_invest_base, equipment_invest, first_of_kind_invest "
+        "FROM survey_facts WHERE period = ? AND deleted = 0 ORDER BY id"_s,
+        {input.period});
     if (!query)
         return query.error();
-    QSqlQuery &q = query.value();
+    QSqlQuery &q = *query.value();
     while (q.next()) {
-        const QString id = q.value(0).toString();
-        SurveyFacts survey = SurveyFacts::fromFields(id, parseFields(q.value(1)),
-                                                     reviews.value().value(id, ReviewState::None));
-        if (survey.period == input.period)
-            input.surveys.append(std::move(survey));
+        SurveyFacts s;
+        s.id = q.value(0).toString();
+        s.enterprise = q.value(1).toString();
+        s.period = q.value(2).toInt();
+        s.state = static_cast<SurveyState>(q.value(3).toInt());
+        s.review = reviews.value().value(s.id, ReviewState::None);
+        s.digitalLevel = optionalInt(q.value(4));
+        if (const QVariant tools = q.value(5); !tools.isNull())
+            s.designTools = tools.toInt() != 0;
+        s.keyProcesses = optionalInt(q.value(6));
+        s.keyProcessesCnc = optionalInt(q.value(7));
+        if (const QVariant tier = q.value(8); !tier.isNull())
+            s.factoryTier = static_cast<FactoryTier>(tier.toInt());
+        s.factoryTierYear = optionalInt(q.value(9));
+        s.robotsAdded = optionalInt(q.value(10));
+        s.techInvestBase = optionalDouble(q.value(11));
+        s.techInvest = optionalDouble(q.value(12));
+        s.equipmentInvestBase = optionalDouble(q.value(13));
+        s.equipmentInvest = optionalDouble(q.value(14));
+        s.firstOfKindInvest = optionalDouble(q.value(15));
+        input.surveys.append(std::move(s));
     }
+    q.finish();
     return Done{};
 }
 
 DbStatus CoverageQuery::loadEquipment(IndicatorInput &input)
 {
+    // A scan with a lookup beats joining survey_facts by index (one seek per row) on SQLite.
     QSet<QString> surveys;
     for (const SurveyFacts &survey : std::as_const(input.surveys))
         surveys.insert(survey.id);
-    auto query = m_db.exec(u"SELECT fields FROM records "
-                           "WHERE entity = 'equipment' AND deleted = 0"_s);
+    auto query = m_statements.exec(
+        u"SELECT survey, category, quantity, commissioned_year, key_energy, efficiency_level, "
+        "status FROM equipment_facts WHERE deleted = 0"_s,
+        {});
     if (!query)
         return query.error();
-    QSqlQuery &q = query.value();
+    QSqlQuery &q = *query.value();
     while (q.next()) {
-        EquipmentFacts equipment = EquipmentFacts::fromFields(parseFields(q.value(0)));
-        if (surveys.contains(equipment.survey))
-            input.equipment.append(std::move(equipment));
+        EquipmentFacts e;
+        e.survey = q.value(0).toString();
+        if (!surveys.contains(e.survey))
+            continue;
+        e.category = q.value(1).toString();
+        e.quantity = q.value(2).toInt();
+        e.commissionedYear = optionalInt(q.value(3));
+        e.keyEnergy = q.value(4).toInt() != 0;
+        e.efficiencyLevel = static_cast<EfficiencyLevel>(q.value(5).toInt());
+        e.status = static_cast<EquipmentStatus>(q.value(6).toInt());
+        input.equipment.append(std::move(e));
     }
+    q.finish();
     return Done{};
 }
 
 DbStatus CoverageQuery::loadOfficial(IndicatorInput &input)
 {
-    auto query = m_db.exec(u"SELECT region, indicator, value, numerator, denominator "
-                           "FROM official_figures WHERE period = ?"_s,
-                           {input.period});
+    auto query = m_statements.exec(u"SELECT region, indicator, value, numerator, denominator "
+                                   "FROM official_figures WHERE period = ?"_s,
+                                   {input.period});
     if (!query)
         return query.error();
-    QSqlQuery &q = query.value();
+    QSqlQuery &q = *query.value();
     while (q.next()) {
         input.official[q.value(0).toString()][q.value(1).toString()] = OfficialFigure{
             optionalDouble(q.value(2)), optionalDouble(q.value(3)), optionalDouble(q.value(4))};
     }
+    q.finish();
     return Done{};
 }
 

@@ -1,5 +1,6 @@
 #include "sync/migrations.h"
 
+#include "sync/recordfacts.h"
 #include "sync/serverlogging.h"
 
 using namespace Qt::StringLiterals;
@@ -102,6 +103,60 @@ QStringList schemaV2BlobChunks(const Database &db)
     };
 }
 
+/**
+ * Version 3: the indicator facts of the records in typed columns (RecordFacts), so that the
+ * coverage query reads no JSON; filled from the records already stored. Text columns allow NULL:
+ * QtSql binds an empty string as NULL, and an absent field reads as "" either way.
+ */
+QStringList schemaV3Facts(const Database &)
+{
+    return {
+        u"CREATE TABLE enterprise_facts ("
+        "  id TEXT PRIMARY KEY,"
+        "  uscc TEXT,"
+        "  region TEXT,"
+        "  above_size INTEGER NOT NULL,"
+        "  deleted INTEGER NOT NULL)"_s,
+        u"CREATE TABLE survey_facts ("
+        "  id TEXT PRIMARY KEY,"
+        "  enterprise TEXT,"
+        "  period INTEGER NOT NULL,"
+        "  state INTEGER NOT NULL,"
+        "  digital_level INTEGER,"
+        "  design_tools INTEGER,"
+        "  key_processes INTEGER,"
+        "  key_processes_cnc INTEGER,"
+        "  factory_tier INTEGER,"
+        "  factory_tier_year INTEGER,"
+        "  robots_added INTEGER,"
+        "  tech_invest_base DOUBLE PRECISION,"
+        "  tech_invest DOUBLE PRECISION,"
+        "  equipment_invest_base DOUBLE PRECISION,"
+        "  equipment_invest DOUBLE PRECISION,"
+        "  first_of_kind_invest DOUBLE PRECISION,"
+        "  deleted INTEGER NOT NULL)"_s,
+        u"CREATE INDEX survey_facts_period ON survey_facts (period)"_s,
+        u"CREATE TABLE equipment_facts ("
+        "  id TEXT PRIMARY KEY,"
+        "  survey TEXT,"
+        "  category TEXT,"
+        "  quantity INTEGER NOT NULL,"
+        "  commissioned_year INTEGER,"
+        "  key_energy INTEGER NOT NULL,"
+        "  efficiency_level INTEGER NOT NULL,"
+        "  status INTEGER NOT NULL,"
+        "  deleted INTEGER NOT NULL)"_s,
+        u"CREATE INDEX equipment_facts_survey ON equipment_facts (survey)"_s,
+        // Every review of a survey: the latest live one (highest seq) gives the survey's state.
+        u"CREATE TABLE review_facts ("
+        "  id TEXT PRIMARY KEY,"
+        "  survey TEXT,"
+        "  state INTEGER NOT NULL,"
+        "  seq BIGINT NOT NULL,"
+        "  deleted INTEGER NOT NULL)"_s,
+    };
+}
+
 DbError schemaError(const QString &message)
 {
     return DbError{DbError::Kind::Schema, message, false};
@@ -114,6 +169,7 @@ const QList<Migrations::Migration> &Migrations::all()
     static const QList<Migration> list{
         {1, u"initial schema"_s, schemaV1},
         {2, u"blob upload chunks"_s, schemaV2BlobChunks},
+        {3, u"indicator facts"_s, schemaV3Facts, RecordFacts::backfill},
     };
     return list;
 }
@@ -173,6 +229,12 @@ Result<int, DbError> Migrations::apply(Database &db, qint64 nowMillis)
             if (!status) {
                 return schemaError(u"migration %1 (%2) failed: %3"_s.arg(migration.version)
                                        .arg(migration.name, status.error().message));
+            }
+        }
+        if (migration.backfill) {
+            if (auto filled = migration.backfill(db); !filled) {
+                return schemaError(u"migration %1 (%2) failed: %3"_s.arg(migration.version)
+                                       .arg(migration.name, filled.error().message));
             }
         }
         auto recorded =

@@ -21,12 +21,16 @@ namespace gx::server {
 class Migrations
 {
 public:
-    /** One step: its version (1, 2, ...), a name for logs, and its statements for a dialect. */
+    /**
+     * One step: its version (1, 2, ...), a name for logs, its statements for a dialect, and
+     * optionally code run after them in the same transaction (to fill new tables from old rows).
+     */
     struct Migration
     {
         int version = 0;
         QString name;
         std::function<QStringList(const Database &)> statements;
+        std::function<DbStatus(Database &)> backfill = {};
     };
 
     [[nodiscard]] static const QList<Migration> &all();

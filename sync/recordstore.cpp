@@ -75,7 +75,7 @@ DbStatus RecordStore::write(StoredRecord &record)
     if (!seq)
         return seq.error();
     record.seq = seq.value();
-    return m_statements.run(
+    auto written = m_statements.run(
         u"INSERT INTO records (entity, id, rev, seq, deleted, fields, meta, region, enterprise) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
         "rev = excluded.rev, seq = excluded.seq, deleted = excluded.deleted, "
@@ -84,6 +84,9 @@ DbStatus RecordStore::write(StoredRecord &record)
         {record.entity, record.id, record.rev, record.seq, record.deleted ? 1 : 0,
          compact(record.fields), compact(record.meta), nullIfEmpty(record.region),
          nullIfEmpty(record.enterprise)});
+    if (!written)
+        return written;
+    return m_facts.write(record);
 }
 
 bool RecordStore::applyServerChanges(StoredRecord &record, const QJsonObject &changes,

@@ -2,6 +2,7 @@
 
 #include "core/hlc.h"
 #include "sync/database.h"
+#include "sync/recordfacts.h"
 #include "sync/statementcache.h"
 
 #include <QJsonObject>
@@ -40,6 +41,7 @@ public:
     explicit RecordStore(Database &db)
         : m_db(db)
         , m_statements(db)
+        , m_facts(m_statements)
     {}
 
     /** The record (a tombstone included), or nothing if it never existed. */
@@ -47,7 +49,10 @@ public:
                                                                    const QString &id);
     /** The next change-feed sequence number (inside a write transaction). */
     [[nodiscard]] Result<qint64, DbError> nextSeq();
-    /** Inserts or replaces the row with a new seq (stored in record.seq); rev as given. */
+    /**
+     * Inserts or replaces the row with a new seq (stored in record.seq); rev as given. The
+     * record's indicator facts (RecordFacts) are updated with it.
+     */
     [[nodiscard]] DbStatus write(StoredRecord &record);
     /** The latest sequence number handed out (0 for an empty store). */
     [[nodiscard]] Result<qint64, DbError> lastSeq();
@@ -63,6 +68,7 @@ public:
 private:
     Database &m_db;
     StatementCache m_statements;
+    RecordFacts m_facts; ///< kept in step with every write
 };
 
 } // namespace gx::server

@@ -1,0 +1,477 @@
+// bench_server: gengxin-server measured as a real process over loopback HTTP, each figure beside a
+// floor measured in the same run, as a ratio. Nothing is asserted.
+//   1. push N surveys and 10N equipment rows in batches of 500, against the same rows inserted
+//      with QtSql into SQLite in one transaction (goals <= 3x the floor, >= 10,000 mutations/s);
+//   2. a no-op pull (since = the latest cursor) with 1,000 records stored against 1,000,000
+//      (median of 200 each; goal ratio <= 1.2);
+//   3. GET stats/coverage over `demo --enterprises E` topped up to R equipment rows (median of 5)
+//      against a hand-written SQL aggregate over the same table (goals <= 100 ms, <= 2x);
+//   4. C concurrent clients pushing and pulling for S seconds: errors, p50/p99, requests/s and
+//      the server's peak RSS (VmHWM; goal <= 200 MB).
+// Usage: bench_server [--dir DIR] [--backend sqlite|postgres (GX_TEST_PG_URL)] [--scale F
+//        (default 1: N=20,000, 1,000,000 records, E=50,000)] [--seconds S] [--clients C]
+//        [--parts 1234]
+#include "bench_serverhttp.h"
+
+#include "core/syncprotocol.h"
+#include "core/uscc.h"
+#include "sync/database.h"
+#include "sync/recordstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace gx::bench;
+
+namespace {
+
+const QString kRegion = u"331102"_s;
+const QString kPassword = u"bench password 1"_s;
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString uscc(int n)
+{
+    return gx::makeUscc(u'9', u'1', kRegion, u"BE%1"_s.arg(n, 6, 10, QChar(u'0')));
+}
+
+QJsonObject upsert(const QString &entity, const QString &id, const QJsonObject &fields)
+{
+    return {{u"mutation_id"_s, uuid()},
+            {u"entity"_s, entity},
+            {u"id"_s, id},
+            {u"op"_s, u"upsert"_s},
+            {u"base_rev"_s, 0},
+            {u"fields"_s, fields},
+            {u"hlc"_s, u"%1:0:bench-device"_s.arg(1732795200000)}};
+}
+
+QJsonObject surveyFields(const QString &enterprise)
+{
+    return {{u"enterprise"_s, enterprise},
+            {u"period"_s, 2024},
+            {u"state"_s, u"draft"_s},
+            {u"visit_date"_s, u"2024-11-20"_s},
+            {u"digital_level"_s, 2},
+            {u"renovation_status"_s, u"in_progress"_s},
+            {u"design_tools"_s, true},
+            {u"key_processes"_s, 5},
+            {u"key_processes_cnc"_s, 3},
+            {u"robots_total"_s, 4},
+            {u"notes"_s, u"车间二楼，设备较旧，计划明年更新。"_s}};
+}
+
+QJsonObject equipmentFields(const QString &survey, int k)
+{
+    return {{u"survey"_s, survey},
+            {u"category"_s, k % 2 ? u"machine_tool"_s : u"motor"_s},
+            {u"name"_s, u"设备 %1"_s.arg(k)},
+            {u"model"_s, u"CK6140"_s},
+            {u"manufacturer"_s, u"浙江机床厂"_s},
+            {u"quantity"_s, 2},
+            {u"commissioned_year"_s, 2010 + k % 10},
+            {u"is_cnc"_s, k % 2 == 1},
+            {u"status"_s, u"in_service"_s}};
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+double percentile(QList<double> values, double p)
+{
+    std::sort(values.begin(), values.end());
+    if (values.isEmpty())
+        return 0;
+    return values.at(std::min(values.size() - 1, qsizetype(double(values.size()) * p)));
+}
+
+QString count(qint64 n)
+{
+    return QLocale(QLocale::English).toString(n);
+}
+
+/** Writes a registry CSV of n enterprises and imports it, and adds the inspector and office. */
+void setUp(const QString &dir, const QString &db, int enterprises)
+{
+    QByteArray csv = "uscc,name,region,industry_code,above_size\n";
+    for (int n = 0; n < enterprises; ++n) {
+        csv += uscc(n).toUtf8() + ",企业" + QByteArray::number(n) + ',' + kRegion.toUtf8() +
+               ",3311,true\n";
+    }
+    QFile registry(dir + u"/registry.csv"_s);
+    if (!registry.open(QIODevice::WriteOnly) || registry.write(csv) != csv.size())
+        die(u"cannot write the registry"_s);
+    registry.close();
+    if (enterprises > 0) {
+        const QString why =
+            runServerCommand({u"registry"_s, u"import"_s, registry.fileName(), u"--db"_s, db});
+        if (!why.isEmpty())
+            die(why);
+    }
+    addUsers(db, kRegion, kPassword);
+}
+
+// ---- 1. push -------------------------------------------------------------------------------
+
+QList<QJsonObject> pushMutations(int surveys)
+{
+    QList<QJsonObject> out;
+    QStringList ids;
+    for (int n = 0; n < surveys; ++n) {
+        ids.append(uuid());
+        out.append(upsert(u"survey"_s, ids.last(), surveyFields(uscc(n))));
+    }
+    for (int n = 0; n < surveys; ++n) {
+        for (int k = 0; k < 10; ++k)
+            out.append(upsert(u"equipment"_s, uuid(), equipmentFields(ids.at(n), k)));
+    }
+    return out;
+}
+
+double floorInsertMs(const QString &path, const QList<QJsonObject> &mutations)
+{
+    double ms = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"floor"_s);
+        db.setDatabaseName(path);
+        if (!db.open())
+            die(u"cannot open the floor database"_s);
+        QSqlQuery q(db);
+        q.exec(u"PRAGMA journal_mode=WAL"_s);
+        q.exec(u"PRAGMA synchronous=FULL"_s);
+        q.exec(u"CREATE TABLE records (entity TEXT NOT NULL, id TEXT NOT NULL, rev INTEGER NOT "
+               u"NULL, fields TEXT NOT NULL, PRIMARY KEY (entity, id))"_s);
+        QElapsedTimer timer;
+        timer.start();
+        db.transaction();
+        q.prepare(u"INSERT INTO records (entity, id, rev, fields) VALUES (?, ?, 1, ?)"_s);
+        for (const QJsonObject &m : mutations) {
+            q.bindValue(0, m.value("entity"_L1).toString());
+            q.bindValue(1, m.value("id"_L1).toString());
+            q.bindValue(
+                2,
+                QString::fromUtf8(
+                    QJsonDocument(m.value("fields"_L1).toObject()).toJson(QJsonDocument::Compact)));
+            if (!q.exec())
+                die(u"floor insert failed"_s);
+        }
+        db.commit();
+        ms = double(timer.nsecsElapsed()) / 1e6;
+    }
+    QSqlDatabase::removeDatabase(u"floor"_s);
+    return ms;
+}
+
+void benchPush(const QString &dir, const QString &db, int surveys)
+{
+    setUp(dir, db, surveys);
+    ServerRun server(db, dir + u"/push-server.log"_s);
+    Http http(server.url());
+    if (!http.login(u"bench.insp"_s, kPassword))
+        die(u"login failed"_s);
+    const QList<QJsonObject> mutations = pushMutations(surveys);
+    QElapsedTimer timer;
+    timer.start();
+    int rejected = 0;
+    for (qsizetype at = 0; at < mutations.size(); at += 500) {
+        QJsonArray batch;
+        for (qsizetype i = at; i < std::min(mutations.size(), at + 500); ++i)
+            batch.append(mutations.at(i));
+        const Reply reply =
+            http.post(u"/api/v1/sync/push"_s,
+                      QJsonObject{{u"device_id"_s, u"bench-device"_s}, {u"mutations"_s, batch}});
+        if (reply.status != 200)
+            die(u"push: %1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(300))));
+        for (const QJsonValue &r :
+             QJsonDocument::fromJson(reply.body).object().value("results"_L1).toArray()) {
+            if (r.toObject().value("status"_L1).toString() != "applied"_L1)
+                ++rejected;
+        }
+    }
+    const double ms = double(timer.nsecsElapsed()) / 1e6;
+    const double floor = floorInsertMs(dir + u"/push-floor.db"_s, mutations);
+    const double rate = double(mutations.size()) / ms * 1000;
+    print(u"1. push %1 surveys + %2 equipment rows (batches of 500) over loopback: %3 ms = %4 "
+          u"mutations/s, %5 not applied (goal >= 10,000/s)"_s.arg(count(surveys))
+              .arg(count(10 * qint64(surveys)))
+              .arg(ms, 0, 'f', 0)
+              .arg(rate, 0, 'f', 0)
+              .arg(rejected));
+    print(u"   floor: the same %1 rows inserted with QtSql into SQLite in one transaction: %2 ms "
+          u"= %3 rows/s; ratio push/floor = %4x (goal <= 3x)"_s.arg(count(mutations.size()))
+              .arg(floor, 0, 'f', 0)
+              .arg(double(mutations.size()) / floor * 1000, 0, 'f', 0)
+              .arg(ms / floor, 0, 'f', 2));
+}
+
+// ---- 2. no-op pull ---------------------------------------------------------------------------
+
+/** Writes `records` equipment rows of kRegion through RecordStore in one transaction. */
+void storeRows(const QString &db, qint64 records)
+{
+    auto opened = gx::server::Database::open(db);
+    if (!opened)
+        die(opened.error().message);
+    auto transaction = gx::server::WriteTransaction::begin(*opened.value());
+    if (!transaction)
+        die(transaction.error().message);
+    gx::server::RecordStore store(*opened.value());
+    const QString survey = uuid();
+    for (qint64 n = 0; n < records; ++n) {
+        gx::server::StoredRecord record;
+        record.entity = u"equipment"_s;
+        record.id = uuid();
+        record.rev = 1;
+        record.fields = equipmentFields(survey, int(n % 10));
+        record.region = kRegion;
+        record.enterprise = uscc(0);
+        if (auto written = store.write(record); !written)
+            die(written.error().message);
+    }
+    if (auto committed = transaction.value().commit(); !committed)
+        die(committed.error().message);
+}
+
+double noOpPullMs(const QString &dir, const QString &db, qint64 records, qint64 *stored)
+{
+    setUp(dir, db, 0);
+    storeRows(db, records);
+    ServerRun server(db, dir + u"/pull-server.log"_s);
+    Http http(server.url());
+    if (!http.login(u"bench.insp"_s, kPassword))
+        die(u"login failed"_s);
+    // The latest cursor: the one a pull that reached the end of the feed hands out.
+    auto opened = gx::server::Database::open(db);
+    if (!opened)
+        die(opened.error().message);
+    auto last = gx::server::RecordStore(*opened.value()).lastSeq();
+    if (!last)
+        die(last.error().message);
+    *stored = last.value();
+    const QString path =
+        u"/api/v1/sync/pull?limit=1000&since="_s + gx::PullCursor{last.value()}.encode();
+    QList<double> ms;
+    for (int i = 0; i < 220; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const Reply reply = http.get(path);
+        const double elapsed = double(timer.nsecsElapsed()) / 1e6;
+        const QJsonObject page = QJsonDocument::fromJson(reply.body).object();
+        if (reply.status != 200 || !page.value("changes"_L1).toArray().isEmpty())
+            die(u"no-op pull: %1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body)));
+        if (i >= 20) // the first 20 warm the connection and the caches
+            ms.append(elapsed);
+    }
+    return median(ms);
+}
+
+void benchPull(const QString &dir, Backend &backend, qint64 big)
+{
+    qint64 smallStored = 0;
+    qint64 bigStored = 0;
+    const double small = noOpPullMs(dir, backend.fresh(dir, u"pull-small"_s), 1000, &smallStored);
+    const double large = noOpPullMs(dir, backend.fresh(dir, u"pull-big"_s), big, &bigStored);
+    print(u"2. no-op pull (since = latest cursor), median of 200: %1 records stored: %2 ms; %3 "
+          u"records stored: %4 ms; ratio = %5x (goal <= 1.2)"_s.arg(count(smallStored))
+              .arg(small, 0, 'f', 3)
+              .arg(count(bigStored))
+              .arg(large, 0, 'f', 3)
+              .arg(large / small, 0, 'f', 2));
+}
+
+// ---- 3. coverage -----------------------------------------------------------------------------
+
+void benchCoverage(const QString &dir, const QString &db, int enterprises, qint64 rows)
+{
+    QElapsedTimer setup;
+    setup.start();
+    if (const QString why = runServerCommand(
+            {u"demo"_s, u"--db"_s, db, u"--enterprises"_s, QString::number(enterprises)});
+        !why.isEmpty())
+        die(u"demo: "_s + why);
+    addUsers(db, kRegion, kPassword);
+    auto opened = gx::server::Database::open(db);
+    if (!opened)
+        die(opened.error().message);
+    gx::server::Database &database = *opened.value();
+    // Top up the demo's equipment rows to `rows` with copies of them (new ids, same surveys).
+    {
+        auto q = database.exec(u"SELECT fields, region, enterprise FROM records WHERE entity = "
+                               u"'equipment' AND deleted = 0"_s);
+        if (!q)
+            die(q.error().message);
+        QList<gx::server::StoredRecord> demoRows;
+        while (q.value().next()) {
+            gx::server::StoredRecord r;
+            r.entity = u"equipment"_s;
+            r.rev = 1;
+            r.fields = QJsonDocument::fromJson(q.value().value(0).toString().toUtf8()).object();
+            r.region = q.value().value(1).toString();
+            r.enterprise = q.value().value(2).toString();
+            demoRows.append(r);
+        }
+        if (demoRows.isEmpty())
+            die(u"the demo made no equipment rows"_s);
+        auto transaction = gx::server::WriteTransaction::begin(database);
+        if (!transaction)
+            die(transaction.error().message);
+        gx::server::RecordStore store(database);
+        for (qint64 n = demoRows.size(); n < rows; ++n) {
+            gx::server::StoredRecord r = demoRows.at(n % demoRows.size());
+            r.id = uuid();
+            if (auto written = store.write(r); !written)
+                die(written.error().message);
+        }
+        if (auto committed = transaction.value().commit(); !committed)
+            die(committed.error().message);
+    }
+    qint64 equipment = 0;
+    qint64 registry = 0;
+    if (auto q = database.exec(u"SELECT COUNT(*) FROM records WHERE entity = 'equipment'"_s);
+        q && q.value().next())
+        equipment = q.value().value(0).toLongLong();
+    if (auto q = database.exec(u"SELECT COUNT(*) FROM registry"_s); q && q.value().next())
+        registry = q.value().value(0).toLongLong();
+    const double setupS = double(setup.elapsed()) / 1000;
+
+    ServerRun server(db, dir + u"/coverage-server.log"_s);
+    Http http(server.url());
+    if (!http.login(u"bench.office"_s, kPassword))
+        die(u"login failed"_s);
+    QList<double> apiMs;
+    for (int i = 0; i < 6; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const Reply reply = http.get(u"/api/v1/stats/coverage?period=2024"_s);
+        if (reply.status != 200)
+            die(u"coverage: %1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body)));
+        if (i > 0)
+            apiMs.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    const QString field =
+        database.isPostgres() ? u"(fields::jsonb ->> '%1')"_s : u"json_extract(fields, '$.%1')"_s;
+    const QString aggregate =
+        u"SELECT region, %1, SUM(CAST(%2 AS INTEGER)), COUNT(*) FROM records WHERE entity = "
+        u"'equipment' AND deleted = 0 GROUP BY region, %1"_s.arg(field.arg(u"status"_s),
+                                                                 field.arg(u"quantity"_s));
+    QList<double> sqlMs;
+    for (int i = 0; i < 6; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        auto q = database.exec(aggregate);
+        if (!q)
+            die(q.error().message);
+        while (q.value().next()) {
+        }
+        if (i > 0)
+            sqlMs.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    const double api = median(apiMs);
+    const double sql = median(sqlMs);
+    print(u"3. GET stats/coverage, %1 registry enterprises, %2 equipment rows (set up in %3 s), "
+          u"median of 5: %4 ms (goal <= 100 ms)"_s.arg(count(registry))
+              .arg(count(equipment))
+              .arg(setupS, 0, 'f', 0)
+              .arg(api, 0, 'f', 1));
+    print(u"   floor: hand-written aggregate (equipment quantity by region and status) over the "
+          u"same table: %1 ms; ratio = %2x (goal <= 2x)"_s.arg(sql, 0, 'f', 1)
+              .arg(api / sql, 0, 'f', 2));
+}
+
+// ---- 4. concurrent clients -------------------------------------------------------------------
+
+void benchConcurrent(const QString &dir, const QString &db, int clients, int seconds)
+{
+    setUp(dir, db, 100);
+    ServerRun server(db, dir + u"/load-server.log"_s);
+    LoadResult load = runLoad(
+        server.url(), u"bench.insp"_s, kPassword, clients, seconds, [](int client, int round) {
+            // A client's survey, then its rows, 10 per push.
+            QJsonArray batch;
+            static thread_local QHash<int, QString> surveys;
+            if (!surveys.contains(client)) {
+                surveys.insert(client, uuid());
+                batch.append(
+                    upsert(u"survey"_s, surveys.value(client), surveyFields(uscc(client % 100))));
+            }
+            for (int k = 0; k < 10; ++k)
+                batch.append(upsert(u"equipment"_s, uuid(),
+                                    equipmentFields(surveys.value(client), round + k)));
+            return batch;
+        });
+    const qint64 hwm = server.peakRssKb();
+    print(u"4. %1 concurrent clients pushing (10 rows) and pulling for %2 s: %3 requests, %4 "
+          u"errors (goal 0), %5 requests/s, latency p50 %6 ms, p99 %7 ms; server peak RSS %8 MB "
+          u"(goal <= 200 MB)"_s.arg(clients)
+              .arg(seconds)
+              .arg(count(load.latenciesMs.size()))
+              .arg(load.errors)
+              .arg(double(load.latenciesMs.size()) / load.seconds, 0, 'f', 0)
+              .arg(percentile(load.latenciesMs, 0.5), 0, 'f', 1)
+              .arg(percentile(load.latenciesMs, 0.99), 0, 'f', 1)
+              .arg(double(hwm) / 1024, 0, 'f', 1));
+    if (!load.firstError.isEmpty())
+        print(u"   first error: "_s + load.firstError);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(u"gx.*.info=false"_s);
+    QCommandLineParser parser;
+    const QCommandLineOption dirOption(u"dir"_s, u"Where the databases go."_s, u"DIR"_s, u"."_s);
+    const QCommandLineOption backendOption(u"backend"_s, u"sqlite or postgres."_s, u"NAME"_s,
+                                           u"sqlite"_s);
+    const QCommandLineOption scaleOption(u"scale"_s, u"Fraction of the full sizes."_s, u"F"_s,
+                                         u"1"_s);
+    const QCommandLineOption secondsOption(u"seconds"_s, u"Load duration."_s, u"S"_s, u"30"_s);
+    const QCommandLineOption clientsOption(u"clients"_s, u"Concurrent clients."_s, u"C"_s,
+                                           u"100"_s);
+    const QCommandLineOption partsOption(u"parts"_s, u"Which parts (1-4)."_s, u"LIST"_s, u"1234"_s);
+    parser.addOptions(
+        {dirOption, backendOption, scaleOption, secondsOption, clientsOption, partsOption});
+    parser.process(app);
+    const double scale = std::clamp(parser.value(scaleOption).toDouble(), 0.0001, 1.0);
+    const QString parts = parser.value(partsOption);
+
+    QTemporaryDir dir(parser.value(dirOption) + u"/bench_server-XXXXXX"_s);
+    if (!dir.isValid())
+        die(u"cannot make a directory in "_s + parser.value(dirOption));
+    Backend backend(parser.value(backendOption));
+    print(u"backend %1, scale %2"_s.arg(backend.name()).arg(scale));
+
+    if (parts.contains(u'1'))
+        benchPush(dir.path(), backend.fresh(dir.path(), u"push"_s),
+                  std::max(1, int(20000 * scale)));
+    if (parts.contains(u'2'))
+        benchPull(dir.path(), backend, std::max<qint64>(1000, qint64(1'000'000 * scale)));
+    if (parts.contains(u'3')) {
+        benchCoverage(dir.path(), backend.fresh(dir.path(), u"coverage"_s),
+                      std::max(10, int(50000 * scale)), qint64(1'000'000 * scale));
+    }
+    if (parts.contains(u'4')) {
+        benchConcurrent(dir.path(), backend.fresh(dir.path(), u"load"_s),
+                        parser.value(clientsOption).toInt(), parser.value(secondsOption).toInt());
+    }
+    return 0;
+}

@@ -1,0 +1,3 @@
+#include "syncclient/logging.h"
+
+Q_LOGGING_CATEGORY(lcSync, "gx.syncclient", QtInfoMsg)

@@ -1,0 +1,136 @@
+#include "sync/recordfacts.h"
+
+#include "core/indicators.h"
+#include "sync/recordstore.h"
+
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+namespace {
+
+template <typename T>
+QVariant nullable(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant();
+}
+
+template <typename Enum>
+QVariant nullableEnum(const std::optional<Enum> &value)
+{
+    return value ? QVariant(static_cast<int>(*value)) : QVariant();
+}
+
+QVariant nullableBool(const std::optional<bool> &value)
+{
+    return value ? QVariant(*value ? 1 : 0) : QVariant();
+}
+
+} // namespace
+
+DbStatus RecordFacts::write(const StoredRecord &record)
+{
+    const int deleted = record.deleted ? 1 : 0;
+    if (record.entity == "enterprise"_L1) {
+        const EnterpriseFacts e = EnterpriseFacts::fromFields(record.id, record.fields);
+        return m_statements.run(
+            u"INSERT INTO enterprise_facts (id, uscc, region, above_size, deleted) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET uscc = excluded.uscc, "
+            "region = excluded.region, above_size = excluded.above_size, "
+            "deleted = excluded.deleted"_s,
+            {record.id, e.uscc, e.region, e.aboveSize ? 1 : 0, deleted});
+    }
+    if (record.entity == "survey"_L1) {
+        const SurveyFacts s = SurveyFacts::fromFields(record.id, record.fields, ReviewState::None);
+        return m_statements.run(
+            u"INSERT INTO survey_facts (id, enterprise, period, state, digital_level, "
+            "design_tools, key_processes, key_processes_cnc, factory_tier, factory_tier_year, "
+            "robots_added, tech_invest_base, tech_invest, equipment_invest_base, "
+            "equipment_invest, first_of_kind_invest, deleted) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET enterprise = excluded.enterprise, "
+            "period = excluded.period, state = excluded.state, "
+            "digital_level = excluded.digital_level, design_tools = excluded.design_tools, "
+            "key_processes = excluded.key_processes, "
+            "key_processes_cnc = excluded.key_processes_cnc, "
+            "factory_tier = excluded.factory_tier, "
+            "factory_tier_year = excluded.factory_tier_year, "
+            "robots_added = excluded.robots_added, "
+            "tech_invest_base = excluded.tech_invest_base, tech_invest = excluded.tech_invest, "
+            "equipment_invest_base = excluded.equipment_invest_base, "
+            "equipment_invest = excluded.equipment_invest, "
+            "first_of_kind_invest = excluded.first_of_kind_invest, deleted = excluded.deleted"_s,
+            {record.id, s.enterprise, s.period, static_cast<int>(s.state), nullable(s.digitalLevel),
+             nullableBool(s.designTools), nullable(s.keyProcesses), nullable(s.keyProcessesCnc),
+             nullableEnum(s.factoryTier), nullable(s.factoryTierYear), nullable(s.robotsAdded),
+             nullable(s.techInvestBase), nullable(s.techInvest), nullable(s.equipmentInvestBase),
+             nullable(s.equipmentInvest), nullable(s.firstOfKindInvest), deleted});
+    }
+    if (record.entity == "equipment"_L1) {
+        const EquipmentFacts e = EquipmentFacts::fromFields(record.fields);
+        return m_statements.run(
+            u"INSERT INTO equipment_facts (id, survey, category, quantity, commissioned_year, "
+            "key_energy, efficiency_level, status, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET survey = excluded.survey, "
+            "category = excluded.category, quantity = excluded.quantity, "
+            "commissioned_year = excluded.commissioned_year, key_energy = excluded.key_energy, "
+            "efficiency_level = excluded.efficiency_level, status = excluded.status, "
+            "deleted = excluded.deleted"_s,
+            {record.id, e.survey, e.category, e.quantity, nullable(e.commissionedYear),
+             e.keyEnergy ? 1 : 0, static_cast<int>(e.efficiencyLevel), static_cast<int>(e.status),
+             deleted});
+    }
+    if (record.entity == "review"_L1) {
+        // Only reviews of surveys bear on the indicators; any other counts as deleted here.
+        const bool ofSurvey = record.fields.value("entity"_L1).toString() == "survey"_L1;
+        const ReviewState state = reviewStateFromName(record.fields.value("state"_L1).toString())
+                                      .value_or(ReviewState::None);
+        return m_statements.run(
+            u"INSERT INTO review_facts (id, survey, state, seq, deleted) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET survey = excluded.survey, state = excluded.state, "
+            "seq = excluded.seq, deleted = excluded.deleted"_s,
+            {record.id, record.fields.value("record_id"_L1).toString(), static_cast<int>(state),
+             record.seq, record.deleted || !ofSurvey ? 1 : 0});
+    }
+    return Done{};
+}
+
+DbStatus RecordFacts::backfill(Database &db)
+{
+    // In pages read whole before writing: PostgreSQL cannot run the writes while a forward-only
+    // result is still being fetched on the same connection.
+    StatementCache statements(db);
+    RecordFacts facts(statements);
+    qint64 after = -1;
+    for (;;) {
+        auto query = db.exec(u"SELECT entity, id, seq, deleted, fields FROM records "
+                             "WHERE seq > ? AND entity IN ('enterprise', 'survey', 'equipment', "
+                             "'review') ORDER BY seq LIMIT 5000"_s,
+                             {after});
+        if (!query)
+            return query.error();
+        QList<StoredRecord> page;
+        QSqlQuery &q = query.value();
+        while (q.next()) {
+            StoredRecord record;
+            record.entity = q.value(0).toString();
+            record.id = q.value(1).toString();
+            record.seq = q.value(2).toLongLong();
+            record.deleted = q.value(3).toInt() != 0;
+            record.fields = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+            page.append(std::move(record));
+        }
+        q.finish();
+        if (page.isEmpty())
+            return Done{};
+        after = page.constLast().seq;
+        for (const StoredRecord &record : std::as_const(page)) {
+            if (auto written = facts.write(record); !written)
+                return written.error();
+        }
+    }
+}
+
+} // namespace gx::server

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "sync/database.h"
+#include "sync/statementcache.h"
+
+namespace gx::server {
+
+struct StoredRecord;
+
+/**
+ * The indicator facts of the records, kept in narrow typed tables (enterprise_facts,
+ * survey_facts, equipment_facts, review_facts) so that the coverage query reads no JSON. Every
+ * record write updates its facts row in the same transaction (RecordStore::write()); the values
+ * are read by core's own fromFields() functions, so the tables say exactly what the engine would
+ * read from the records (NULL for unreported). Enumerations are stored as their integer values.
+ * A tombstone keeps its facts row with deleted = 1. Review rows keep every review of a survey,
+ * so that the latest live one can be found even after a deletion.
+ */
+class RecordFacts
+{
+public:
+    explicit RecordFacts(StatementCache &statements)
+        : m_statements(statements)
+    {}
+
+    /** Updates the facts row of a record just written (entities without facts are ignored). */
+    [[nodiscard]] DbStatus write(const StoredRecord &record);
+
+    /** Fills the facts tables from every record already stored (the migration that adds them). */
+    [[nodiscard]] static DbStatus backfill(Database &db);
+
+private:
+    StatementCache &m_statements;
+};
+
+} // namespace gx::server
