@@ -496,6 +496,36 @@ QJsonObject deleteJson(const QString &entity, const QString &id, qint64 baseRev,
             {u"hlc"_s, hlc}};
 }
 
+QuantityLoad makeQuantityLoad(const QString &device, const QStringList &enterprises, int rows,
+                              int batches)
+{
+    QuantityLoad load;
+    QJsonArray create;
+    QStringList surveys;
+    for (const QString &enterprise : enterprises) {
+        surveys.append(newUuid());
+        create.append(upsertJson(u"survey"_s, surveys.constLast(), draftSurveyFields(enterprise), 0,
+                                 hlcText(TestClock::kStart, device)));
+    }
+    for (int i = 0; i < rows; ++i) {
+        load.rows.append(newUuid());
+        QJsonObject fields = equipmentFields(surveys.at(i % surveys.size()));
+        fields.insert(u"quantity"_s, 1);
+        create.append(upsertJson(u"equipment"_s, load.rows.constLast(), fields, 0,
+                                 hlcText(TestClock::kStart, device)));
+    }
+    load.batches.append(pushBody(device, create));
+    for (int b = 1; b < batches; ++b) {
+        QJsonArray edits;
+        for (int i = 0; i < rows; ++i) {
+            edits.append(upsertJson(u"equipment"_s, load.rows.at(i), {{u"quantity"_s, b + 1}}, b,
+                                    hlcText(TestClock::kStart + b * 1000, device, quint32(i))));
+        }
+        load.batches.append(pushBody(device, edits));
+    }
+    return load;
+}
+
 QJsonObject pushBody(const QString &deviceId, const QJsonArray &mutations)
 {
     return {{u"device_id"_s, deviceId}, {u"mutations"_s, mutations}};

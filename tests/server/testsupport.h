@@ -285,6 +285,20 @@ private:
                                           const QString &name = QStringLiteral("CNC lathe"));
 
 /**
+ * A push load of `batches` request bodies from one device: batch 0 creates one draft survey per
+ * enterprise and `rows` equipment rows spread over them (quantity 1); batch b >= 1 sets every
+ * row's quantity to b + 1 with base_rev b. Used by the kill and two-server suites, which check
+ * that each mutation has exactly one effect.
+ */
+struct QuantityLoad
+{
+    QList<QJsonObject> batches; ///< push bodies, in order
+    QStringList rows;           ///< equipment ids
+};
+[[nodiscard]] QuantityLoad makeQuantityLoad(const QString &device, const QStringList &enterprises,
+                                            int rows, int batches);
+
+/**
  * Pulls every page from the start as the client's user; returns the changes in order (each
  * {"entity","id","rev","deleted","fields"}), or sets *error and returns what it had.
  */

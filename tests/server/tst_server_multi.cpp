@@ -76,32 +76,10 @@ void TestServerMulti::init()
     QCOMPARE(gx::test::importEnterprises(m_db->db(), registry), QString());
 
     // Batch 0 creates the surveys and rows; batch b sets every row's quantity to b + 1.
-    const QString device = u"tablet-9"_s;
-    QJsonArray create;
-    QStringList surveys;
-    for (int s = 0; s < kSurveys; ++s) {
-        surveys.append(gx::test::newUuid());
-        create.append(gx::test::upsertJson(u"survey"_s, surveys.constLast(),
-                                           gx::test::draftSurveyFields(enterprises.at(s)), 0,
-                                           gx::test::hlcText(TestClock::kStart, device)));
-    }
-    for (int i = 0; i < kRows; ++i) {
-        m_rows.append(gx::test::newUuid());
-        QJsonObject fields = gx::test::equipmentFields(surveys.at(i % kSurveys));
-        fields.insert(u"quantity"_s, 1);
-        create.append(gx::test::upsertJson(u"equipment"_s, m_rows.constLast(), fields, 0,
-                                           gx::test::hlcText(TestClock::kStart, device)));
-    }
-    m_batches.append(gx::test::pushBody(device, create));
-    for (int b = 1; b < kBatches; ++b) {
-        QJsonArray edits;
-        for (int i = 0; i < kRows; ++i) {
-            edits.append(gx::test::upsertJson(
-                u"equipment"_s, m_rows.at(i), {{u"quantity"_s, b + 1}}, b,
-                gx::test::hlcText(TestClock::kStart + b * 1000, device, quint32(i))));
-        }
-        m_batches.append(gx::test::pushBody(device, edits));
-    }
+    gx::test::QuantityLoad load =
+        gx::test::makeQuantityLoad(u"tablet-9"_s, enterprises, kRows, kBatches);
+    m_batches = std::move(load.batches);
+    m_rows = std::move(load.rows);
 }
 
 void TestServerMulti::cleanup()
