@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace gx {
+
+/**
+ * What the app takes from outside and tests must control: where it keeps its files, where the
+ * survey definition and regions come from, the wall clock and the network. main() fills it from
+ * the command line; tests point it at a temporary directory, a fixed clock and a loopback server.
+ */
+struct AppEnvironment
+{
+    /** The directory of the device's files: one store per user and server, the settings, the
+     * offline credentials, the device id. Created when missing. */
+    QString dataDir;
+    /** The assets root (forms/, regions/); by default the copy embedded in the app. */
+    QString assetsDir = QStringLiteral(":/assets");
+    /** Unix ms; empty: the system clock. */
+    std::function<qint64()> clock;
+    /** The network the sync client and the office calls use (not owned); null: the Session
+     * makes its own. */
+    QNetworkAccessManager *network = nullptr;
+    /** A server address to start with when none is remembered (e.g. the demo's). */
+    QString defaultServerUrl;
+
+    /** The clock, or the system clock when none was set. */
+    [[nodiscard]] qint64 now() const;
+};
+
+} // namespace gx

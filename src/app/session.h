@@ -1,0 +1,162 @@
+#pragma once
+
+#include "app/appenvironment.h"
+#include "core/formdefinition.h"
+#include "core/localizedtext.h"
+#include "core/regioncatalog.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QQmlEngine;
+class QJSEngine;
+
+namespace gx {
+
+class DeviceStore;
+class SyncClient;
+
+/**
+ * Who is using the app and the data they work on: the logged-in user (name, role, region or
+ * enterprise), the device store opened for that user and server, the sync client over it, the
+ * survey definition and the region catalog, and the survey period being looked at.
+ *
+ * Every model of the app takes the Session (a QML singleton) and reads the store through it;
+ * models that write call notifyDataChanged() afterwards so that the other lists refresh, and a
+ * finished sync does the same. Logging in online checks the password at the server and keeps an
+ * Argon2id hash of it on the device, so that the same user can open the app offline later; the
+ * password itself is never stored.
+ *
+ * main() (or a test) creates the one instance with an AppEnvironment and makes it current before
+ * the QML engine loads; QML gets that instance.
+ */
+class Session : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverUrlChanged)
+    Q_PROPERTY(QString lastUsername READ lastUsername NOTIFY serverUrlChanged)
+    Q_PROPERTY(bool loggedIn READ isLoggedIn NOTIFY sessionChanged)
+    Q_PROPERTY(bool offline READ isOffline NOTIFY sessionChanged)
+    Q_PROPERTY(QString username READ username NOTIFY sessionChanged)
+    Q_PROPERTY(QString role READ role NOTIFY sessionChanged)
+    Q_PROPERTY(QString region READ region NOTIFY sessionChanged)
+    Q_PROPERTY(QString regionName READ regionName NOTIFY sessionChanged)
+    Q_PROPERTY(QString enterprise READ enterprise NOTIFY sessionChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    Q_PROPERTY(int period READ period WRITE setPeriod NOTIFY periodChanged)
+    Q_PROPERTY(int dataRevision READ dataRevision NOTIFY dataChanged)
+    /** "zh_CN" (the default) or "en": the UI's language, remembered. */
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+
+public:
+    /** The survey year the app opens on (the annex's targets are for 2024). */
+    static constexpr int kDefaultPeriod = 2024;
+
+    explicit Session(AppEnvironment environment, QObject *parent = nullptr);
+    ~Session() override;
+
+    /** The instance QML gets (set by main() or a test before the engine loads). */
+    static void setCurrent(Session *session);
+    [[nodiscard]] static Session *current();
+    /** QML_SINGLETON's factory: the current instance, owned by C++. */
+    static Session *create(QQmlEngine *qmlEngine, QJSEngine *jsEngine);
+
+    [[nodiscard]] QString serverUrl() const { return m_serverUrl; }
+    void setServerUrl(const QString &url);
+    [[nodiscard]] QString lastUsername() const { return m_lastUsername; }
+    [[nodiscard]] bool isLoggedIn() const { return m_store != nullptr; }
+    [[nodiscard]] bool isOffline() const { return m_offline; }
+    [[nodiscard]] QString username() const { return m_username; }
+    [[nodiscard]] QString role() const { return m_role; }
+    [[nodiscard]] QString region() const { return m_region; }
+    [[nodiscard]] QString regionName() const;
+    [[nodiscard]] QString enterprise() const { return m_enterprise; }
+    [[nodiscard]] bool isBusy() const { return m_busy; }
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] int period() const { return m_period; }
+    void setPeriod(int period);
+    [[nodiscard]] int dataRevision() const { return m_dataRevision; }
+    [[nodiscard]] QString language() const;
+    void setLanguage(const QString &language);
+    /** The language labels and messages of core are shown in. */
+    [[nodiscard]] Language uiLanguage() const { return m_language; }
+
+    /**
+     * Logs in: at the server when it answers (the role comes from it), otherwise offline against
+     * the hash kept from an earlier online login of the same user and server. Answers with
+     * loginFinished(); error() holds a readable reason on failure.
+     */
+    Q_INVOKABLE void login(const QString &serverUrl, const QString &username,
+                           const QString &password);
+    /** Closes the store and forgets the server token; the outbox and offline hash stay. */
+    Q_INVOKABLE void logout();
+    /** Tells every list that the store changed (after a local edit). */
+    Q_INVOKABLE void notifyDataChanged();
+
+    /**
+     * Opens the store of a user without asking any server (tests, and the offline path of
+     * login()). Returns a readable error, or nothing on success.
+     */
+    [[nodiscard]] std::optional<QString> openLocal(const QString &username, const QString &role,
+                                                   const QString &region,
+                                                   const QString &enterprise);
+
+    /** The open store, or null when nobody is logged in. */
+    [[nodiscard]] DeviceStore *store() const { return m_store.get(); }
+    /** The sync client over the store, or null when nobody is logged in. */
+    [[nodiscard]] SyncClient *syncClient() const { return m_sync.get(); }
+    [[nodiscard]] const FormDefinition &form() const { return *m_form; }
+    [[nodiscard]] const RegionCatalog &regions() const { return *m_regions; }
+    [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
+    /** The server's bearer token for calls outside sync (office), empty when offline. */
+    [[nodiscard]] QString token() const;
+    [[nodiscard]] const AppEnvironment &environment() const { return m_env; }
+    [[nodiscard]] qint64 now() const { return m_env.now(); }
+
+signals:
+    void serverUrlChanged();
+    void sessionChanged();
+    void busyChanged();
+    void errorChanged();
+    void periodChanged();
+    /** The language changed: models re-read their labels (the engine retranslates qsTr). */
+    void languageChanged();
+    /** The store's content changed (local edit or sync): lists reload. */
+    void dataChanged();
+    void loginFinished(bool ok);
+
+private:
+    void setError(const QString &error);
+    void setBusy(bool busy);
+    [[nodiscard]] QString deviceId();
+    [[nodiscard]] QString storePath(const QString &username) const;
+
+    AppEnvironment m_env;
+    QNetworkAccessManager *m_network = nullptr;
+    std::optional<FormDefinition> m_form;
+    std::optional<RegionCatalog> m_regions;
+    std::unique_ptr<DeviceStore> m_store;
+    std::unique_ptr<SyncClient> m_sync;
+    QString m_serverUrl;
+    QString m_lastUsername;
+    QString m_username;
+    QString m_role;
+    QString m_region;
+    QString m_enterprise;
+    QString m_error;
+    int m_period = kDefaultPeriod;
+    Language m_language = Language::Zh;
+    int m_dataRevision = 0;
+    bool m_offline = false;
+    bool m_busy = false;
+};
+
+} // namespace gx
