@@ -13,6 +13,15 @@ GX_PACKAGES=(
     pkg-config libsodium-dev libxlsxwriter-dev zlib1g-dev  # xlsxwriter.pc links -lz
     # the tests' throwaway PostgreSQL
     postgresql-15
+    # the app: Qt Quick with Material controls, charts, dialogs, positioning, translations
+    qt6-declarative-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-positioning-dev
+    qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick
+    qml6-module-qtquick-window qml6-module-qtquick-controls qml6-module-qtquick-templates
+    qml6-module-qtquick-layouts qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel
+    qml6-module-qttest
+    qml6-module-qtcharts qml6-module-qtpositioning
+    # its pinned font, and a headless X server for screenshots
+    fonts-noto-cjk xvfb xauth
 )
 
 gx_missing_packages() {

@@ -224,6 +224,20 @@ QJsonObject PushRequest::toJson() const
     return QJsonObject{{u"device_id"_s, deviceId}, {u"mutations"_s, toJsonArray(mutations)}};
 }
 
+bool MutationResult::isRefusal() const
+{
+    if (status == Status::Rejected)
+        return true;
+    return status == Status::Duplicate && error && error->code != SyncErrorCode::Conflict;
+}
+
+bool MutationResult::isConflict() const
+{
+    if (status == Status::Conflict)
+        return true;
+    return status == Status::Duplicate && error && error->code == SyncErrorCode::Conflict;
+}
+
 QJsonObject MutationResult::toJson() const
 {
     return QJsonObject{

@@ -42,6 +42,8 @@ inline constexpr QLatin1StringView DuplicateSurvey{"duplicate_survey"};
 inline constexpr QLatin1StringView Forbidden{"forbidden"};
 /** A request the codec refused (the field is the CodecError path). */
 inline constexpr QLatin1StringView BadRequest{"bad_request"};
+/** Not a refusal: the note a `conflict` result carries (the clashed fields went to the log). */
+inline constexpr QLatin1StringView Conflict{"conflict"};
 } // namespace SyncErrorCode
 
 /**
@@ -153,6 +155,14 @@ struct MutationResult
     std::optional<SyncError> error;
 
     [[nodiscard]] QJsonObject toJson() const;
+    /**
+     * Whether the server refused the mutation: `rejected`, or a `duplicate` repeating a first
+     * result that was a refusal. A resend is answered `duplicate` with the first result's rev and
+     * error, so a duplicate's error is a refusal unless it is a conflict's note.
+     */
+    [[nodiscard]] bool isRefusal() const;
+    /** Whether the mutation was applied with a clash (`conflict`, or a duplicate of one). */
+    [[nodiscard]] bool isConflict() const;
     friend bool operator==(const MutationResult &, const MutationResult &) = default;
 };
 

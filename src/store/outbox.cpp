@@ -96,9 +96,7 @@ std::optional<StoreError> Outbox::settle(const OutboxEntry &entry, const Mutatio
                                          PushOutcome &outcome)
 {
     const Mutation &m = entry.mutation;
-    const bool rejected = result.status == MutationResult::Status::Rejected ||
-                          (result.status == MutationResult::Status::Duplicate && result.error);
-    if (rejected) {
+    if (result.isRefusal()) {
         const SyncError error =
             result.error.value_or(SyncError{u"rejected"_s, u"the server refused it"_s, {}, {}});
         QSqlQuery &q = m_db.statement(
@@ -143,7 +141,7 @@ std::optional<StoreError> Outbox::settle(const OutboxEntry &entry, const Mutatio
             return e;
     }
     ++outcome.done;
-    const bool conflicted = result.status == MutationResult::Status::Conflict;
+    const bool conflicted = result.isConflict();
     if (conflicted)
         ++outcome.conflicts;
     return refreshRecord(m.entity, m.id, conflicted, m.op == Mutation::Op::Delete);

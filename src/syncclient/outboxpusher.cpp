@@ -13,23 +13,6 @@ namespace gx {
 namespace {
 
 const QString kPushPath = u"/api/v1/sync/push"_s;
-/** The code of the note a `conflict` result carries (the server's PushErrorCode::Conflict). */
-constexpr QLatin1StringView kConflictNote{"conflict"};
-
-/**
- * A resent mutation is answered `duplicate` with its first result's rev and error. When the
- * first result was a conflict, that error is the conflict's note, not a refusal: the result is
- * read as the conflict it was, so that the store settles it as done rather than rejected.
- */
-QList<MutationResult> normalised(QList<MutationResult> results)
-{
-    for (MutationResult &result : results) {
-        if (result.status == MutationResult::Status::Duplicate && result.error &&
-            result.error->code == kConflictNote)
-            result.status = MutationResult::Status::Conflict;
-    }
-    return results;
-}
 
 } // namespace
 
@@ -110,7 +93,7 @@ void OutboxPusher::answered(const TransportReply &reply, int sent)
                             decoded.error().message())}));
         return;
     }
-    const auto outcome = m_store.outbox().applyPushResults(normalised(decoded.value().results));
+    const auto outcome = m_store.outbox().applyPushResults(decoded.value().results);
     if (!outcome) {
         finish(release({StepOutcome::Kind::Failed, u"the push results could not be saved: %1"_s.arg(
                                                        outcome.error().toString())}));

@@ -228,19 +228,25 @@ void Tst_outbox::pushResults_data()
     QTest::addColumn<bool>("stays");
     QTest::addColumn<qint64>("serverRev");
     QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("errorCode");
     // The record "rec" is at server rev 1; its edit (base_rev 1) is pushed and answered so.
     QTest::newRow("applied") << int(Status::Applied) << qint64(2) << false << false << qint64(2)
-                             << int(LocalState::Synced);
+                             << int(LocalState::Synced) << u"cnc_le_key"_s;
     QTest::newRow("merged") << int(Status::Merged) << qint64(5) << false << false << qint64(5)
-                            << int(LocalState::Synced);
+                            << int(LocalState::Synced) << u"cnc_le_key"_s;
     QTest::newRow("conflict") << int(Status::Conflict) << qint64(5) << false << false << qint64(5)
-                              << int(LocalState::Conflicted);
+                              << int(LocalState::Conflicted) << u"cnc_le_key"_s;
     QTest::newRow("duplicate") << int(Status::Duplicate) << qint64(2) << false << false << qint64(2)
-                               << int(LocalState::Synced);
+                               << int(LocalState::Synced) << u"cnc_le_key"_s;
     QTest::newRow("rejected") << int(Status::Rejected) << qint64(0) << true << true << qint64(1)
-                              << int(LocalState::Rejected);
-    QTest::newRow("duplicate of a rejected one") << int(Status::Duplicate) << qint64(0) << true
-                                                 << true << qint64(1) << int(LocalState::Rejected);
+                              << int(LocalState::Rejected) << u"cnc_le_key"_s;
+    QTest::newRow("duplicate of a rejected one")
+        << int(Status::Duplicate) << qint64(0) << true << true << qint64(1)
+        << int(LocalState::Rejected) << u"cnc_le_key"_s;
+    // A resend answered `duplicate` repeats the first result: a conflict's note is no refusal.
+    QTest::newRow("duplicate of a conflict")
+        << int(Status::Duplicate) << qint64(5) << true << false << qint64(5)
+        << int(LocalState::Conflicted) << u"conflict"_s;
 }
 
 void Tst_outbox::pushResults()
@@ -251,12 +257,13 @@ void Tst_outbox::pushResults()
     QFETCH(bool, stays);
     QFETCH(qint64, serverRev);
     QFETCH(int, state);
+    QFETCH(QString, errorCode);
     makeSyncedRecord();
     GX_OK(m_store->setField(u"survey"_s, u"rec"_s, u"key_processes_cnc"_s, 9));
     const auto batch = m_store->outbox().takeBatch(10);
     GX_OK(batch);
-    const gx::SyncError error{u"cnc_le_key"_s, u"数控工序数不能超过关键工序数"_s,
-                              u"key_processes_cnc"_s, QString()};
+    const gx::SyncError error{errorCode, u"数控工序数不能超过关键工序数"_s, u"key_processes_cnc"_s,
+                              QString()};
     MutationResult result{batch.value().mutations.first().mutationId, Status(status), rev,
                           withError ? std::optional(error) : std::nullopt};
     const auto outcome = m_store->outbox().applyPushResults({result});
