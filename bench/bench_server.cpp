@@ -432,6 +432,15 @@ void benchConcurrent(const QString &dir, const QString &db, int clients, int sec
         print(u"   first error: "_s + load.firstError);
 }
 
+/** The machine's load average (1, 5, 15 min), printed beside each part: the VM is shared. */
+QString loadAverage()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"unknown"_s;
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -460,18 +469,25 @@ int main(int argc, char **argv)
     Backend backend(parser.value(backendOption));
     print(u"backend %1, scale %2"_s.arg(backend.name()).arg(scale));
 
+    const auto load = [](const QString &when) {
+        print(u"   load average %1: %2"_s.arg(when, loadAverage()));
+    };
+    load(u"at start"_s);
     if (parts.contains(u'1'))
         benchPush(dir.path(), backend.fresh(dir.path(), u"push"_s),
                   std::max(1, int(20000 * scale)));
     if (parts.contains(u'2'))
         benchPull(dir.path(), backend, std::max<qint64>(1000, qint64(1'000'000 * scale)));
+    load(u"after parts 1-2"_s);
     if (parts.contains(u'3')) {
         benchCoverage(dir.path(), backend.fresh(dir.path(), u"coverage"_s),
                       std::max(10, int(50000 * scale)), qint64(1'000'000 * scale));
+        load(u"after part 3"_s);
     }
     if (parts.contains(u'4')) {
         benchConcurrent(dir.path(), backend.fresh(dir.path(), u"load"_s),
                         parser.value(clientsOption).toInt(), parser.value(secondsOption).toInt());
+        load(u"after part 4"_s);
     }
     return 0;
 }

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QSet>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace gx::server {
@@ -28,6 +30,127 @@ std::optional<double> optionalDouble(const QVariant &value)
 std::optional<int> optionalInt(const QVariant &value)
 {
     return optionalValue<int>(value);
+}
+
+/** The sums of coverage_facts per region, in the order report() selects them. */
+enum Sum
+{
+    Counted,
+    Above,
+    Digital,
+    Design,
+    Rated,
+    Rate,
+    Cnc,
+    Kp,
+    TechNow,
+    TechBase,
+    EquipNow,
+    EquipBase,
+    Future,
+    Smart,
+    Robots,
+    Backward,
+    All,
+    Planned,
+    Renewed,
+    Eliminated,
+    AgedOf,
+    Aged,
+    EnergyOf,
+    Advanced,
+    Saving,
+    Running,
+    Safety,
+    SumCount
+};
+using Sums = std::array<double, SumCount>;
+
+const QString kSumsSql =
+    u"SELECT region, COUNT(*), SUM(above), SUM(digital), SUM(design), SUM(rated), SUM(rate), "
+    "SUM(cnc), SUM(kp), SUM(tech_now), SUM(tech_base), SUM(equip_now), SUM(equip_base), "
+    "SUM(future), SUM(smart), SUM(robots), SUM(backward), SUM(eq_all), SUM(planned), "
+    "SUM(renewed), SUM(eliminated), SUM(aged_of), SUM(aged), SUM(energy_of), SUM(advanced), "
+    "SUM(saving), SUM(running), SUM(safety) FROM coverage_facts WHERE period = ? "
+    "GROUP BY region"_s;
+
+/** The region's figures, as core's engine forms them (ratio, growth, count). */
+struct Figures
+{
+    Sums sums{};
+    int registry = 0;
+    QStringList flagged;
+};
+
+Figure ratio(double numerator, double denominator)
+{
+    Figure f;
+    f.numerator = numerator;
+    f.denominator = denominator;
+    if (denominator > 0)
+        f.value = numerator / denominator;
+    return f;
+}
+
+Figure growth(double current, double base)
+{
+    Figure f;
+    f.numerator = current;
+    f.denominator = base;
+    if (base > 0)
+        f.value = (current - base) / base;
+    return f;
+}
+
+Figure count(double n, double surveys)
+{
+    Figure f;
+    f.numerator = n;
+    f.denominator = surveys;
+    if (surveys > 0)
+        f.value = n;
+    return f;
+}
+
+/** Sets the computed figures of `out`, keeping the targets the engine put there. */
+void fill(RegionFigures &out, const Figures &in)
+{
+    using namespace indicator;
+    const Sums &s = in.sums;
+    out.registry = in.registry;
+    out.surveyed = int(s[Above]);
+    out.countedSurveys = int(s[Counted]);
+    const double n = s[Counted];
+    const QList<std::pair<QLatin1StringView, Figure>> figures{
+        {kDigitalRenovationCoverage, ratio(s[Digital], in.registry)},
+        {kDesignToolPenetration, ratio(s[Design], in.registry)},
+        {kSurveyCompletion, ratio(s[Above], in.registry)},
+        {kKeyProcessCncRate, ratio(s[Rate], s[Rated])},
+        {kKeyProcessCncRatePooled, ratio(s[Cnc], s[Kp])},
+        {kTechInvestGrowth, growth(s[TechNow], s[TechBase])},
+        {kEquipmentInvestGrowth, growth(s[EquipNow], s[EquipBase])},
+        {kNewFutureFactories, count(s[Future], n)},
+        {kNewSmartFactories, count(s[Smart], n)},
+        {kRobotsAdded, count(s[Robots], n)},
+        {kBackwardCapacityEnterprises, count(s[Backward], n)},
+        {kAgedEquipmentShare, ratio(s[Aged], s[AgedOf])},
+        {kPlannedRenewalShare, ratio(s[Planned], s[All])},
+        {kRenewedShare, ratio(s[Renewed], s[All])},
+        {kEliminatedShare, ratio(s[Eliminated], s[All])},
+        {kEnergyAdvancedShare, ratio(s[Advanced], s[EnergyOf])},
+        {kEnergySavingOrBetterShare, ratio(s[Saving], s[EnergyOf])},
+        {kSafetyEquipment, ratio(s[Safety], s[Running])},
+    };
+    for (const auto &[name, figure] : figures) {
+        Figure &slot = out.indicators[name];
+        const std::optional<Target> target = slot.target;
+        slot = figure;
+        slot.target = target;
+        if (target && slot.value)
+            slot.met = target->isMetBy(*slot.value);
+    }
+    out.flaggedEnterprises = in.flagged;
+    out.flaggedEnterprises.sort();
 }
 
 } // namespace
@@ -193,6 +316,70 @@ DbStatus CoverageQuery::loadOfficial(IndicatorInput &input)
     }
     q.finish();
     return Done{};
+}
+
+Result<CoverageReport, DbError> CoverageQuery::report(int period)
+{
+    // The engine over no surveys gives the report's shape, the targets and the official figures.
+    IndicatorInput frame;
+    frame.period = period;
+    frame.catalog = m_catalog;
+    if (auto official = loadOfficial(frame); !official)
+        return official.error();
+    CoverageReport report = computeCoverage(frame);
+
+    QHash<QString, Figures> byRegion;
+    for (const Region &region : m_catalog.regions())
+        byRegion.insert(region.code, Figures{});
+    auto registry = m_statements.exec(
+        u"SELECT region, above_size, COUNT(*) FROM registry GROUP BY region, above_size"_s, {});
+    if (!registry)
+        return registry.error();
+    for (QSqlQuery &q = *registry.value(); q.next();) {
+        const auto found = byRegion.find(q.value(0).toString());
+        if (found == byRegion.end())
+            report.unassignedRegistry += q.value(2).toInt();
+        else if (q.value(1).toInt() != 0)
+            found->registry += q.value(2).toInt();
+    }
+    registry.value()->finish();
+
+    auto sums = m_statements.exec(kSumsSql, {period});
+    if (!sums)
+        return sums.error();
+    for (QSqlQuery &q = *sums.value(); q.next();) {
+        const auto found = byRegion.find(q.value(0).toString());
+        if (found == byRegion.end()) {
+            report.unassignedSurveys += q.value(1).toInt();
+            continue;
+        }
+        for (int i = 0; i < SumCount; ++i)
+            found->sums[std::size_t(i)] = q.value(i + 1).toDouble();
+    }
+    sums.value()->finish();
+
+    auto flagged = m_statements.exec(
+        u"SELECT region, enterprise FROM coverage_facts WHERE period = ? AND flagged = 1"_s,
+        {period});
+    if (!flagged)
+        return flagged.error();
+    for (QSqlQuery &q = *flagged.value(); q.next();) {
+        if (const auto found = byRegion.find(q.value(0).toString()); found != byRegion.end())
+            found->flagged.append(q.value(1).toString());
+    }
+    flagged.value()->finish();
+
+    Figures city;
+    for (RegionFigures &region : report.regions) {
+        const Figures figures = byRegion.value(region.region);
+        fill(region, figures);
+        for (std::size_t i = 0; i < city.sums.size(); ++i)
+            city.sums[i] += figures.sums[i];
+        city.registry += figures.registry;
+        city.flagged += figures.flagged;
+    }
+    fill(report.city, city);
+    return report;
 }
 
 } // namespace gx::server

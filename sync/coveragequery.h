@@ -19,7 +19,8 @@ namespace gx::server {
  * exactly as it reads a fixture. QtSql's cost per value now dominates (about 2 s for 50,000
  * enterprises and 370,000 equipment rows on SQLite, against 4 s or more parsing the JSON).
  *
- * computeCoverage(load(period)) is GET /api/v1/stats/coverage; the exports read the same input.
+ * computeCoverage(load(period)) is what the exports compute; GET /api/v1/stats/coverage answers
+ * report(period), the same figures from stored per-enterprise sums.
  */
 class CoverageQuery
 {
@@ -27,6 +28,16 @@ public:
     CoverageQuery(Database &db, const RegionCatalog &catalog);
 
     [[nodiscard]] Result<IndicatorInput, DbError> load(int period);
+
+    /**
+     * The coverage report of a period from the per-enterprise rows of `coverage_facts`
+     * (CoverageFacts), summed per region in SQL: a handful of narrow rows per region instead of
+     * every survey and equipment row, so its cost follows the number of counted surveys, not of
+     * the equipment. Equal to computeCoverage(load(period)) in every figure, numerator,
+     * denominator, target and count (sums of fractions up to the rounding of their order of
+     * addition); tst_server_coveragefacts compares the two.
+     */
+    [[nodiscard]] Result<CoverageReport, DbError> report(int period);
 
 private:
     [[nodiscard]] DbStatus loadRegistry(IndicatorInput &input);

@@ -104,6 +104,25 @@ QString DatabaseUrl::redacted() const
     return out;
 }
 
+TransactionHook::~TransactionHook() = default;
+
+TransactionHook *Database::transactionHook(const QString &key) const
+{
+    for (const auto &[name, hook] : m_hooks) {
+        if (name == key)
+            return hook.get();
+    }
+    return nullptr;
+}
+
+bool Database::addTransactionHook(const QString &key, std::unique_ptr<TransactionHook> hook)
+{
+    if (!m_inTransaction || transactionHook(key))
+        return false;
+    m_hooks.emplace_back(key, std::move(hook));
+    return true;
+}
+
 Database::Database(DatabaseUrl url, QString connectionName)
     : m_url(std::move(url))
     , m_connectionName(std::move(connectionName))
@@ -170,7 +189,12 @@ Result<std::unique_ptr<Database>, DbError> Database::open(const DatabaseUrl &url
     }
     const QStringList setup =
         sqlite ? QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                             u"PRAGMA foreign_keys=ON"_s}
+                             u"PRAGMA foreign_keys=ON"_s,
+                             // Statement journals and sorts in memory, a 32 MiB page cache,
+                             // and a WAL checkpoint every 4,000 pages (16 MiB) rather than
+                             // 1,000: index pages dirtied by many commits are copied once.
+                             u"PRAGMA temp_store=MEMORY"_s, u"PRAGMA cache_size=-32768"_s,
+                             u"PRAGMA wal_autocheckpoint=4000"_s}
                : QStringList{u"SET client_min_messages TO WARNING"_s, u"SET TIME ZONE 'UTC'"_s};
     for (const QString &statement : setup) {
         auto status = db->run(statement);
@@ -274,12 +298,20 @@ DbStatus WriteTransaction::commit()
 {
     if (!m_db)
         return DbError{DbError::Kind::Query, u"the transaction is no longer open"_s, false};
+    // A hook may register another (or touch what an earlier one flushed): run until none is new.
+    for (std::size_t i = 0; i < m_db->m_hooks.size(); ++i) {
+        if (auto done = m_db->m_hooks[i].second->beforeCommit(*m_db); !done) {
+            rollback();
+            return done.error();
+        }
+    }
     auto status = m_db->run(u"COMMIT"_s);
     if (!status) {
         rollback();
         return status.error();
     }
     m_db->m_inTransaction = false;
+    m_db->m_hooks.clear();
     m_db = nullptr;
     return Done{};
 }
@@ -292,6 +324,7 @@ void WriteTransaction::rollback()
     if (!status)
         qCWarning(lcServer) << "rollback failed:" << status.error().message;
     m_db->m_inTransaction = false;
+    m_db->m_hooks.clear();
     m_db = nullptr;
 }
 

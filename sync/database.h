@@ -8,7 +8,9 @@
 #include <QVariantList>
 
 #include <memory>
+#include <utility>
 #include <variant>
+#include <vector>
 
 namespace gx::server {
 
@@ -61,13 +63,30 @@ struct DatabaseUrl
     [[nodiscard]] QString redacted() const;
 };
 
+class Database;
+
+/**
+ * Work that an open write transaction must finish before it commits: a counter kept in memory
+ * during the transaction, a derived table updated once for all the rows that changed. Registered
+ * on the Database under a key (Database::addTransactionHook()), run in registration order by
+ * WriteTransaction::commit() before COMMIT (a failure rolls the transaction back), and dropped
+ * when the transaction ends either way.
+ */
+class TransactionHook
+{
+public:
+    virtual ~TransactionHook();
+    [[nodiscard]] virtual Result<std::monostate, DbError> beforeCommit(Database &db) = 0;
+};
+
 /**
  * One connection to the central store, SQLite or PostgreSQL through QtSql, with the dialect
  * differences of the two kept here so that the rest of the server writes one SQL.
  *
  * A QSqlDatabase may be used only by the thread that opened it: the server does all database work
  * on its event-loop thread through one Database. SQLite is opened in WAL mode with
- * synchronous=FULL, foreign keys on and a 5 s busy timeout. Statements use positional `?`
+ * synchronous=FULL, foreign keys on, a 5 s busy timeout, temporary files in memory, a 32 MiB
+ * page cache and a checkpoint every 4,000 WAL pages. Statements use positional `?`
  * parameters on both backends. Bind booleans as 0/1 integers (the schema has no boolean type, and
  * PostgreSQL refuses `true` for an integer column).
  */
@@ -113,6 +132,14 @@ public:
 
     [[nodiscard]] bool inTransaction() const { return m_inTransaction; }
 
+    /** The hook registered under `key` in the open transaction, or nullptr. */
+    [[nodiscard]] TransactionHook *transactionHook(const QString &key) const;
+    /**
+     * Registers a hook for the open transaction (ignored, and false returned, outside one or when
+     * the key is taken); the Database owns it until the transaction ends.
+     */
+    bool addTransactionHook(const QString &key, std::unique_ptr<TransactionHook> hook);
+
 private:
     friend class WriteTransaction;
     Database(DatabaseUrl url, QString connectionName);
@@ -121,6 +148,7 @@ private:
     DatabaseUrl m_url;
     QString m_connectionName;
     bool m_inTransaction = false;
+    std::vector<std::pair<QString, std::unique_ptr<TransactionHook>>> m_hooks;
 };
 
 /**

@@ -2,6 +2,7 @@
 
 #include "core/validator.h"
 #include "sync/auditlog.h"
+#include "sync/coveragefacts.h"
 #include "sync/recordstore.h"
 #include "sync/reviewstore.h"
 #include "sync/secrets.h"
@@ -175,6 +176,8 @@ Result<Done, DemoError> Demo::write(const DemoCity &city, qint64 now, DemoSummar
             {row.uscc, row.name, row.region, row.industryCode, row.aboveSize ? 1 : 0, now});
         if (!inserted)
             return storage(inserted.error());
+        if (auto marked = CoverageFacts::markEnterprise(m_db, row.uscc); !marked)
+            return storage(marked.error());
     }
     summary.registry += int(city.registry.size());
 

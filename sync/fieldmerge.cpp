@@ -67,8 +67,9 @@ MergeOutcome FieldMerge::merge(const std::optional<StoredRecord> &current, const
             return outcome; // never existed: nothing to delete
         outcome.record.rev = 1;
         outcome.record.fields = mutation.fields;
+        const QJsonObject stamp = metaEntry(mutation.hlc, 1, username); // shared by every field
         for (auto it = mutation.fields.constBegin(); it != mutation.fields.constEnd(); ++it)
-            outcome.record.meta.insert(it.key(), metaEntry(mutation.hlc, 1, username));
+            outcome.record.meta.insert(it.key(), stamp);
         outcome.changed = true;
         return outcome;
     }
@@ -150,10 +151,10 @@ MergeOutcome FieldMerge::upsertLive(const StoredRecord &current, const Mutation 
         outcome.record.rev = current.rev + 1;
         outcome.record.deleted = false;
         outcome.record.meta.remove(kDeletedKey);
+        const QJsonObject stamp = metaEntry(mutation.hlc, outcome.record.rev, username);
         for (const QString &field : std::as_const(applied)) {
             outcome.record.fields.insert(field, mutation.fields.value(field));
-            outcome.record.meta.insert(field,
-                                       metaEntry(mutation.hlc, outcome.record.rev, username));
+            outcome.record.meta.insert(field, stamp);
         }
     }
     if (!outcome.clashes.isEmpty())

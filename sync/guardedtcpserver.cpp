@@ -197,6 +197,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         delete socket;
         return;
     }
+    // QHttpServer writes an answer's head and body separately: without TCP_NODELAY, Nagle holds
+    // the body until the client's delayed ACK of the head (~40 ms on Linux loopback).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     new RequestGuard(socket, this); // connects to readyRead before QHttpServer does
     addPendingConnection(socket);
 }

@@ -1,5 +1,6 @@
 #include "sync/migrations.h"
 
+#include "sync/coveragefacts.h"
 #include "sync/recordfacts.h"
 #include "sync/serverlogging.h"
 
@@ -157,6 +158,56 @@ QStringList schemaV3Facts(const Database &)
     };
 }
 
+/**
+ * Version 4: what each enterprise's counted survey adds to the coverage figures (CoverageFacts),
+ * filled from the facts tables; and the indexes that recomputing one enterprise and the
+ * one-survey check use.
+ */
+QStringList schemaV4CoverageFacts(const Database &)
+{
+    return {
+        u"CREATE TABLE coverage_facts ("
+        "  enterprise TEXT NOT NULL,"
+        "  period INTEGER NOT NULL,"
+        "  survey TEXT NOT NULL,"
+        "  region TEXT,"
+        "  above INTEGER NOT NULL,"
+        "  digital INTEGER NOT NULL,"
+        "  design INTEGER NOT NULL,"
+        "  rated INTEGER NOT NULL,"
+        "  rate DOUBLE PRECISION NOT NULL,"
+        "  cnc BIGINT NOT NULL,"
+        "  kp BIGINT NOT NULL,"
+        "  tech_now DOUBLE PRECISION NOT NULL,"
+        "  tech_base DOUBLE PRECISION NOT NULL,"
+        "  equip_now DOUBLE PRECISION NOT NULL,"
+        "  equip_base DOUBLE PRECISION NOT NULL,"
+        "  future INTEGER NOT NULL,"
+        "  smart INTEGER NOT NULL,"
+        "  robots BIGINT NOT NULL,"
+        "  backward INTEGER NOT NULL,"
+        "  eq_all BIGINT NOT NULL,"
+        "  planned BIGINT NOT NULL,"
+        "  renewed BIGINT NOT NULL,"
+        "  eliminated BIGINT NOT NULL,"
+        "  aged_of BIGINT NOT NULL,"
+        "  aged BIGINT NOT NULL,"
+        "  energy_of BIGINT NOT NULL,"
+        "  advanced BIGINT NOT NULL,"
+        "  saving BIGINT NOT NULL,"
+        "  running BIGINT NOT NULL,"
+        "  safety BIGINT NOT NULL,"
+        "  flagged INTEGER NOT NULL,"
+        "  PRIMARY KEY (enterprise, period))"_s,
+        u"CREATE INDEX coverage_facts_period ON coverage_facts (period, region)"_s,
+        // Covering the coverage call's count of the registry per region and size.
+        u"CREATE INDEX registry_region_size ON registry (region, above_size)"_s,
+        u"CREATE INDEX survey_facts_enterprise ON survey_facts (enterprise, period)"_s,
+        u"CREATE INDEX review_facts_survey ON review_facts (survey, seq)"_s,
+        u"CREATE INDEX enterprise_facts_uscc ON enterprise_facts (uscc)"_s,
+    };
+}
+
 DbError schemaError(const QString &message)
 {
     return DbError{DbError::Kind::Schema, message, false};
@@ -170,6 +221,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {1, u"initial schema"_s, schemaV1},
         {2, u"blob upload chunks"_s, schemaV2BlobChunks},
         {3, u"indicator facts"_s, schemaV3Facts, RecordFacts::backfill},
+        {4, u"coverage facts"_s, schemaV4CoverageFacts, CoverageFacts::rebuild},
     };
     return list;
 }

@@ -4,16 +4,22 @@
 #include "sync/database.h"
 #include "sync/statementcache.h"
 
+#include <QHash>
+
 #include <optional>
 
 namespace gx::server {
 
 /**
  * The table `mutations`: the result of every mutation a device pushed, keyed by its mutation_id
- * and written in the same transaction (savepoint) as its effect, so that a mutation sent again,
- * to this server or to another on the same database, is answered `duplicate` with the first
- * result's rev and error and has no second effect. Rejections are recorded too: a mutation has
- * one answer, whenever it is asked.
+ * and written in the same transaction as its effect, so that a mutation sent again, to this
+ * server or to another on the same database, is answered `duplicate` with the first result's rev
+ * and error and has no second effect. Rejections are recorded too: a mutation has one answer,
+ * whenever it is asked.
+ *
+ * A push looks up all its ids at once (prefetch(), one `IN (...)` query per few hundred ids) and
+ * queues its rows (record()), which flush() writes in multi-row INSERTs before the transaction
+ * commits; find() answers from both, so an id repeated within one push is a duplicate too.
  */
 class MutationLog
 {
@@ -22,14 +28,31 @@ public:
         : m_statements(db)
     {}
 
-    /** The first result of a mutation id, or nothing if it was never processed. */
+    /** Reads the stored results of these ids (once per push, before find()). */
+    [[nodiscard]] DbStatus prefetch(const QStringList &mutationIds);
+    /**
+     * The first result of a mutation id, or nothing if it was never processed. Ids not covered by
+     * prefetch() are read from the table.
+     */
     [[nodiscard]] Result<std::optional<MutationResult>, DbError> find(const QString &mutationId);
-    /** Records a result (inside the transaction of its effect). */
-    [[nodiscard]] DbStatus record(const MutationResult &result, const QString &deviceId,
-                                  qint64 userId, qint64 at);
+    /** Queues a result for flush() (inside the transaction of its effect). */
+    void record(const MutationResult &result, const QString &deviceId, qint64 userId, qint64 at);
+    /** Writes the queued results; call before the transaction commits. */
+    [[nodiscard]] DbStatus flush();
 
 private:
+    struct Row
+    {
+        QString mutationId;
+        QString deviceId;
+        qint64 userId = 0;
+        QString result;
+        qint64 at = 0;
+    };
+
     StatementCache m_statements;
+    QHash<QString, std::optional<MutationResult>> m_known; ///< prefetched or recorded
+    QList<Row> m_pending;
 };
 
 } // namespace gx::server

@@ -25,8 +25,11 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
 
 /**
  * Applies one push (DESIGN.md "Sync") for one user: every mutation of the batch in ONE write
- * transaction, each inside its own savepoint together with its row in `mutations`, so that a
- * rejected mutation undoes only itself and an acknowledged one is committed with its id.
+ * transaction together with its row in `mutations`, so that an acknowledged mutation is
+ * committed with its id. Each mutation is all or nothing without a savepoint of its own: every
+ * rejection is decided before the mutation's first write, and a write that fails aborts the
+ * whole push (nothing is committed or acknowledged). The batch's mutation ids are looked up in
+ * one query and its `mutations` rows written in multi-row INSERTs.
  *
  * For each mutation, in this order: a mutation id seen before answers `duplicate` with the first
  * result; the entity must be one devices write (`unknown_entity`); the HLC at most 24 h ahead of

@@ -1,6 +1,7 @@
 #include "sync/recordfacts.h"
 
 #include "core/indicators.h"
+#include "sync/coveragefacts.h"
 #include "sync/recordstore.h"
 
 #include <QJsonDocument>
@@ -30,8 +31,66 @@ QVariant nullableBool(const std::optional<bool> &value)
 
 } // namespace
 
+Result<std::optional<QString>, DbError>
+RecordFacts::previous(const QString &table, const QString &column, const StoredRecord &record)
+{
+    // rev 1 is a record's first write: it has no facts row yet.
+    if (record.rev == 1)
+        return std::optional<QString>();
+    auto query =
+        m_statements.exec(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(column, table), {record.id});
+    if (!query)
+        return query.error();
+    QSqlQuery &q = *query.value();
+    std::optional<QString> value;
+    if (q.next())
+        value = q.value(0).toString(); // NULL reads as "": the enterprise "" is one too
+    q.finish();
+    return value;
+}
+
+DbStatus RecordFacts::markCoverage(const StoredRecord &record)
+{
+    Database &db = m_statements.db();
+    const bool enterprise = record.entity == "enterprise"_L1;
+    const bool survey = record.entity == "survey"_L1;
+    const bool equipment = record.entity == "equipment"_L1;
+    const bool review = record.entity == "review"_L1;
+    if (!enterprise && !survey && !equipment && !review)
+        return Done{};
+    // What the row said before this write: a moved survey or row leaves its old owner stale.
+    const QString table = enterprise  ? u"enterprise_facts"_s
+                          : survey    ? u"survey_facts"_s
+                          : equipment ? u"equipment_facts"_s
+                                      : u"review_facts"_s;
+    const QString column = enterprise ? u"uscc"_s : survey ? u"enterprise"_s : u"survey"_s;
+    auto old = previous(table, column, record);
+    if (!old)
+        return old.error();
+    if (enterprise || survey) {
+        const QString now = enterprise ? EnterpriseFacts::fromFields(record.id, record.fields).uscc
+                                       : record.fields.value("enterprise"_L1).toString();
+        if (auto marked = CoverageFacts::markEnterprise(db, now); !marked)
+            return marked;
+        if (old.value() && *old.value() != now)
+            return CoverageFacts::markEnterprise(db, *old.value());
+        return Done{};
+    }
+    const QString now = equipment ? record.fields.value("survey"_L1).toString()
+                                  : record.fields.value("record_id"_L1).toString();
+    if (auto marked = CoverageFacts::markSurvey(db, now); !marked)
+        return marked;
+    if (old.value() && *old.value() != now)
+        return CoverageFacts::markSurvey(db, *old.value());
+    return Done{};
+}
+
 DbStatus RecordFacts::write(const StoredRecord &record)
 {
+    if (m_markCoverage) {
+        if (auto marked = markCoverage(record); !marked)
+            return marked;
+    }
     const int deleted = record.deleted ? 1 : 0;
     if (record.entity == "enterprise"_L1) {
         const EnterpriseFacts e = EnterpriseFacts::fromFields(record.id, record.fields);
@@ -103,6 +162,7 @@ DbStatus RecordFacts::backfill(Database &db)
     // result is still being fetched on the same connection.
     StatementCache statements(db);
     RecordFacts facts(statements);
+    facts.m_markCoverage = false;
     qint64 after = -1;
     for (;;) {
         auto query = db.exec(u"SELECT entity, id, seq, deleted, fields FROM records "

@@ -3,6 +3,8 @@
 #include "sync/database.h"
 #include "sync/statementcache.h"
 
+#include <optional>
+
 namespace gx::server {
 
 struct StoredRecord;
@@ -14,7 +16,8 @@ struct StoredRecord;
  * are read by core's own fromFields() functions, so the tables say exactly what the engine would
  * read from the records (NULL for unreported). Enumerations are stored as their integer values.
  * A tombstone keeps its facts row with deleted = 1. Review rows keep every review of a survey,
- * so that the latest live one can be found even after a deletion.
+ * so that the latest live one can be found even after a deletion. Every write also marks the
+ * coverage rows it makes stale (CoverageFacts), recomputed once before the commit.
  */
 class RecordFacts
 {
@@ -30,7 +33,14 @@ public:
     [[nodiscard]] static DbStatus backfill(Database &db);
 
 private:
+    /** Marks the coverage rows this write makes stale (CoverageFacts), before and after it. */
+    [[nodiscard]] DbStatus markCoverage(const StoredRecord &record);
+    /** A column of the record's facts row before this write (nothing when it has none). */
+    [[nodiscard]] Result<std::optional<QString>, DbError>
+    previous(const QString &table, const QString &column, const StoredRecord &record);
+
     StatementCache &m_statements;
+    bool m_markCoverage = true; ///< off while migration 3 backfills (coverage_facts comes later)
 };
 
 } // namespace gx::server

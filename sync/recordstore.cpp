@@ -18,11 +18,92 @@ QVariant nullIfEmpty(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
+/**
+ * The change-feed counter of an open write transaction, read once and written back once before
+ * the commit, instead of an UPDATE per record. Safe because the transaction holds the writer
+ * lock (WriteTransaction), so no other writer can hand out numbers meanwhile.
+ */
+class SeqCounter final : public TransactionHook
+{
+public:
+    static inline const QString kKey = QStringLiteral("records.seq");
+
+    explicit SeqCounter(qint64 last)
+        : m_last(last)
+        , m_stored(last)
+    {}
+
+    qint64 next() { return ++m_last; }
+    [[nodiscard]] qint64 last() const { return m_last; }
+
+    DbStatus beforeCommit(Database &db) override
+    {
+        if (m_last == m_stored)
+            return Done{};
+        auto written = db.run(u"UPDATE counters SET value = ? WHERE name = 'seq'"_s, {m_last});
+        if (written)
+            m_stored = m_last;
+        return written;
+    }
+
+private:
+    qint64 m_last;
+    qint64 m_stored;
+};
+
 } // namespace
+
+DbStatus RecordStore::prefetch(const QList<std::pair<QString, QString>> &keys)
+{
+    constexpr qsizetype kPerQuery = 250;
+    QHash<QString, QStringList> byEntity; // one `entity = ? AND id IN (...)` on the primary key
+    for (const auto &[entity, id] : keys) {
+        const QString name = key(entity, id);
+        if (m_known.contains(name))
+            continue;
+        m_known.insert(name, std::nullopt);
+        byEntity[entity].append(id);
+    }
+    for (auto it = byEntity.cbegin(); it != byEntity.cend(); ++it) {
+        for (qsizetype at = 0; at < it->size(); at += kPerQuery) {
+            const QStringList ids = it->mid(at, kPerQuery);
+            QVariantList params{it.key()};
+            params.reserve(ids.size() + 1);
+            for (const QString &id : ids)
+                params.append(id);
+            QStringList marks(ids.size(), u"?"_s);
+            auto query = m_statements.exec(
+                u"SELECT id, rev, seq, deleted, fields, meta, region, enterprise FROM records "
+                "WHERE entity = ? AND id IN (%1)"_s.arg(marks.join(u", "_s)),
+                params);
+            if (!query)
+                return query.error();
+            QSqlQuery &q = *query.value();
+            while (q.next()) {
+                StoredRecord record;
+                record.entity = it.key();
+                record.id = q.value(0).toString();
+                record.rev = q.value(1).toLongLong();
+                record.seq = q.value(2).toLongLong();
+                record.deleted = q.value(3).toInt() != 0;
+                record.fields = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+                record.meta = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+                record.region = q.value(6).toString();
+                record.enterprise = q.value(7).toString();
+                const QString name = key(record.entity, record.id); // before the move
+                m_known.insert(name, std::move(record));
+            }
+            q.finish();
+        }
+    }
+    return Done{};
+}
 
 Result<std::optional<StoredRecord>, DbError> RecordStore::get(const QString &entity,
                                                               const QString &id)
 {
+    if (const auto known = m_known.constFind(key(entity, id)); known != m_known.cend())
+        return *known;
     auto query = m_statements.exec(u"SELECT rev, seq, deleted, fields, meta, region, enterprise "
                                    "FROM records WHERE entity = ? AND id = ?"_s,
                                    {entity, id});
@@ -49,6 +130,18 @@ Result<std::optional<StoredRecord>, DbError> RecordStore::get(const QString &ent
 
 Result<qint64, DbError> RecordStore::nextSeq()
 {
+    if (m_db.inTransaction()) {
+        auto *counter = static_cast<SeqCounter *>(m_db.transactionHook(SeqCounter::kKey));
+        if (!counter) {
+            auto last = storedLastSeq();
+            if (!last)
+                return last.error();
+            auto owned = std::make_unique<SeqCounter>(last.value());
+            counter = owned.get();
+            m_db.addTransactionHook(SeqCounter::kKey, std::move(owned));
+        }
+        return counter->next();
+    }
     auto query = m_statements.exec(
         u"UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value"_s, {});
     if (!query)
@@ -63,10 +156,25 @@ Result<qint64, DbError> RecordStore::nextSeq()
 
 Result<qint64, DbError> RecordStore::lastSeq()
 {
-    auto query = m_db.exec(u"SELECT value FROM counters WHERE name = 'seq'"_s);
+    if (const auto *counter =
+            static_cast<const SeqCounter *>(m_db.transactionHook(SeqCounter::kKey)))
+        return counter->last();
+    return storedLastSeq();
+}
+
+Result<qint64, DbError> RecordStore::storedLastSeq()
+{
+    auto query = m_statements.exec(u"SELECT value FROM counters WHERE name = 'seq'"_s, {});
     if (!query)
         return query.error();
-    return query.value().next() ? query.value().value(0).toLongLong() : qint64(0);
+    QSqlQuery &q = *query.value();
+    if (!q.next()) {
+        q.finish();
+        return DbError{DbError::Kind::Query, u"the change-feed counter is missing"_s, false};
+    }
+    const qint64 seq = q.value(0).toLongLong();
+    q.finish();
+    return seq;
 }
 
 DbStatus RecordStore::write(StoredRecord &record)
@@ -86,6 +194,8 @@ DbStatus RecordStore::write(StoredRecord &record)
          nullIfEmpty(record.enterprise)});
     if (!written)
         return written;
+    if (const auto known = m_known.find(key(record.entity, record.id)); known != m_known.end())
+        *known = record;
     return m_facts.write(record);
 }
 

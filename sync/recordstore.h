@@ -5,10 +5,12 @@
 #include "sync/recordfacts.h"
 #include "sync/statementcache.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace gx::server {
 
@@ -47,7 +49,16 @@ public:
     /** The record (a tombstone included), or nothing if it never existed. */
     [[nodiscard]] Result<std::optional<StoredRecord>, DbError> get(const QString &entity,
                                                                    const QString &id);
-    /** The next change-feed sequence number (inside a write transaction). */
+    /**
+     * Reads these records (entity, id) at once, a few hundred per query, so that get() answers
+     * them from memory, and write() keeps those answers current. For one write transaction (one
+     * push): records written meanwhile by another RecordStore would not be seen.
+     */
+    [[nodiscard]] DbStatus prefetch(const QList<std::pair<QString, QString>> &keys);
+    /**
+     * The next change-feed sequence number. Inside a write transaction the counter is read once
+     * and written back before the commit (a TransactionHook), not updated per record.
+     */
     [[nodiscard]] Result<qint64, DbError> nextSeq();
     /**
      * Inserts or replaces the row with a new seq (stored in record.seq); rev as given. The
@@ -66,9 +77,19 @@ public:
                                                  const Hlc &hlc);
 
 private:
+    /** The counter as committed (or as written so far by this transaction without the cache). */
+    [[nodiscard]] Result<qint64, DbError> storedLastSeq();
+
+    [[nodiscard]] static QString key(const QString &entity, const QString &id)
+    {
+        return entity + u'/' + id;
+    }
+
     Database &m_db;
     StatementCache m_statements;
     RecordFacts m_facts; ///< kept in step with every write
+    /** prefetch()ed records by key(); nothing for one that does not exist. */
+    QHash<QString, std::optional<StoredRecord>> m_known;
 };
 
 } // namespace gx::server

@@ -3,6 +3,7 @@
 #include "core/industrycode.h"
 #include "core/uscc.h"
 #include "sync/auditlog.h"
+#include "sync/coveragefacts.h"
 #include "sync/csvreader.h"
 #include "sync/recordstore.h"
 
@@ -187,6 +188,10 @@ Result<RegistryImportSummary, DbError> RegistryImport::apply(Database &db,
                 return updated.error();
         } else {
             ++summary.unchanged;
+        }
+        if (found == existing.cend() || *found != values) {
+            if (auto marked = CoverageFacts::markEnterprise(db, row.uscc); !marked)
+                return marked.error();
         }
 
         auto current = records.get(u"enterprise"_s, row.uscc);

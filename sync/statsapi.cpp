@@ -46,17 +46,12 @@ QHttpServerResponse StatsApi::coverage(const QHttpServerRequest &request)
         return HttpFrontend::error(period.error());
     QElapsedTimer timer;
     timer.start();
-    auto input = CoverageQuery(m_ctx.db, m_ctx.regions).load(period.value());
-    if (!input)
-        return HttpFrontend::error(storageFailure(input.error()));
-    const qint64 loaded = timer.elapsed();
-    const CoverageReport report = computeCoverage(input.value());
-    qCDebug(lcServer,
-            "coverage %d: %lld surveys, %lld equipment rows; read in %lld ms, "
-            "computed in %lld ms",
-            period.value(), qint64(input.value().surveys.size()),
-            qint64(input.value().equipment.size()), loaded, timer.elapsed() - loaded);
-    return HttpFrontend::json(report.toJson());
+    auto report = CoverageQuery(m_ctx.db, m_ctx.regions).report(period.value());
+    if (!report)
+        return HttpFrontend::error(storageFailure(report.error()));
+    qCDebug(lcServer, "coverage %d: %d counted surveys, computed in %lld ms", period.value(),
+            report.value().city.countedSurveys, timer.elapsed());
+    return HttpFrontend::json(report.value().toJson());
 }
 
 } // namespace gx::server

@@ -13,8 +13,9 @@ namespace gx::server {
 
 /**
  * GET /api/v1/stats/coverage?period=YEAR (office and admin; 403 `forbidden` for others): every
- * indicator per region and citywide, computed by core's engine (computeCoverage) over the store
- * as CoverageQuery reads it, answered as CoverageReport::toJson().
+ * indicator per region and citywide, as core's engine (computeCoverage) would compute it over
+ * the store, summed in SQL from the per-enterprise coverage rows (CoverageQuery::report()),
+ * answered as CoverageReport::toJson().
  */
 class StatsApi : public Api
 {

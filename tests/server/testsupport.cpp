@@ -1,6 +1,7 @@
 #include "testsupport.h"
 
 #include "core/uscc.h"
+#include "sync/coveragefacts.h"
 #include "sync/migrations.h"
 #include "sync/registryimport.h"
 #include "sync/serverassets.h"
@@ -625,6 +626,9 @@ QString storeRegistry(server::Database &db, const QList<RegistryEntry> &entries)
                                 entry.aboveSize ? 1 : 0, TestClock::kStart});
         if (!inserted)
             return inserted.error().message;
+        // Registry writers mark the enterprise for the coverage rows (CoverageFacts).
+        if (auto marked = server::CoverageFacts::markEnterprise(db, entry.uscc); !marked)
+            return marked.error().message;
     }
     auto committed = transaction.value().commit();
     return committed ? QString() : committed.error().message;

@@ -204,9 +204,10 @@ void TestServerFacts::migrationBackfills()
           {{u"entity"_s, u"survey"_s}, {u"record_id"_s, u"s1"_s}, {u"state"_s, u"has_issues"_s}});
 
     // Back to the schema before the facts: the records alone, as an older server left them.
-    for (const QString &sql : {u"DROP TABLE enterprise_facts"_s, u"DROP TABLE survey_facts"_s,
+    for (const QString &sql : {u"DROP TABLE coverage_facts"_s, u"DROP INDEX registry_region_size"_s,
+                               u"DROP TABLE enterprise_facts"_s, u"DROP TABLE survey_facts"_s,
                                u"DROP TABLE equipment_facts"_s, u"DROP TABLE review_facts"_s,
-                               u"DELETE FROM schema_migrations WHERE version = 3"_s}) {
+                               u"DELETE FROM schema_migrations WHERE version >= 3"_s}) {
         auto done = m_db->db().run(sql);
         if (!done)
             QFAIL(qPrintable(done.error().message));
@@ -214,7 +215,7 @@ void TestServerFacts::migrationBackfills()
     auto applied = server::Migrations::apply(m_db->db(), TestClock::kStart);
     if (!applied)
         QFAIL(qPrintable(applied.error().message));
-    QCOMPARE(applied.value(), 1);
+    QCOMPARE(applied.value(), 2); // the facts (3), then the coverage rows made from them (4)
 
     const IndicatorInput input = load(2024);
     QCOMPARE(input.enterprises.size(), 1);
@@ -232,6 +233,12 @@ void TestServerFacts::migrationBackfills()
     QCOMPARE(input.equipment.size(), 1);
     QCOMPARE(input.equipment.at(0).quantity, 3);
     QVERIFY(input.equipment.at(0).keyEnergy);
+    // Migration 4 made the enterprise's coverage row from them.
+    auto row = m_db->db().exec(
+        u"SELECT survey, digital, energy_of FROM coverage_facts WHERE enterprise = 'E1'"_s);
+    QVERIFY(row && row.value().next());
+    QCOMPARE(row.value().value(0).toString(), u"s1"_s);
+    QCOMPARE(row.value().value(2).toInt(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestServerFacts)
