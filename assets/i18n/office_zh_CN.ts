@@ -1,4 +1,383 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CountyFiguresRow</name>
+    <message>
+        <source>%1 of %2 surveyed</source>
+        <translation>已调查 %1 / %2 家</translation>
+    </message>
+</context>
+<context>
+    <name>CountyScreen</name>
+    <message>
+        <source>Search by name or USCC</source>
+        <translation>按企业名称或统一社会信用代码搜索</translation>
+    </message>
+    <message>
+        <source>%1 enterprises, %2 submitted</source>
+        <translation>共 %1 家企业，已提交 %2 家</translation>
+    </message>
+    <message>
+        <source>No enterprises of this county on this device.</source>
+        <translation>本设备上没有该县（市、区）的企业。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>指标总览</translation>
+    </message>
+    <message>
+        <source>Period %1</source>
+        <translation>%1 年度</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Official figures</source>
+        <translation>统计局数据</translation>
+    </message>
+    <message>
+        <source>Offline: these are the figures of %1.</source>
+        <translation>离线：显示的是 %1 的数据。</translation>
+    </message>
+    <message>
+        <source>No figures yet: connect to the server and refresh.</source>
+        <translation>尚无指标数据：请连接服务器后刷新。</translation>
+    </message>
+    <message>
+        <source>%1: indicators and targets</source>
+        <translation>%1：指标与目标</translation>
+    </message>
+    <message>
+        <source>Counties</source>
+        <translation>各县（市、区）</translation>
+    </message>
+    <message>
+        <source>Counties against their targets</source>
+        <translation>各县（市、区）与目标对比</translation>
+    </message>
+    <message>
+        <source>Figures of %1.</source>
+        <translation>数据更新于 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export figures</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>The figures of %1 for every county and the city.</source>
+        <translation>%1 年各县（市、区）及全市的指标。</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel（XLSX）</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>选择保存位置…</translation>
+    </message>
+    <message>
+        <source>Save to Downloads</source>
+        <translation>保存到下载文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorCard</name>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Tap for numerator and denominator</source>
+        <translation>点击查看分子和分母</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorChart</name>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>MetBadge</name>
+    <message>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialFigureRow</name>
+    <message>
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Growth %</source>
+        <translation>增速 %</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期数</translation>
+    </message>
+    <message>
+        <source>Base period</source>
+        <translation>基期数</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialFiguresScreen</name>
+    <message>
+        <source>Official figures</source>
+        <translation>统计局数据</translation>
+    </message>
+    <message>
+        <source>Figures of %1 from the statistics bureau. Enter growth as a percent (12.5 = 12.5%); the amounts behind it are optional.</source>
+        <translation>%1 年统计局数据。增速按百分数填写（12.5 即 12.5%），本期数和基期数可不填。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Pinned to: %1</source>
+        <translation>针对字段：%1</translation>
+    </message>
+    <message>
+        <source>Comment (required for has issues and reject)</source>
+        <translation>审核意见（“有问题”和“退回”必填）</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <source>Has issues</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>This survey is not on this device yet: sync first.</source>
+        <translation>本设备上还没有这份调查，请先同步。</translation>
+    </message>
+    <message>
+        <source>Last comment: %1</source>
+        <translation>上次意见：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gx::CountyEnterprisesModel</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Not surveyed</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Has issues</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>未审核</translation>
+    </message>
+    <message numerus="yes">
+        <source>Digital level %1 · CNC key processes %2 · %n equipment row(s)</source>
+        <translation>
+            <numerusform>数字化水平 %1 · 数控关键工序 %2 · 设备清单 %n 条</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>gx::CoverageModel</name>
+    <message>
+        <source>%1 Showing the figures of %2.</source>
+        <translation>%1 当前显示 %2 的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::ExportController</name>
+    <message>
+        <source>Choose CSV or XLSX.</source>
+        <translation>请选择 CSV 或 XLSX。</translation>
+    </message>
+    <message>
+        <source>The file could not be written to %1: %2</source>
+        <translation>无法写入文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>gx::FigureFormatter</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2（分子 / 分母）</translation>
+    </message>
+    <message>
+        <source>this period %1 / base %2 (10k yuan)</source>
+        <translation>本期 %1 / 基期 %2（万元）</translation>
+    </message>
+    <message>
+        <source>no amounts given by the bureau</source>
+        <translation>统计局未提供本期数和基期数</translation>
+    </message>
+    <message>
+        <source>current %1 / base %2</source>
+        <translation>本期 %1 / 基期 %2</translation>
+    </message>
+    <message>
+        <source>%1 over %2 counted surveys</source>
+        <translation>%1（计入统计的调查 %2 份）</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>差 %1</translation>
+    </message>
+    <message>
+        <source>%1 points short</source>
+        <translation>差 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>must exceed the target</source>
+        <translation>须超过目标值</translation>
+    </message>
+    <message>
+        <source>Not entered yet: the statistics bureau's figure is entered by the office.</source>
+        <translation>尚未录入：统计局数据由经信局录入。</translation>
+    </message>
+    <message>
+        <source>No data: no counted survey reports both amounts.</source>
+        <translation>暂无数据：没有计入统计的调查同时填报本期和基期金额。</translation>
+    </message>
+    <message>
+        <source>No data: the denominator is 0.</source>
+        <translation>暂无数据：分母为 0。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::OfficeClient</name>
+    <message>
+        <source>Nobody is logged in.</source>
+        <translation>尚未登录。</translation>
+    </message>
+    <message>
+        <source>This needs the server: log in online to see and change the office's figures.</source>
+        <translation>此功能需要连接服务器：请在线登录后查看和修改指标。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1). Check the network and try again.</source>
+        <translation>无法连接服务器（%1）。请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>The login has expired: log in again.</source>
+        <translation>登录已过期，请重新登录。</translation>
+    </message>
+    <message>
+        <source>Only office and admin users may do this.</source>
+        <translation>只有经信局和管理员用户可以进行此操作。</translation>
+    </message>
+    <message>
+        <source>The server answered with an error (HTTP %1).</source>
+        <translation>服务器返回错误（HTTP %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::OfficialFiguresModel</name>
+    <message>
+        <source>Enter the growth as a percent, e.g. 12.5.</source>
+        <translation>请以百分数填写增速，例如 12.5。</translation>
+    </message>
+    <message>
+        <source>Enter a number, or leave it empty.</source>
+        <translation>请输入数字，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::ReviewController</name>
+    <message>
+        <source>Write why the survey is rejected.</source>
+        <translation>请填写退回原因。</translation>
+    </message>
+    <message>
+        <source>Write what the issue is: a comment is required.</source>
+        <translation>请填写存在的问题：审核意见为必填。</translation>
+    </message>
+    <message>
+        <source>Saved: %1. It reaches the surveyor with the next sync.</source>
+        <translation>已保存：%1。下次同步后填报人可看到。</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+</context>
 </TS>

@@ -1,9 +1,8 @@
-#include "app/appenvironment.h"
-#include "app/session.h"
+#include "app/appoptions.h"
+#include "app/apprunner.h"
 
 #include <QApplication>
-#include <QQmlApplicationEngine>
-#include <QStandardPaths>
+#include <QTextStream>
 #include <QtQml/QQmlExtensionPlugin>
 
 Q_IMPORT_QML_PLUGIN(Gengxin_AppPlugin)
@@ -13,12 +12,12 @@ int main(int argc, char *argv[])
 {
     // QApplication, not QGuiApplication: Qt Charts' QML types need it.
     QApplication app(argc, argv);
-    gx::AppEnvironment env;
-    env.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    gx::Session session(env);
-    gx::Session::setCurrent(&session);
-    QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.load(QUrl(QStringLiteral("qrc:/Gengxin/Ui/Main.qml")));
-    return engine.rootObjects().isEmpty() ? 1 : app.exec();
+    QApplication::setApplicationName(QStringLiteral("gengxin"));
+    QApplication::setOrganizationName(QStringLiteral("gengxin"));
+    auto options = gx::AppOptions::parse(QApplication::arguments());
+    if (!options) {
+        QTextStream(stderr) << options.error() << "\n";
+        return 2;
+    }
+    return gx::AppRunner(std::move(options).value()).exec();
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "app/appenvironment.h"
+#include "app/uitranslator.h"
 #include "core/formdefinition.h"
 #include "core/localizedtext.h"
 #include "core/regioncatalog.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QUrl>
@@ -15,11 +17,14 @@
 class QNetworkAccessManager;
 class QQmlEngine;
 class QJSEngine;
+class QSettings;
 
 namespace gx {
 
 class DeviceStore;
 class SyncClient;
+class SyncTransport;
+struct StoredCredential;
 
 /**
  * Who is using the app and the data they work on: the logged-in user (name, role, region or
@@ -100,6 +105,11 @@ public:
     Q_INVOKABLE void logout();
     /** Tells every list that the store changed (after a local edit). */
     Q_INVOKABLE void notifyDataChanged();
+    /**
+     * Starts a sync. After an offline login with no saved token it first logs in at the server
+     * with the password typed at login (kept in memory only, never written).
+     */
+    Q_INVOKABLE void syncNow();
 
     /**
      * Opens the store of a user without asking any server (tests, and the offline path of
@@ -134,10 +144,21 @@ signals:
     void loginFinished(bool ok);
 
 private:
+    void loginAnswered(const QString &username, const QString &password, int kind,
+                       const QJsonObject &json, const QString &reason);
+    void loginOffline(const QString &username, const QString &password, const QString &why);
+    /** Opens the store of a user and the sync client over it; the user becomes current. */
+    [[nodiscard]] std::optional<QString> openUser(const StoredCredential &who, bool offline);
+    /** Closes the store and the sync client (the token stays for the next login). */
+    void close();
+    void finishLogin(bool ok);
+    void syncFinished(bool ok);
+    void rememberLogin();
     void setError(const QString &error);
     void setBusy(bool busy);
     [[nodiscard]] QString deviceId();
     [[nodiscard]] QString storePath(const QString &username) const;
+    [[nodiscard]] QString credentialPath(const QString &username) const;
 
     AppEnvironment m_env;
     QNetworkAccessManager *m_network = nullptr;
@@ -145,6 +166,10 @@ private:
     std::optional<RegionCatalog> m_regions;
     std::unique_ptr<DeviceStore> m_store;
     std::unique_ptr<SyncClient> m_sync;
+    std::unique_ptr<SyncTransport> m_loginTransport;
+    std::unique_ptr<QSettings> m_settings;
+    UiTranslator m_translator;
+    QString m_heldPassword; ///< after an offline login only, to log in when the server is back
     QString m_serverUrl;
     QString m_lastUsername;
     QString m_username;

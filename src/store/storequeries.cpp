@@ -110,4 +110,85 @@ Result<BadgeCounts, StoreError> StoreQueries::badgeCounts()
     return counts;
 }
 
+Result<QHash<QString, EnterpriseBadges>, StoreError> StoreQueries::enterpriseBadges(int period)
+{
+    // Open tasks and live conflicts, each attributed to its enterprise through the record it
+    // concerns: the enterprise itself, a survey, or a row of a survey.
+    QSqlQuery &q = m_db.statement(
+        u"WITH notes AS ("
+        u" SELECT r.entity, r.record_id, 1 AS task, 0 AS conflict FROM reviews r"
+        u" WHERE r.done = 0 AND r.state IN ('has_issues', 'rejected')"
+        u" AND NOT EXISTS (SELECT 1 FROM reviews l WHERE l.entity = r.entity"
+        u" AND l.record_id = r.record_id AND (l.reviewed_at > r.reviewed_at"
+        u" OR (l.reviewed_at = r.reviewed_at AND l.id > r.id)))"
+        u" UNION ALL SELECT entity, record_id, 0, 1 FROM conflicts WHERE dismissed = 0)"
+        u" SELECT CASE WHEN n.entity = 'enterprise' THEN n.record_id ELSE s.parent_id END AS uscc,"
+        u" sum(n.task), sum(n.conflict) FROM notes n"
+        u" LEFT JOIN records x ON x.entity = n.entity AND x.id = n.record_id"
+        u" LEFT JOIN records s ON s.entity = 'survey'"
+        u" AND s.id = CASE WHEN n.entity = 'survey' THEN n.record_id ELSE x.parent_id END"
+        u" WHERE n.entity = 'enterprise' OR (s.q_period = ? AND s.deleted = 0)"
+        u" GROUP BY uscc"_s);
+    q.bindValue(0, period);
+    if (auto error = m_db.exec(q))
+        return *error;
+    QHash<QString, EnterpriseBadges> badges;
+    while (q.next()) {
+        if (!q.value(0).isNull())
+            badges.insert(q.value(0).toString(), {q.value(1).toInt(), q.value(2).toInt()});
+    }
+    q.finish();
+    return badges;
+}
+
+Result<QList<SurveySummary>, StoreError> StoreQueries::surveysOf(const QString &uscc)
+{
+    QSqlQuery &q = m_db.statement(u"SELECT id, q_period, q_state, local_state FROM records"
+                                  u" WHERE parent_id = ? AND entity = 'survey' AND deleted = 0"
+                                  u" ORDER BY q_period DESC, rowid"_s);
+    q.bindValue(0, uscc);
+    if (auto error = m_db.exec(q))
+        return *error;
+    QList<SurveySummary> surveys;
+    while (q.next()) {
+        surveys.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
+                        static_cast<LocalState>(q.value(3).toInt())});
+    }
+    q.finish();
+    return surveys;
+}
+
+Result<QString, StoreError> StoreQueries::surveyWithEquipment()
+{
+    QSqlQuery &q = m_db.statement(
+        u"SELECT s.id FROM records e JOIN records s ON s.entity = 'survey' AND s.id = e.parent_id"
+        u" AND s.deleted = 0 WHERE e.entity = 'equipment' AND e.deleted = 0"
+        u" ORDER BY e.rowid LIMIT 1"_s);
+    if (auto error = m_db.exec(q))
+        return *error;
+    const QString id = q.next() ? q.value(0).toString() : QString();
+    q.finish();
+    return id;
+}
+
+Result<QList<RejectedRecord>, StoreError> StoreQueries::rejectedRecords()
+{
+    QSqlQuery &q = m_db.statement(
+        u"SELECT entity, id, coalesce(q_name, ''), coalesce(parent_id, ''), reject_code,"
+        u" reject_message, reject_field, reject_existing_id, updated_at FROM records"
+        u" WHERE local_state = 3 ORDER BY updated_at DESC, entity, id"_s);
+    if (auto error = m_db.exec(q))
+        return *error;
+    QList<RejectedRecord> rows;
+    while (q.next()) {
+        rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                     q.value(3).toString(),
+                     SyncError{q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+                               q.value(7).toString()},
+                     q.value(8).toLongLong()});
+    }
+    q.finish();
+    return rows;
+}
+
 } // namespace gx

@@ -4,6 +4,7 @@
 #include "store/storeerror.h"
 #include "store/storetypes.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -78,6 +79,35 @@ struct BadgeCounts
     int reviewTasks = 0; ///< open review tasks
 };
 
+/** The open work on one enterprise for a period (the list's badges): open review tasks and
+ * undismissed conflicts of the enterprise itself, its survey of the period and that survey's rows.
+ */
+struct EnterpriseBadges
+{
+    int reviewTasks = 0;
+    int conflicts = 0;
+};
+
+/** One survey of an enterprise, as its page lists them. */
+struct SurveySummary
+{
+    QString id;
+    int period = 0;
+    QString state; ///< the survey's `state` field (draft/submitted)
+    LocalState localState = LocalState::Synced;
+};
+
+/** A record the server refused, with its reason: the sync screen's "fix and resend" list. */
+struct RejectedRecord
+{
+    QString entity;
+    QString id;
+    QString title;    ///< its `name`, if it has one
+    QString parentId; ///< the parent's id of a child record (an equipment row's survey)
+    SyncError error;
+    qint64 updatedAt = 0;
+};
+
 /**
  * The reads the UI needs, each one indexed query: the enterprise list of a region with the
  * survey state for a period, a survey with its rows, the badge counts.
@@ -93,6 +123,15 @@ public:
     /** The survey and its rows in the order they were added; nothing if no such survey. */
     [[nodiscard]] Result<std::optional<SurveyView>, StoreError> survey(const QString &surveyId);
     [[nodiscard]] Result<BadgeCounts, StoreError> badgeCounts();
+    /** The badges of every enterprise with open work for the period, by USCC (one query). */
+    [[nodiscard]] Result<QHash<QString, EnterpriseBadges>, StoreError> enterpriseBadges(int period);
+    /** The surveys (not deleted) of one enterprise, newest period first. */
+    [[nodiscard]] Result<QList<SurveySummary>, StoreError> surveysOf(const QString &uscc);
+    /** A survey (not deleted) that has equipment rows, e.g. for a demo or a screenshot; ""
+     * when there is none. */
+    [[nodiscard]] Result<QString, StoreError> surveyWithEquipment();
+    /** Records in the rejected state with the server's reason, most recently changed first. */
+    [[nodiscard]] Result<QList<RejectedRecord>, StoreError> rejectedRecords();
 
 private:
     StoreDatabase &m_db;

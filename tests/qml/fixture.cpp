@@ -7,7 +7,9 @@
 
 namespace gx {
 
-Fixture::Fixture(QObject *parent) : QObject(parent) {}
+Fixture::Fixture(QObject *parent)
+    : QObject(parent)
+{}
 
 QString Fixture::openLocal(const QString &username, const QString &role, const QString &region,
                            const QString &enterprise)

@@ -41,6 +41,7 @@ private slots:
     void enterpriseList();
     void surveyWithThousandRows();
     void badgeCounts();
+    void enterpriseBadgesSurveysAndRejected();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -199,6 +200,73 @@ void Tst_storequeries::badgeCounts()
     QCOMPARE(counts.value().rejected, 1);
     QCOMPARE(counts.value().conflicts, 1);
     QCOMPARE(counts.value().reviewTasks, 1);
+}
+
+void Tst_storequeries::enterpriseBadgesSurveysAndRejected()
+{
+    const QString a = u"A13311020000000001"_s, b = u"B13311020000000002"_s;
+    const auto note = [](const QString &kind, const QString &id, const QString &entity,
+                         const QString &recordId, const QString &state) {
+        QJsonObject fields{{u"entity"_s, entity}, {u"record_id"_s, recordId}};
+        if (kind == u"review"_s) {
+            fields.insert(u"state"_s, state);
+            fields.insert(u"comment"_s, u"?"_s);
+            fields.insert(u"reviewed_at"_s, u"2024-11-21T09:00:00Z"_s);
+        }
+        return Change{kind, id, 1, false, fields};
+    };
+    GX_OK(m_store->pull().applyPullPage(
+        {{enterprise(a, u"丽水阀门"_s, u"331102"_s),
+          enterprise(b, u"莲都泵业"_s, u"331102"_s),
+          survey(u"sa"_s, a, 2024, u"draft"_s),
+          survey(u"sa23"_s, a, 2023, u"submitted"_s),
+          {u"equipment"_s, u"ea"_s, 1, false, {{u"survey"_s, u"sa"_s}, {u"name"_s, u"车床"_s}}},
+          note(u"review"_s, u"r1"_s, u"survey"_s, u"sa"_s, u"has_issues"_s),
+          note(u"review"_s, u"r2"_s, u"equipment"_s, u"ea"_s, u"rejected"_s),
+          note(u"review"_s, u"r3"_s, u"survey"_s, u"sa23"_s, u"has_issues"_s),
+          note(u"conflict"_s, u"c1"_s, u"enterprise"_s, b, {}),
+          note(u"conflict"_s, u"c2"_s, u"survey"_s, u"sa"_s, {})},
+         gx::PullCursor{1}.encode(),
+         false}));
+    auto badges = m_store->queries().enterpriseBadges(2024);
+    GX_OK(badges);
+    // A: the 2024 survey's task and its row's, not the 2023 one; its survey's conflict.
+    QCOMPARE(badges.value().value(a).reviewTasks, 2);
+    QCOMPARE(badges.value().value(a).conflicts, 1);
+    // B: a conflict on the enterprise itself counts in every period.
+    QCOMPARE(badges.value().value(b).reviewTasks, 0);
+    QCOMPARE(badges.value().value(b).conflicts, 1);
+    badges = m_store->queries().enterpriseBadges(2023);
+    GX_OK(badges);
+    QCOMPARE(badges.value().value(a).reviewTasks, 1);
+
+    auto surveys = m_store->queries().surveysOf(a);
+    GX_OK(surveys);
+    QCOMPARE(surveys.value().size(), 2);
+    QCOMPARE(surveys.value().at(0).id, u"sa"_s);
+    QCOMPARE(surveys.value().at(0).period, 2024);
+    QCOMPARE(surveys.value().at(1).state, u"submitted"_s);
+    auto withRows = m_store->queries().surveyWithEquipment();
+    GX_OK(withRows);
+    QCOMPARE(withRows.value(), u"sa"_s);
+
+    auto rejected = m_store->queries().rejectedRecords();
+    GX_OK(rejected);
+    QVERIFY(rejected.value().isEmpty());
+    GX_OK(m_store->setField(u"equipment"_s, u"ea"_s, u"quantity"_s, 3));
+    const auto batch = m_store->outbox().takeBatch(10);
+    GX_OK(batch);
+    GX_OK(m_store->outbox().applyPushResults(
+        {{batch.value().mutations.first().mutationId, gx::MutationResult::Status::Rejected, 0,
+          gx::SyncError{u"validation"_s, u"数量必须大于 0"_s, u"quantity"_s, {}}}}));
+    rejected = m_store->queries().rejectedRecords();
+    GX_OK(rejected);
+    QCOMPARE(rejected.value().size(), 1);
+    QCOMPARE(rejected.value().first().entity, u"equipment"_s);
+    QCOMPARE(rejected.value().first().title, u"车床"_s);
+    QCOMPARE(rejected.value().first().parentId, u"sa"_s);
+    QCOMPARE(rejected.value().first().error.field, u"quantity"_s);
+    QCOMPARE(rejected.value().first().error.message, u"数量必须大于 0"_s);
 }
 
 QTEST_GUILESS_MAIN(Tst_storequeries)

@@ -1,0 +1,42 @@
+import QtQuick
+import QtQuick.Controls
+import Gengxin.App
+
+// The window's menu: the sync screen, the language, the survey period, logging out.
+Menu {
+    id: menu
+    signal syncRequested()
+    signal logoutRequested()
+
+    MenuItem {
+        text: qsTr("Sync")
+        onTriggered: menu.syncRequested()
+    }
+    Menu {
+        title: qsTr("Language")
+        MenuItem {
+            text: "中文"
+            checkable: true
+            checked: Session.language === "zh_CN"
+            onTriggered: Session.language = "zh_CN"
+        }
+        MenuItem {
+            text: "English"
+            checkable: true
+            checked: Session.language === "en"
+            onTriggered: Session.language = "en"
+        }
+    }
+    Menu {
+        title: qsTr("Survey year: %1").arg(Session.period)
+        MenuItem { text: "2024"; checkable: true; checked: Session.period === 2024; onTriggered: Session.period = 2024 }
+        MenuItem { text: "2025"; checkable: true; checked: Session.period === 2025; onTriggered: Session.period = 2025 }
+        MenuItem { text: "2026"; checkable: true; checked: Session.period === 2026; onTriggered: Session.period = 2026 }
+        MenuItem { text: "2027"; checkable: true; checked: Session.period === 2027; onTriggered: Session.period = 2027 }
+    }
+    MenuSeparator {}
+    MenuItem {
+        text: qsTr("Log out (%1)").arg(Session.username)
+        onTriggered: menu.logoutRequested()
+    }
+}

@@ -1,0 +1,103 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Gengxin.App
+
+// Login: the server address (remembered), user name and password. Works offline after a first
+// online login of the same user (Session checks the stored hash).
+Page {
+    id: page
+    objectName: "loginScreen"
+    title: qsTr("Log in")
+
+    function submit() {
+        Session.login(serverField.text, userField.text, passwordField.text)
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 48
+        clip: true
+
+        ColumnLayout {
+            id: column
+            width: Math.min(parent.width - 32, 420)
+            x: (parent.width - width) / 2
+            y: 24
+            spacing: 12
+
+            Label {
+                text: qsTr("Equipment renewal survey")
+                font.pixelSize: 26
+                font.bold: true
+                color: Material.primary
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Lishui equipment renewal and digital transformation")
+                wrapMode: Text.Wrap
+                opacity: 0.7
+                Layout.fillWidth: true
+                Layout.bottomMargin: 12
+            }
+            Label { text: qsTr("Server address") }
+            TextField {
+                id: serverField
+                objectName: "serverField"
+                text: Session.serverUrl
+                placeholderText: "http://192.168.1.10:8470"
+                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("User name") }
+            TextField {
+                id: userField
+                objectName: "userField"
+                text: Session.lastUsername
+                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                onAccepted: passwordField.forceActiveFocus()
+            }
+            Label { text: qsTr("Password") }
+            TextField {
+                id: passwordField
+                objectName: "passwordField"
+                echoMode: TextInput.Password
+                inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                Layout.fillWidth: true
+                onAccepted: page.submit()
+            }
+            Label {
+                objectName: "loginError"
+                visible: text.length > 0
+                text: Session.error
+                color: "#c62828"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Button {
+                objectName: "loginButton"
+                text: qsTr("Log in")
+                highlighted: true
+                enabled: !Session.busy && userField.text.length > 0 && passwordField.text.length > 0
+                Layout.fillWidth: true
+                Layout.preferredHeight: 52
+                onClicked: page.submit()
+            }
+            BusyIndicator {
+                running: Session.busy
+                visible: running
+                Layout.alignment: Qt.AlignHCenter
+            }
+            Label {
+                text: qsTr("After one online login you can also log in here without a network.")
+                wrapMode: Text.Wrap
+                opacity: 0.6
+                font.pixelSize: 13
+                Layout.fillWidth: true
+            }
+        }
+    }
+}

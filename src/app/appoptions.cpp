@@ -1,0 +1,78 @@
+#include "app/appoptions.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace gx {
+
+QStringList AppOptions::screenNames()
+{
+    return {u"login"_s,  u"enterprises"_s, u"enterprise"_s, u"add_enterprise"_s,
+            u"survey"_s, u"equipment"_s,   u"sync"_s,       u"dashboard"_s,
+            u"county"_s, u"review"_s,      u"official"_s};
+}
+
+Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Gengxin: the field survey of equipment renewal."_s);
+    parser.addHelpOption();
+    const QCommandLineOption dataDir(u"data-dir"_s, u"Where the device keeps its data."_s,
+                                     u"DIR"_s);
+    const QCommandLineOption server(u"server"_s, u"The server's address."_s, u"URL"_s);
+    const QCommandLineOption selfTest(u"self-test"_s,
+                                      u"Load every screen, print the results, exit 0 if all "
+                                      u"loaded without QML errors."_s);
+    const QCommandLineOption screenshot(u"screenshot"_s, u"Render one screen to a PNG and exit."_s,
+                                        u"FILE"_s);
+    const QCommandLineOption size(u"size"_s, u"The window size, WxH (default 1280x800)."_s,
+                                  u"WxH"_s);
+    const QCommandLineOption screen(
+        u"screen"_s, u"The screen of --screenshot: "_s + screenNames().join(u", "_s) + u"."_s,
+        u"NAME"_s);
+    const QCommandLineOption login(u"login"_s, u"Log in at start (demos, screenshots)."_s,
+                                   u"USER:PASSWORD"_s);
+    const QCommandLineOption lang(u"lang"_s, u"The UI language: zh_CN or en."_s, u"LANG"_s);
+    parser.addOptions({dataDir, server, selfTest, screenshot, size, screen, login, lang});
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (parser.isSet(u"help"_s))
+        return parser.helpText();
+
+    AppOptions options;
+    options.dataDir = parser.value(dataDir);
+    options.serverUrl = parser.value(server);
+    options.selfTest = parser.isSet(selfTest);
+    options.screenshotFile = parser.value(screenshot);
+    if (parser.isSet(size)) {
+        static const QRegularExpression pattern(u"^(\\d{2,5})x(\\d{2,5})$"_s);
+        const auto match = pattern.match(parser.value(size));
+        if (!match.hasMatch())
+            return u"--size takes WIDTHxHEIGHT, e.g. 360x740"_s;
+        options.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    }
+    if (parser.isSet(screen)) {
+        options.screen = parser.value(screen);
+        if (!screenNames().contains(options.screen))
+            return u"unknown screen '%1'; one of: %2"_s.arg(options.screen,
+                                                            screenNames().join(u", "_s));
+    }
+    if (parser.isSet(login)) {
+        const QString value = parser.value(login);
+        const qsizetype colon = value.indexOf(u':');
+        if (colon <= 0)
+            return u"--login takes USER:PASSWORD"_s;
+        options.loginUser = value.left(colon);
+        options.loginPassword = value.mid(colon + 1);
+    }
+    if (parser.isSet(lang)) {
+        options.language = parser.value(lang);
+        if (options.language != u"zh_CN"_s && options.language != u"en"_s)
+            return u"--lang takes zh_CN or en"_s;
+    }
+    return options;
+}
+
+} // namespace gx

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "app/appoptions.h"
+
+#include <QString>
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+
+namespace gx {
+
+class Session;
+
+/**
+ * What `gengxin` does with its options, kept out of main(): the interactive app (Main.qml, an
+ * optional scripted login), --self-test (every screen of the contract loaded and checked for
+ * QML errors) and --screenshot (one screen rendered at a size into a PNG).
+ */
+class AppRunner
+{
+public:
+    explicit AppRunner(AppOptions options);
+
+    /** Runs the chosen mode; returns the process's exit code. Needs a QApplication. */
+    [[nodiscard]] int exec();
+
+    /** Sets the Material style and the pinned CJK font (before any QML loads). */
+    static void applyLook();
+
+private:
+    [[nodiscard]] int runInteractive(Session &session);
+    [[nodiscard]] int runSelfTest();
+    [[nodiscard]] int runScreenshot(Session &session);
+    /** Logs in with --login and waits for the first sync; false with a message on failure. */
+    [[nodiscard]] bool scriptedLogin(Session &session, bool waitForSync);
+    /** Loads Main.qml into the engine; the window or null. */
+    [[nodiscard]] static QQuickWindow *loadMain(QQmlApplicationEngine &engine);
+
+    AppOptions m_options;
+};
+
+} // namespace gx

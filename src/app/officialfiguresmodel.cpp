@@ -1,0 +1,279 @@
+#include "app/officialfiguresmodel.h"
+
+#include "app/figureformatter.h"
+#include "app/session.h"
+#include "core/indicatorlabels.h"
+#include "core/indicators.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace gx {
+
+namespace {
+
+/** "12.5", "12.5%", "12,5" -> 12.5; "" -> nothing; junk -> ok false. */
+std::optional<double> parseNumber(QString text, bool *ok)
+{
+    text = text.trimmed().remove(u'%').replace(u'，', u'.').replace(u',', u'.').trimmed();
+    *ok = true;
+    if (text.isEmpty())
+        return std::nullopt;
+    const double value = text.toDouble(ok);
+    if (!*ok || !std::isfinite(value)) {
+        *ok = false;
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> optionalDouble(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
+
+QString inputText(const std::optional<double> &value, double scale = 1.0)
+{
+    return value ? FigureFormatter::number(std::round(*value * scale * 1e6) / 1e6) : QString();
+}
+
+} // namespace
+
+OfficialFiguresModel::OfficialFiguresModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+int OfficialFiguresModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant OfficialFiguresModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const Language language = m_session ? m_session->uiLanguage() : Language::Zh;
+    switch (role) {
+    case RegionRole:
+        return row.region;
+    case RegionNameRole:
+        return row.regionName;
+    case IndicatorRole:
+        return row.indicator;
+    case LabelRole:
+    case Qt::DisplayRole:
+        return indicatorLabel(row.indicator).text(language);
+    case HasValueRole:
+        return row.value.has_value();
+    case ValueTextRole:
+        return row.value ? FigureFormatter::percent(*row.value) : u"—"_s;
+    case ValueInputRole:
+        return inputText(row.value, 100.0);
+    case CurrentInputRole:
+        return inputText(row.current);
+    case BaseInputRole:
+        return inputText(row.base);
+    case TargetTextRole: {
+        const auto target = m_session
+                                ? m_session->regions().target(row.region, row.indicator, period())
+                                : std::nullopt;
+        if (!target)
+            return QString();
+        return QString((target->op == Comparison::Above ? u"> "_s : u"≥ "_s) +
+                       FigureFormatter::percent(target->value));
+    }
+    case ErrorRole:
+        return row.error;
+    case ErrorFieldRole:
+        return row.errorField;
+    case SavingRole:
+        return row.saving;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> OfficialFiguresModel::roleNames() const
+{
+    return {{RegionRole, "region"},         {RegionNameRole, "regionName"},
+            {IndicatorRole, "indicator"},   {LabelRole, "label"},
+            {HasValueRole, "hasValue"},     {ValueTextRole, "valueText"},
+            {ValueInputRole, "valueInput"}, {CurrentInputRole, "currentInput"},
+            {BaseInputRole, "baseInput"},   {TargetTextRole, "targetText"},
+            {ErrorRole, "error"},           {ErrorFieldRole, "errorField"},
+            {SavingRole, "saving"}};
+}
+
+void OfficialFiguresModel::componentComplete()
+{
+    m_complete = true;
+    load();
+}
+
+void OfficialFiguresModel::setSession(Session *session)
+{
+    if (session == m_session)
+        return;
+    if (m_session)
+        m_session->disconnect(this);
+    m_session = session;
+    m_loader.setSession(session);
+    if (session) {
+        connect(session, &Session::periodChanged, this, [this] {
+            if (m_period == 0)
+                load();
+        });
+    }
+    emit sessionChanged();
+    load();
+}
+
+int OfficialFiguresModel::period() const
+{
+    if (m_period != 0)
+        return m_period;
+    return m_session ? m_session->period() : Session::kDefaultPeriod;
+}
+
+void OfficialFiguresModel::setPeriod(int period)
+{
+    if (period == m_period)
+        return;
+    m_period = period;
+    emit periodChanged();
+    load();
+}
+
+void OfficialFiguresModel::buildRows()
+{
+    beginResetModel();
+    m_rows.clear();
+    if (m_session) {
+        const Language language = m_session->uiLanguage();
+        QList<const Region *> regions{&m_session->regions().city()};
+        for (const Region &region : m_session->regions().regions())
+            regions.append(&region);
+        for (const Region *region : regions) {
+            for (const QString &name : officialIndicatorNames())
+                m_rows.append(
+                    {region->code, region->name.text(language), name, {}, {}, {}, {}, {}, false});
+        }
+    }
+    endResetModel();
+}
+
+void OfficialFiguresModel::load()
+{
+    if (!m_complete || !m_session)
+        return;
+    buildRows();
+    setLoading(true);
+    const int asked = period();
+    m_loader.get(u"/api/v1/official-figures?period=%1"_s.arg(asked),
+                 [this, asked](const OfficeReply &reply) {
+                     setLoading(false);
+                     if (asked != period())
+                         return;
+                     if (!reply.ok()) {
+                         setError(reply.message);
+                         return;
+                     }
+                     setError({});
+                     applyFigures(reply.json);
+                 });
+}
+
+void OfficialFiguresModel::applyFigures(const QJsonObject &answer)
+{
+    for (const QJsonValue &item : answer.value("figures"_L1).toArray()) {
+        const QJsonObject figure = item.toObject();
+        for (int i = 0; i < m_rows.size(); ++i) {
+            Row &row = m_rows[i];
+            if (row.region != figure.value("region"_L1).toString() ||
+                row.indicator != figure.value("indicator"_L1).toString())
+                continue;
+            row.value = optionalDouble(figure.value("value"_L1));
+            row.current = optionalDouble(figure.value("current"_L1));
+            row.base = optionalDouble(figure.value("base"_L1));
+            emit dataChanged(index(i), index(i));
+        }
+    }
+}
+
+bool OfficialFiguresModel::save(int row, const QString &valuePercent, const QString &current,
+                                const QString &base)
+{
+    if (row < 0 || row >= m_rows.size() || !m_session)
+        return false;
+    bool ok = false;
+    const std::optional<double> value = parseNumber(valuePercent, &ok);
+    if (!ok || !value) {
+        setRowError(row, tr("Enter the growth as a percent, e.g. 12.5."), u"value"_s);
+        return false;
+    }
+    QJsonObject body{{"region"_L1, m_rows[row].region},
+                     {"period"_L1, period()},
+                     {"indicator"_L1, m_rows[row].indicator},
+                     {"value"_L1, *value / 100.0}};
+    const std::pair<QLatin1StringView, QString> amounts[] = {{"current"_L1, current},
+                                                             {"base"_L1, base}};
+    for (const auto &[name, text] : amounts) {
+        const std::optional<double> amount = parseNumber(text, &ok);
+        if (!ok) {
+            setRowError(row, tr("Enter a number, or leave it empty."), QString(name));
+            return false;
+        }
+        if (amount)
+            body.insert(name, *amount);
+    }
+    m_rows[row].saving = true;
+    setRowError(row, {}, {});
+    auto *client = new OfficeClient(this);
+    client->setSession(m_session);
+    client->post(u"/api/v1/official-figures"_s, body, [this, client, row](const OfficeReply &r) {
+        client->deleteLater();
+        if (row >= m_rows.size())
+            return;
+        m_rows[row].saving = false;
+        if (!r.ok()) {
+            setRowError(row, r.message, r.field);
+            emit saved(row, false);
+            return;
+        }
+        m_rows[row].value = optionalDouble(r.json.value("value"_L1));
+        m_rows[row].current = optionalDouble(r.json.value("current"_L1));
+        m_rows[row].base = optionalDouble(r.json.value("base"_L1));
+        setRowError(row, {}, {});
+        emit saved(row, true);
+    });
+    return true;
+}
+
+void OfficialFiguresModel::setRowError(int row, const QString &error, const QString &field)
+{
+    m_rows[row].error = error;
+    m_rows[row].errorField = field;
+    emit dataChanged(index(row), index(row));
+}
+
+void OfficialFiguresModel::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged();
+}
+
+void OfficialFiguresModel::setError(const QString &error)
+{
+    if (error == m_error)
+        return;
+    m_error = error;
+    emit errorChanged();
+}
+
+} // namespace gx

@@ -1,0 +1,87 @@
+#include "app/screencatalog.h"
+
+#include "app/session.h"
+#include "store/devicestore.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace gx {
+
+namespace {
+struct Samples
+{
+    QString uscc;
+    QString surveyId;
+    QString rowId;
+    QString region;
+};
+
+Samples samplesOf(Session &session)
+{
+    Samples s;
+    s.region =
+        session.region().isEmpty() ? session.regions().regionCodes().value(0) : session.region();
+    DeviceStore *store = session.store();
+    if (!store)
+        return s;
+    auto enterprises = store->queries().enterprises(
+        EnterpriseQuery{session.region(), session.period(), {}, SurveyFilter::Any});
+    if (enterprises && !enterprises.value().isEmpty()) {
+        s.uscc = enterprises.value().first().uscc;
+        // An enterprise with work from the office, else one whose survey has begun, shows
+        // more on its page.
+        auto badges = store->queries().enterpriseBadges(session.period());
+        bool started = false;
+        for (const EnterpriseRow &row : enterprises.value()) {
+            if (badges && badges.value().value(row.uscc).reviewTasks > 0) {
+                s.uscc = row.uscc;
+                break;
+            }
+            if (!row.surveyId.isEmpty() && !started) {
+                s.uscc = row.uscc;
+                started = true;
+            }
+        }
+    }
+    auto survey = store->queries().surveyWithEquipment();
+    if (survey && !survey.value().isEmpty()) {
+        s.surveyId = survey.value();
+        auto view = store->queries().survey(s.surveyId);
+        if (view && view.value() && !view.value()->equipment.isEmpty())
+            s.rowId = view.value()->equipment.first().id;
+    }
+    return s;
+}
+} // namespace
+
+QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
+{
+    const Samples s = samplesOf(session);
+    return {
+        {u"login"_s, u"LoginScreen.qml"_s, {}, false},
+        {u"enterprises"_s, u"EnterpriseListScreen.qml"_s, {}, false},
+        {u"enterprise"_s, u"EnterpriseScreen.qml"_s, {{u"uscc"_s, s.uscc}}, false},
+        {u"add_enterprise"_s, u"AddEnterpriseScreen.qml"_s, {}, false},
+        {u"survey"_s, u"SurveyScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, false},
+        {u"equipment"_s, u"EquipmentRowScreen.qml"_s, {{u"rowId"_s, s.rowId}}, false},
+        {u"sync"_s, u"SyncScreen.qml"_s, {}, false},
+        {u"dashboard"_s, u"DashboardScreen.qml"_s, {}, true},
+        {u"county"_s, u"CountyScreen.qml"_s, {{u"region"_s, s.region}}, true},
+        {u"review"_s, u"ReviewScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, true},
+        {u"official"_s, u"OfficialFiguresScreen.qml"_s, {}, true},
+    };
+}
+
+bool ScreenCatalog::exists(const QString &file)
+{
+    return QFile::exists(u":/Gengxin/Ui/"_s + file);
+}
+
+QString ScreenCatalog::url(const QString &file)
+{
+    return u"qrc:/Gengxin/Ui/"_s + file;
+}
+
+} // namespace gx

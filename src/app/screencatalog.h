@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+namespace gx {
+
+class Session;
+
+/** One screen of the app's contract with the properties it is opened with. */
+struct ScreenSpec
+{
+    QString name; ///< the --screen name, e.g. "enterprise"
+    QString file; ///< the QML file of Gengxin.Ui, e.g. "EnterpriseScreen.qml"
+    QVariantMap properties;
+    bool office = false; ///< a desk screen (also rendered at 1280x800)
+};
+
+/**
+ * Every screen of the contract (the names others push by) with sample properties resolved from
+ * the open store: the first enterprise of the user's region, a survey with equipment rows and
+ * its first row, the user's region. Used by --self-test and --screenshot.
+ */
+class ScreenCatalog
+{
+public:
+    /** The screens, in the contract's order, with properties read from the session's store. */
+    [[nodiscard]] static QList<ScreenSpec> resolve(Session &session);
+    /** Whether the QML file is compiled into Gengxin.Ui. */
+    [[nodiscard]] static bool exists(const QString &file);
+    /** Its URL inside the module. */
+    [[nodiscard]] static QString url(const QString &file);
+};
+
+} // namespace gx

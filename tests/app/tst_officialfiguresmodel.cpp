@@ -1,0 +1,197 @@
+// OfficialFiguresModel and ExportController against a real gengxin-server on loopback
+// (tests/qml/officefixture.h): a figure typed as a percent is stored as a fraction and read back,
+// refusals (local and the server's) land on the row with the field they concern, and an export
+// is written where asked with the server's bytes.
+
+#include "officefixture.h"
+
+#include "app/coveragemodel.h"
+#include "app/exportcontroller.h"
+#include "app/officialfiguresmodel.h"
+#include "app/session.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using gx::test::OfficeCity;
+
+class TestOfficialFiguresModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void rowsForCityAndRegions();
+    void savedFigureReadBackAndCounted();
+    void refusals_data();
+    void refusals();
+    void exportWritesTheServersFile_data();
+    void exportWritesTheServersFile();
+
+private:
+    [[nodiscard]] std::unique_ptr<gx::OfficialFiguresModel> loadedModel(int period = 0);
+    [[nodiscard]] int rowOf(const gx::OfficialFiguresModel &model, const QString &region,
+                            const QString &indicator) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<OfficeCity> m_city;
+    std::unique_ptr<gx::Session> m_session;
+};
+
+void TestOfficialFiguresModel::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_city = std::make_unique<OfficeCity>();
+    QVERIFY2(m_city->ok(), qPrintable(m_city->error()));
+    gx::AppEnvironment env;
+    env.dataDir = m_dir->path();
+    env.assetsDir = qEnvironmentVariable("GX_ASSETS_DIR");
+    m_session = std::make_unique<gx::Session>(env);
+    const QString login = m_city->login(*m_session);
+    QVERIFY2(login.isEmpty(), qPrintable(login));
+}
+
+void TestOfficialFiguresModel::cleanup()
+{
+    m_session.reset();
+    m_city.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<gx::OfficialFiguresModel> TestOfficialFiguresModel::loadedModel(int period)
+{
+    auto model = std::make_unique<gx::OfficialFiguresModel>();
+    model->setPeriod(period);
+    model->setSession(m_session.get());
+    if (!QTest::qWaitFor([&] { return !model->isLoading(); }, 20000))
+        qWarning("the official figures did not load");
+    return model;
+}
+
+int TestOfficialFiguresModel::rowOf(const gx::OfficialFiguresModel &model, const QString &region,
+                                    const QString &indicator) const
+{
+    for (int i = 0; i < model.rowCount(); ++i) {
+        const QModelIndex at = model.index(i);
+        if (at.data(gx::OfficialFiguresModel::RegionRole).toString() == region &&
+            at.data(gx::OfficialFiguresModel::IndicatorRole).toString() == indicator)
+            return i;
+    }
+    return -1;
+}
+
+void TestOfficialFiguresModel::rowsForCityAndRegions()
+{
+    const auto model = loadedModel();
+    QVERIFY2(model->error().isEmpty(), qPrintable(model->error()));
+    // The city and the ten regions, three figures each; the city first.
+    QCOMPARE(model->rowCount(), 11 * 3);
+    QCOMPARE(model->index(0).data(gx::OfficialFiguresModel::RegionRole).toString(), u"331100"_s);
+    const int row = rowOf(*model, u"331123"_s, u"digital_core_value_added_growth"_s);
+    QVERIFY(row >= 0);
+    QCOMPARE(model->index(row).data(gx::OfficialFiguresModel::ValueTextRole).toString(), u"—"_s);
+    QCOMPARE(model->index(row).data(gx::OfficialFiguresModel::TargetTextRole).toString(),
+             u"≥ 12.0%"_s);
+}
+
+void TestOfficialFiguresModel::savedFigureReadBackAndCounted()
+{
+    const auto model = loadedModel();
+    const QString city = u"331100"_s;
+    const QString indicator = u"digital_core_value_added_growth"_s;
+    const int row = rowOf(*model, city, indicator);
+    QSignalSpy saved(model.get(), &gx::OfficialFiguresModel::saved);
+    QVERIFY(model->save(row, u"13%"_s, u"113"_s, u"100"_s));
+    QVERIFY(saved.wait(20000));
+    QCOMPARE(saved.first().at(1).toBool(), true);
+    QCOMPARE(model->index(row).data(gx::OfficialFiguresModel::ValueTextRole).toString(),
+             u"13.0%"_s);
+
+    // A fresh model reads it back from the server, as the percent typed.
+    const auto again = loadedModel();
+    QCOMPARE(again->index(row).data(gx::OfficialFiguresModel::ValueInputRole).toString(), u"13"_s);
+    QCOMPARE(again->index(row).data(gx::OfficialFiguresModel::CurrentInputRole).toString(),
+             u"113"_s);
+
+    // And the dashboard shows it beside its target (12 %): met.
+    gx::CoverageModel coverage;
+    QSignalSpy refreshed(&coverage, &gx::CoverageModel::refreshed);
+    coverage.setSession(m_session.get());
+    QVERIFY(refreshed.wait(20000));
+    const QVariantMap figure = coverage.figure(city, indicator);
+    QCOMPARE(figure.value(u"valueText"_s).toString(), u"13.0%"_s);
+    QCOMPARE(figure.value(u"met"_s).toString(), u"met"_s);
+    QCOMPARE(figure.value(u"kind"_s).toString(), u"official"_s);
+}
+
+void TestOfficialFiguresModel::refusals_data()
+{
+    QTest::addColumn<int>("period");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<bool>("sent");
+    QTest::addColumn<QString>("errorField");
+    QTest::newRow("not a number") << 0 << u"abc"_s << QString() << false << u"value"_s;
+    QTest::newRow("empty value") << 0 << QString() << QString() << false << u"value"_s;
+    QTest::newRow("bad base") << 0 << u"12"_s << u"x1"_s << false << u"base"_s;
+    QTest::newRow("server: period") << 2101 << u"12"_s << QString() << true << u"period"_s;
+}
+
+void TestOfficialFiguresModel::refusals()
+{
+    QFETCH(int, period);
+    QFETCH(QString, value);
+    QFETCH(QString, base);
+    QFETCH(bool, sent);
+    QFETCH(QString, errorField);
+    const auto model = loadedModel(period);
+    QSignalSpy saved(model.get(), &gx::OfficialFiguresModel::saved);
+    QCOMPARE(model->save(0, value, QString(), base), sent);
+    if (sent) {
+        QVERIFY(saved.wait(20000));
+        QCOMPARE(saved.first().at(1).toBool(), false);
+    }
+    const QModelIndex row = model->index(0);
+    QCOMPARE(row.data(gx::OfficialFiguresModel::ErrorFieldRole).toString(), errorField);
+    QVERIFY(!row.data(gx::OfficialFiguresModel::ErrorRole).toString().isEmpty());
+    QCOMPARE(row.data(gx::OfficialFiguresModel::ValueTextRole).toString(), u"—"_s);
+}
+
+void TestOfficialFiguresModel::exportWritesTheServersFile_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QByteArray>("start");
+    // CSV: a byte-order mark, then the header; XLSX: a zip archive.
+    QTest::newRow("csv") << u"csv"_s << QByteArray("\xEF\xBB\xBF") + QByteArray("地区,地区代码");
+    QTest::newRow("xlsx") << u"xlsx"_s << QByteArray("PK");
+}
+
+void TestOfficialFiguresModel::exportWritesTheServersFile()
+{
+    QFETCH(QString, format);
+    QFETCH(QByteArray, start);
+    gx::ExportController exporter;
+    exporter.setSession(m_session.get());
+    QSignalSpy finished(&exporter, &gx::ExportController::finished);
+    const QString path = m_dir->filePath(u"out/report."_s + format);
+    exporter.exportTo(format, QUrl::fromLocalFile(path));
+    QVERIFY(exporter.isBusy());
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(exporter.error()));
+    QCOMPARE(exporter.savedPath(), path);
+    QVERIFY(exporter.message().contains(QDir::toNativeSeparators(path)));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(file.readAll().startsWith(start), "the server's file");
+}
+
+QTEST_MAIN(TestOfficialFiguresModel)
+#include "tst_officialfiguresmodel.moc"

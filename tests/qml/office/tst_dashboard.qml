@@ -1,0 +1,145 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import Gengxin.App
+import Gengxin.Ui
+import Gengxin.Testing
+
+// The office dashboard over the test city of OfficeFixture (a real server on loopback): the
+// city's digital renovation coverage as its percent, the numerator and denominator on a tap, and
+// a county opening its enterprises.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+    }
+
+    Component {
+        id: dashboard
+        DashboardScreen {}
+    }
+    Component {
+        id: countyScreen
+        CountyScreen {}
+    }
+    Component {
+        id: officialScreen
+        OfficialFiguresScreen {}
+    }
+
+    TestCase {
+        name: "Dashboard"
+        when: windowShown
+
+        function initTestCase() {
+            compare(OfficeFixture.startAndLogin(), "")
+        }
+
+        function init() {
+            root.width = 1280
+            root.height = 800
+            stack.clear()
+        }
+
+        function openDashboard() {
+            const page = stack.push(dashboard)
+            tryCompare(stack, "busy", false)
+            tryCompare(page.coverage, "loading", false, 10000)
+            compare(page.coverage.error, "")
+            verify(page.coverage.hasData)
+            waitForItemPolished(page)
+            return page
+        }
+
+        function scrollTo(page, item) {
+            const flick = findChild(page, "dashboardScroll").contentItem
+            const at = item.mapToItem(flick.contentItem, 0, 0)
+            flick.contentY = Math.max(0, Math.min(at.y - 20, flick.contentHeight - flick.height))
+            waitForItemPolished(page)
+        }
+
+        function test_cityCoverageAsPercent() {
+            const page = openDashboard()
+            const card = findChild(page, "card_digital_renovation_coverage")
+            verify(card)
+            waitForItemPolished(findChild(page, "cityCards"))
+            waitForRendering(page)
+            tryCompare(findChild(card, "valueText"), "text", "25.0%")
+            const fraction = findChild(card, "fractionText")
+            verify(!fraction.visible)
+            mouseClick(card)
+            tryCompare(fraction, "visible", true)
+            const figure = page.coverage.figure("331100", "digital_renovation_coverage")
+            compare(figure.numerator, 1)
+            compare(figure.denominator, 4)
+            compare(fraction.text, figure.fractionText)
+            verify(fraction.text.indexOf("1") >= 0 && fraction.text.indexOf("4") >= 0)
+        }
+
+        function test_countyTapOpensCounty() {
+            const page = openDashboard()
+            const row = findChild(page, "county_" + OfficeFixture.region())
+            verify(row)
+            scrollTo(page, row)
+            mouseClick(row)
+            tryVerify(() => stack.currentItem !== page && stack.currentItem.region !== undefined)
+            const county = stack.currentItem
+            tryCompare(stack, "busy", false)
+            compare(county.region, OfficeFixture.region())
+            tryCompare(county.enterprises, "count", 4)
+            compare(county.enterprises.surveyedCount, 2)
+        }
+
+        function test_exportDialogOpens() {
+            const page = openDashboard()
+            const button = findChild(page, "exportButton")
+            waitForItemPolished(button)
+            waitForRendering(page)
+            mouseClick(button)
+            const dialog = page.exportDialog
+            tryCompare(dialog, "opened", true, 10000)
+            compare(dialog.period, Session.period)
+            verify(dialog.exporter.downloadsFolder.length > 0)
+            dialog.close()
+            tryCompare(dialog, "visible", false)
+        }
+
+        function test_screenshots() {
+            const dir = OfficeFixture.screenshotDir()
+            const sizes = [[1280, 800], [800, 1280], [360, 740]]
+            for (const size of sizes) {
+                root.width = size[0]
+                root.height = size[1]
+                stack.clear()
+                const page = openDashboard()
+                wait(300)
+                grabImage(root).save(dir + "/dashboard-" + size[0] + "x" + size[1] + ".png")
+                const flick = findChild(page, "dashboardScroll").contentItem
+                const stops = [0.35, 0.7, 1.0]
+                for (let i = 0; i < stops.length; ++i) {
+                    flick.contentY = (flick.contentHeight - flick.height) * stops[i]
+                    wait(200)
+                    grabImage(root).save(dir + "/dashboard-" + size[0] + "x" + size[1] + "-" + (i + 2) + ".png")
+                }
+                const chart = findChild(page, "chart_digital_renovation_coverage")
+                scrollTo(page, chart)
+                wait(200)
+                grabImage(root).save(dir + "/dashboard-" + size[0] + "x" + size[1] + "-chart.png")
+                stack.clear()
+                const county = stack.push(countyScreen, { region: OfficeFixture.region() })
+                tryCompare(county.enterprises, "count", 4)
+                wait(200)
+                grabImage(root).save(dir + "/county-" + size[0] + "x" + size[1] + ".png")
+                stack.clear()
+                const official = stack.push(officialScreen)
+                tryCompare(official.figures, "loading", false, 10000)
+                wait(200)
+                grabImage(root).save(dir + "/official-" + size[0] + "x" + size[1] + ".png")
+            }
+        }
+    }
+}
