@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${GX_BENCH_BUILD_DIR:-build-bench}
-all=(bench_store bench_sync bench_server)
+all=(bench_store bench_sync bench_server bench_app)
 benches=("$@")
 [ ${#benches[@]} -gt 0 ] || benches=("${all[@]}")
 

@@ -35,7 +35,11 @@ Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
     const QCommandLineOption login(u"login"_s, u"Log in at start (demos, screenshots)."_s,
                                    u"USER:PASSWORD"_s);
     const QCommandLineOption lang(u"lang"_s, u"The UI language: zh_CN or en."_s, u"LANG"_s);
-    parser.addOptions({dataDir, server, selfTest, screenshot, size, screen, login, lang});
+    const QCommandLineOption firstFrame(
+        u"quit-after-first-frame"_s,
+        u"Print \"first frame\" and quit once the first frame is drawn (benchmarks)."_s);
+    parser.addOptions(
+        {dataDir, server, selfTest, screenshot, size, screen, login, lang, firstFrame});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet(u"help"_s))
@@ -45,6 +49,7 @@ Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
     options.dataDir = parser.value(dataDir);
     options.serverUrl = parser.value(server);
     options.selfTest = parser.isSet(selfTest);
+    options.quitAfterFirstFrame = parser.isSet(firstFrame);
     options.screenshotFile = parser.value(screenshot);
     if (parser.isSet(size)) {
         static const QRegularExpression pattern(u"^(\\d{2,5})x(\\d{2,5})$"_s);

@@ -18,6 +18,8 @@ struct AppOptions
     QString dataDir;   ///< empty: the platform's app data directory
     QString serverUrl; ///< empty: the remembered one
     bool selfTest = false;
+    /** Quit after the first frame, printing "first frame" (bench/bench_app times it). */
+    bool quitAfterFirstFrame = false;
     QString screenshotFile;
     QSize size{1280, 800};
     QString screen = QStringLiteral("login");

@@ -96,8 +96,19 @@ QQuickWindow *AppRunner::loadMain(QQmlApplicationEngine &engine)
 int AppRunner::runInteractive(Session &session)
 {
     QQmlApplicationEngine engine;
-    if (!loadMain(engine))
+    QQuickWindow *window = loadMain(engine);
+    if (!window)
         return 1;
+    if (m_options.quitAfterFirstFrame) {
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, qApp,
+            [] {
+                out() << "first frame\n";
+                out().flush();
+                QCoreApplication::quit();
+            },
+            Qt::QueuedConnection);
+    }
     if (!m_options.loginUser.isEmpty())
         session.login(session.serverUrl(), m_options.loginUser, m_options.loginPassword);
     return QCoreApplication::exec();
