@@ -1,5 +1,6 @@
 // bench_app: the app's figures, each beside a floor measured in the same run, as a ratio (never
-// asserted; docs/performance.md holds measured figures). Offscreen (software rendering).
+// asserted; docs/performance.md holds measured figures). Offscreen (software rendering) unless
+// QT_QPA_PLATFORM says otherwise (e.g. xcb under xvfb-run, with llvmpipe OpenGL).
 //   1. cold start to first frame: `gengxin --quit-after-first-frame` on a fresh data directory
 //      (the login screen) against a bare Qt Quick window (a Text in a Window) in a process of its
 //      own: goal <= 1 s;
@@ -8,7 +9,8 @@
 //   3. resident memory with 5,000 enterprises stored, the enterprise list shown, against the
 //      bare window's: goal <= 150 MB.
 // Usage: bench_app [--runs N]   (the child modes --bare, --survey-open and --rss are its own;
-// GX_BENCH_TRACE=1 makes --rss print its memory after the store opens and after Main.qml loads)
+// GX_BENCH_TRACE=1 makes --rss print its memory after the store opens and after Main.qml loads,
+// and keeps the seeded data directory)
 #include "app/appenvironment.h"
 #include "app/apprunner.h"
 #include "app/session.h"
@@ -244,8 +246,11 @@ int parent(int runs)
     print(u"  ratio %1x  (goal <= 1,000 ms)"_s.arg(a / b, 0, 'f', 2));
 
     QTemporaryDir data;
+    data.setAutoRemove(!qEnvironmentVariableIsSet("GX_BENCH_TRACE"));
     const QString surveyId = seed(data.path());
     gx::Session::setCurrent(nullptr);
+    if (!data.autoRemove())
+        qWarning("the seeded data directory is kept: %s", qPrintable(data.path()));
     const QString open = runChild(self, {u"--survey-open"_s, data.path(), surveyId, u"--runs"_s,
                                          QString::number(runs)})
                              .first;
@@ -271,7 +276,8 @@ int parent(int runs)
 
 int main(int argc, char **argv)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     const qsizetype runsAt = args.indexOf(u"--runs"_s);
