@@ -1,5 +1,7 @@
 #include "sync/coveragequery.h"
 
+#include "core/figuremath.h"
+
 #include "sync/serverlogging.h"
 
 #include <QElapsedTimer>
@@ -82,35 +84,9 @@ struct Figures
     QStringList flagged;
 };
 
-Figure ratio(double numerator, double denominator)
-{
-    Figure f;
-    f.numerator = numerator;
-    f.denominator = denominator;
-    if (denominator > 0)
-        f.value = numerator / denominator;
-    return f;
-}
-
-Figure growth(double current, double base)
-{
-    Figure f;
-    f.numerator = current;
-    f.denominator = base;
-    if (base > 0)
-        f.value = (current - base) / base;
-    return f;
-}
-
-Figure count(double n, double surveys)
-{
-    Figure f;
-    f.numerator = n;
-    f.denominator = surveys;
-    if (surveys > 0)
-        f.value = n;
-    return f;
-}
+using figure::count;
+using figure::growth;
+using figure::ratio;
 
 /** Sets the computed figures of `out`, keeping the targets the engine put there. */
 void fill(RegionFigures &out, const Figures &in)

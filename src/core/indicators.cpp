@@ -1,5 +1,7 @@
 #include "core/indicators.h"
 
+#include "core/figuremath.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonValue>
@@ -292,35 +294,9 @@ struct Slice
     QList<const CountedSurvey *> surveys;
 };
 
-Figure ratio(double numerator, double denominator)
-{
-    Figure f;
-    f.numerator = numerator;
-    f.denominator = denominator;
-    if (denominator > 0)
-        f.value = numerator / denominator;
-    return f;
-}
-
-Figure growth(double current, double base)
-{
-    Figure f;
-    f.numerator = current;
-    f.denominator = base;
-    if (base > 0)
-        f.value = (current - base) / base;
-    return f;
-}
-
-Figure count(double n, int surveys)
-{
-    Figure f;
-    f.numerator = n;
-    f.denominator = surveys;
-    if (surveys > 0)
-        f.value = n;
-    return f;
-}
+using figure::count;
+using figure::growth;
+using figure::ratio;
 
 bool inProgrammeWindow(const SurveyFacts &s, int period)
 {
