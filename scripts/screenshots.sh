@@ -35,15 +35,17 @@ trap cleanup EXIT
 db="sqlite:$tmp/demo.sqlite"
 "$server" demo --db "$db" >"$tmp/users.txt" 2>"$tmp/demo.log" \
     || { cat "$tmp/demo.log" >&2; exit 1; }
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$server" serve --db "$db" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+# Port 0: the server takes a free port and says which in its first line.
+"$server" serve --db "$db" --listen "127.0.0.1:0" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 100); do
     grep -qs '^listening on' "$tmp/server.log" && break
     kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/server.log" >&2; exit 1; }
     sleep 0.1
 done
-url="http://127.0.0.1:$port"
+address=$(sed -n 's/^listening on //p' "$tmp/server.log" | head -n 1)
+[ -n "$address" ] || { echo "screenshots: the server did not start" >&2; cat "$tmp/server.log" >&2; exit 1; }
+url="http://$address"
 password_of() { awk -v u="$1" '$1 == "user" && $2 == u { print $4 }' "$tmp/users.txt"; }
 inspector=inspector-331102
 office=office
