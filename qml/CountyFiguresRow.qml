@@ -6,6 +6,7 @@ import QtQuick.Layouts
 // figures coloured by met (green) or missed (red). Tapping it opens the county.
 ItemDelegate {
     id: row
+    background: RowBackground { pressed: row.down; hovered: row.hovered }
     required property string region
     required property string name
     required property int registry

@@ -94,6 +94,7 @@ Page {
             }
             delegate: ItemDelegate {
                 id: row
+                background: RowBackground { pressed: row.down; hovered: row.hovered }
                 required property string uscc
                 required property string name
                 required property string surveyId

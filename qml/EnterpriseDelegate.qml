@@ -6,6 +6,7 @@ import QtQuick.Layouts
 // tasks and conflicts, and a mark for changes not yet sent.
 ItemDelegate {
     id: row
+    background: RowBackground { pressed: row.down; hovered: row.hovered }
     required property int index
     required property string uscc
     required property string name

@@ -7,6 +7,7 @@ import QtQuick.Layouts
 // delete buttons.
 ItemDelegate {
     id: line
+    background: RowBackground { pressed: line.down; hovered: line.hovered }
 
     required property int index
     required property string rowId
