@@ -1,6 +1,7 @@
 // bench_server: gengxin-server measured as a real process over loopback HTTP, each figure beside a
 // floor measured in the same run, as a ratio. Nothing is asserted.
-//   1. push N surveys and 10N equipment rows in batches of 500, against the same rows inserted
+//   1. push N surveys and 5N equipment rows (100,000 at full scale, as issue 3 asks) in batches of
+//   500, against the same rows inserted
 //      with QtSql into SQLite in one transaction (goals <= 3x the floor, >= 10,000 mutations/s);
 //   2. a no-op pull (since = the latest cursor) with 1,000 records stored against 1,000,000
 //      (median of 200 each; goal ratio <= 1.2);
@@ -25,6 +26,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QNetworkReply>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -131,6 +133,9 @@ void setUp(const QString &dir, const QString &db, int enterprises)
 
 // ---- 1. push -------------------------------------------------------------------------------
 
+/** The equipment rows pushed per survey: 100,000 rows for 20,000 surveys, as issue 3 asks. */
+constexpr int kRowsPerSurvey = 5;
+
 QList<QJsonObject> pushMutations(int surveys)
 {
     QList<QJsonObject> out;
@@ -140,7 +145,7 @@ QList<QJsonObject> pushMutations(int surveys)
         out.append(upsert(u"survey"_s, ids.last(), surveyFields(uscc(n))));
     }
     for (int n = 0; n < surveys; ++n) {
-        for (int k = 0; k < 10; ++k)
+        for (int k = 0; k < kRowsPerSurvey; ++k)
             out.append(upsert(u"equipment"_s, uuid(), equipmentFields(ids.at(n), k)));
     }
     return out;
@@ -188,16 +193,33 @@ void benchPush(const QString &dir, const QString &db, int surveys)
     if (!http.login(u"bench.insp"_s, kPassword))
         die(u"login failed"_s);
     const QList<QJsonObject> mutations = pushMutations(surveys);
+    constexpr qsizetype kBatch = 500;
+    const auto encode = [&mutations](qsizetype at) {
+        QJsonArray batch;
+        for (qsizetype i = at; i < std::min(mutations.size(), at + kBatch); ++i)
+            batch.append(mutations.at(i));
+        return QJsonDocument(
+                   QJsonObject{{u"device_id"_s, u"bench-device"_s}, {u"mutations"_s, batch}})
+            .toJson(QJsonDocument::Compact);
+    };
+    const double cpuBefore = server.cpuSeconds();
     QElapsedTimer timer;
     timer.start();
     int rejected = 0;
-    for (qsizetype at = 0; at < mutations.size(); at += 500) {
-        QJsonArray batch;
-        for (qsizetype i = at; i < std::min(mutations.size(), at + 500); ++i)
-            batch.append(mutations.at(i));
-        const Reply reply =
-            http.post(u"/api/v1/sync/push"_s,
-                      QJsonObject{{u"device_id"_s, u"bench-device"_s}, {u"mutations"_s, batch}});
+    // One request at a time, as a device sends them; the next body is encoded while the server
+    // works on the current one.
+    QByteArray body = encode(0);
+    qint64 encNs = 0, waitNs = 0;
+    for (qsizetype at = 0; at < mutations.size(); at += kBatch) {
+        QNetworkReply *sent = http.send(u"/api/v1/sync/push"_s, body);
+        QElapsedTimer t0;
+        t0.start();
+        if (at + kBatch < mutations.size())
+            body = encode(at + kBatch);
+        encNs += t0.nsecsElapsed();
+        t0.restart();
+        const Reply reply = Http::wait(sent);
+        waitNs += t0.nsecsElapsed();
         if (reply.status != 200)
             die(u"push: %1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(300))));
         for (const QJsonValue &r :
@@ -207,14 +229,20 @@ void benchPush(const QString &dir, const QString &db, int surveys)
         }
     }
     const double ms = double(timer.nsecsElapsed()) / 1e6;
+    const double serverCpu = server.cpuSeconds() - cpuBefore;
+    print(u"DEBUG encode %1 ms wait %2 ms"_s.arg(encNs / 1e6).arg(waitNs / 1e6));
     const double floor = floorInsertMs(dir + u"/push-floor.db"_s, mutations);
     const double rate = double(mutations.size()) / ms * 1000;
     print(u"1. push %1 surveys + %2 equipment rows (batches of 500) over loopback: %3 ms = %4 "
           u"mutations/s, %5 not applied (goal >= 10,000/s)"_s.arg(count(surveys))
-              .arg(count(10 * qint64(surveys)))
+              .arg(count(kRowsPerSurvey * qint64(surveys)))
               .arg(ms, 0, 'f', 0)
               .arg(rate, 0, 'f', 0)
               .arg(rejected));
+    print(u"   the server's CPU time meanwhile: %1 ms = %2 us per mutation (%3 mutations per "
+          u"CPU-second)"_s.arg(serverCpu * 1000, 0, 'f', 0)
+              .arg(serverCpu * 1e6 / double(mutations.size()), 0, 'f', 1)
+              .arg(double(mutations.size()) / std::max(serverCpu, 1e-3), 0, 'f', 0));
     print(u"   floor: the same %1 rows inserted with QtSql into SQLite in one transaction: %2 ms "
           u"= %3 rows/s; ratio push/floor = %4x (goal <= 3x)"_s.arg(count(mutations.size()))
               .arg(floor, 0, 'f', 0)

@@ -14,6 +14,8 @@
 #include <cstdio>
 #include <memory>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace gx::bench {
@@ -124,6 +126,20 @@ qint64 ServerRun::peakRssKb() const
     return 0;
 }
 
+double ServerRun::cpuSeconds() const
+{
+    QFile stat(u"/proc/%1/stat"_s.arg(m_process.processId()));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    // After "pid (comm) ": state is field 3, utime 14 and stime 15 (in clock ticks).
+    const QByteArray text = stat.readAll();
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    const long ticks = sysconf(_SC_CLK_TCK);
+    if (fields.size() < 13 || ticks <= 0)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(ticks);
+}
+
 namespace {
 
 Reply finish(QNetworkReply *reply)
@@ -170,6 +186,16 @@ Reply Http::get(const QString &pathAndQuery)
 Reply Http::post(const QString &path, const QJsonObject &body)
 {
     return finish(m_nam.post(request(QUrl(m_base.toString() + path), m_token), compact(body)));
+}
+
+QNetworkReply *Http::send(const QString &path, const QByteArray &body)
+{
+    return m_nam.post(request(QUrl(m_base.toString() + path), m_token), body);
+}
+
+Reply Http::wait(QNetworkReply *reply)
+{
+    return finish(reply);
 }
 
 namespace {

@@ -47,6 +47,8 @@ public:
     [[nodiscard]] QUrl url() const { return m_url; }
     /** VmHWM of the process, in KiB (0 if unreadable). */
     [[nodiscard]] qint64 peakRssKb() const;
+    /** CPU time the process has used so far (user + system), in seconds (0 if unreadable). */
+    [[nodiscard]] double cpuSeconds() const;
 
 private:
     QProcess m_process;
@@ -70,6 +72,9 @@ public:
     [[nodiscard]] const QString &token() const { return m_token; }
     [[nodiscard]] Reply get(const QString &pathAndQuery);
     [[nodiscard]] Reply post(const QString &path, const QJsonObject &body);
+    /** Sends a POST of an encoded JSON body without waiting; wait() reads its answer. */
+    [[nodiscard]] class QNetworkReply *send(const QString &path, const QByteArray &body);
+    [[nodiscard]] static Reply wait(class QNetworkReply *reply);
 
 private:
     QNetworkAccessManager m_nam;

@@ -12,6 +12,7 @@
 #include "sync/serverassets.h"
 #include "sync/serverlogging.h"
 #include "sync/signalwatcher.h"
+#include "sync/tlsidentity.h"
 #include "sync/userstore.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,7 @@
 #include <QRegularExpression>
 
 #include <csignal>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -83,10 +85,16 @@ const QList<Cli::Command> &Cli::commands()
     const OptionSpec passwordStdin{u"password-stdin"_s, false};
     static const QList<Command> list{
         {{u"serve"_s},
-         {db, {u"listen"_s, true}, assets, {u"token-days"_s, true}},
+         {db,
+          {u"listen"_s, true},
+          assets,
+          {u"token-days"_s, true},
+          {u"tls-cert"_s, true},
+          {u"tls-key"_s, true}},
          {u"db"_s, u"listen"_s},
          0,
-         u"serve --db URL --listen HOST:PORT [--assets DIR] [--token-days N]"_s,
+         u"serve --db URL --listen HOST:PORT [--assets DIR] [--token-days N] "
+         "[--tls-cert FILE.pem --tls-key FILE.pem]"_s,
          &Cli::runServe},
         {{u"user"_s, u"add"_s},
          {db,
@@ -265,6 +273,23 @@ int Cli::runServe(const CommandLine &line)
             return usageError(u"--token-days takes a number of days from 1 to 3650"_s);
         config.auth.tokenDays = days;
     }
+    std::optional<TlsIdentity> tls;
+    if (line.has(u"tls-cert"_s) != line.has(u"tls-key"_s)) {
+        return usageError(line.has(u"tls-cert"_s)
+                              ? u"--tls-cert needs --tls-key too (give both or neither)"_s
+                              : u"--tls-key needs --tls-cert too (give both or neither)"_s);
+    }
+    if (line.has(u"tls-cert"_s)) {
+        auto identity = TlsIdentity::load(line.value(u"tls-cert"_s), line.value(u"tls-key"_s));
+        if (!identity && identity.error().source == TlsError::Source::Backend)
+            return fail(u"--tls-cert: "_s + identity.error().message);
+        if (!identity) {
+            const bool key = identity.error().source == TlsError::Source::Key;
+            return usageError((key ? u"--tls-key: "_s : u"--tls-cert: "_s) +
+                              identity.error().message);
+        }
+        tls = std::move(identity).value();
+    }
     auto db = openStore(line.value(u"db"_s));
     if (!db)
         return fail(db.error().message);
@@ -277,7 +302,8 @@ int Cli::runServe(const CommandLine &line)
         return fail(u"cannot load the regions: "_s + regions.error().toString());
 
     Server server(*db.value(), std::move(form).value(), std::move(regions).value(), config);
-    auto port = server.listen(listen.value().address, listen.value().port);
+    auto port = server.listen(listen.value().address, listen.value().port,
+                              tls ? std::optional(tls->serverConfiguration()) : std::nullopt);
     if (!port)
         return fail(port.error());
 
@@ -288,6 +314,13 @@ int Cli::runServe(const CommandLine &line)
                          stoppedBy = signalNumber;
                          QCoreApplication::quit();
                      });
+    if (tls) {
+        const QDateTime expiry = tls->certificate().expiryDate().toUTC();
+        qCInfo(lcServer, "TLS on (HTTPS only, TLS 1.2 or later): certificate %s, expires %s",
+               qUtf8Printable(tls->subject()), qUtf8Printable(expiry.toString(Qt::ISODate)));
+        if (expiry < QDateTime::currentDateTimeUtc())
+            qCWarning(lcServer, "the TLS certificate has expired: clients will refuse it");
+    }
     m_out << "listening on " << listen.value().host << ':' << port.value() << Qt::endl;
     qCInfo(lcServer, "serving %s on %s:%d (form %s v%d)",
            qUtf8Printable(db.value()->url().redacted()), qUtf8Printable(listen.value().host),

@@ -132,7 +132,7 @@ void fill(RegionFigures &out, const Figures &in)
 } // namespace
 
 CoverageQuery::CoverageQuery(Database &db, const RegionCatalog &catalog)
-    : m_statements(db)
+    : m_statements(db.statements())
     , m_catalog(catalog)
 {}
 

@@ -47,7 +47,7 @@ private:
     [[nodiscard]] DbStatus loadEquipment(IndicatorInput &input);
     [[nodiscard]] DbStatus loadOfficial(IndicatorInput &input);
 
-    StatementCache m_statements;
+    StatementCache &m_statements;
     const RegionCatalog &m_catalog;
 };
 

@@ -1,6 +1,8 @@
 #include "sync/database.h"
 
 #include "sync/serverlogging.h"
+#include "sync/statementcache.h"
+#include "sync/walcheckpointer.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -130,12 +132,31 @@ Database::Database(DatabaseUrl url, QString connectionName)
 
 Database::~Database()
 {
+    m_checkpointer.reset(); // finishes its run before the file closes
+    m_statements.reset();   // its queries use the connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
             db.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+DbStatus Database::checkpointInBackground()
+{
+    if (isPostgres() || m_checkpointer)
+        return Done{};
+    if (auto set = run(u"PRAGMA wal_autocheckpoint=16000"_s); !set)
+        return set;
+    m_checkpointer = std::make_unique<WalCheckpointer>(connection().databaseName());
+    return Done{};
+}
+
+StatementCache &Database::statements()
+{
+    if (!m_statements)
+        m_statements = std::make_unique<StatementCache>(*this);
+    return *m_statements;
 }
 
 Result<std::unique_ptr<Database>, DbError> Database::open(const QString &url)
@@ -312,6 +333,8 @@ DbStatus WriteTransaction::commit()
     }
     m_db->m_inTransaction = false;
     m_db->m_hooks.clear();
+    if (m_db->m_checkpointer)
+        m_db->m_checkpointer->poke();
     m_db = nullptr;
     return Done{};
 }

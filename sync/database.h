@@ -64,6 +64,8 @@ struct DatabaseUrl
 };
 
 class Database;
+class StatementCache;
+class WalCheckpointer;
 
 /**
  * Work that an open write transaction must finish before it commits: a counter kept in memory
@@ -132,6 +134,21 @@ public:
 
     [[nodiscard]] bool inTransaction() const { return m_inTransaction; }
 
+    /**
+     * From now on, copies the WAL into the database file on a thread of its own after each
+     * commit (WalCheckpointer) instead of inside the commit that crosses the 4,000-page mark;
+     * the commit itself still checkpoints past 16,000 pages, should the thread fall behind.
+     * For a long-running server; SQLite only (a no-op on PostgreSQL). Fails only when the
+     * PRAGMA does.
+     */
+    [[nodiscard]] DbStatus checkpointInBackground();
+
+    /**
+     * The prepared statements of this connection, kept for its whole life (see StatementCache).
+     * Whoever ends a unit of work (a request, a command) calls finishAll() on it.
+     */
+    [[nodiscard]] StatementCache &statements();
+
     /** The hook registered under `key` in the open transaction, or nullptr. */
     [[nodiscard]] TransactionHook *transactionHook(const QString &key) const;
     /**
@@ -149,6 +166,8 @@ private:
     QString m_connectionName;
     bool m_inTransaction = false;
     std::vector<std::pair<QString, std::unique_ptr<TransactionHook>>> m_hooks;
+    std::unique_ptr<StatementCache> m_statements; ///< before the connection closes: see ~Database
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 /**

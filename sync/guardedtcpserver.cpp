@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QPointer>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -38,6 +39,9 @@ public:
         connect(&m_idle, &QTimer::timeout, socket, &QTcpSocket::abort);
         connect(socket, &QTcpSocket::bytesWritten, &m_idle, qOverload<>(&QTimer::start));
         m_idle.start();
+        m_quiet.setSingleShot(true);
+        m_quiet.setInterval(kQuietMillis);
+        connect(&m_quiet, &QTimer::timeout, this, &RequestGuard::closeWrite);
     }
 
 private:
@@ -53,6 +57,8 @@ private:
         m_idle.start();
         if (m_state == State::Refused) {
             drain();
+            if (m_quiet.isActive())
+                m_quiet.start();
             return;
         }
         const qint64 available = m_socket->bytesAvailable();
@@ -165,14 +171,29 @@ private:
                         QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
         m_socket->flush();
         // Half-close: the client reads the answer and EOF; what it still sends is drained until
-        // it closes or the linger time ends, so that it does not get a reset instead.
-        ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+        // it closes or the linger time ends, so that it does not get a reset instead. Over TLS
+        // the EOF waits until the client stops sending: a QSslSocket client (QNetworkAccessManager)
+        // drops the connection at an EOF while it is still sending a body, before it reads the
+        // answer, where a plain QTcpSocket keeps sending and then reads.
+        if (qobject_cast<QSslSocket *>(m_socket))
+            m_quiet.start();
+        else
+            closeWrite();
         QPointer<QTcpSocket> socket = m_socket;
         QTimer::singleShot(m_limits.lingerMillis, m_socket, [socket] {
             if (socket)
                 socket->abort();
         });
     }
+
+    void closeWrite()
+    {
+        if (m_socket->socketDescriptor() >= 0)
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    }
+
+    /** Over TLS, a refused connection's client counts as done sending after this long. */
+    static constexpr int kQuietMillis = 100;
 
     QTcpSocket *m_socket;
     GuardedTcpServer *m_server;
@@ -181,6 +202,7 @@ private:
     QByteArray m_head;
     qint64 m_bodyLeft = 0;
     QTimer m_idle;
+    QTimer m_quiet;
 };
 
 } // namespace
@@ -192,7 +214,8 @@ GuardedTcpServer::GuardedTcpServer(HttpLimits limits, QObject *parent)
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QSslSocket *tlsSocket = m_tls ? new QSslSocket(this) : nullptr;
+    QTcpSocket *socket = tlsSocket ? tlsSocket : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
         return;
@@ -200,8 +223,23 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // QHttpServer writes an answer's head and body separately: without TCP_NODELAY, Nagle holds
     // the body until the client's delayed ACK of the head (~40 ms on Linux loopback).
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    new RequestGuard(socket, this); // connects to readyRead before QHttpServer does
+    if (tlsSocket) {
+        tlsSocket->setSslConfiguration(*m_tls);
+        connect(tlsSocket, &QSslSocket::errorOccurred, tlsSocket,
+                [tlsSocket](QAbstractSocket::SocketError error) {
+                    if (tlsSocket->isEncrypted() || error == QAbstractSocket::RemoteHostClosedError)
+                        return;
+                    qCInfo(lcServer, "TLS handshake with %s failed: %s",
+                           qUtf8Printable(tlsSocket->peerAddress().toString()),
+                           qUtf8Printable(tlsSocket->errorString()));
+                });
+    }
+    // Both connect to readyRead before QHttpServer does; a QSslSocket's readyRead, peek and read
+    // deliver the decrypted stream.
+    new RequestGuard(socket, this);
     addPendingConnection(socket);
+    if (tlsSocket)
+        tlsSocket->startServerEncryption();
 }
 
 } // namespace gx::server

@@ -2,7 +2,10 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QTcpServer>
+
+#include <optional>
 
 class QTcpSocket;
 
@@ -29,6 +32,11 @@ struct HttpLimits
  * moment (so that the client reads the answer instead of a reset). rejected() reports each.
  * A connection that sends and receives nothing for idleTimeoutMillis is closed, so that idle or
  * stalled clients cannot hold sockets for ever (QHttpServer 6.4 has no timeouts).
+ *
+ * With a TLS configuration every connection is a QSslSocket in server mode (HTTPS only): the
+ * guard then follows the decrypted stream, exactly as it follows plain HTTP, and a handshake
+ * that stalls counts as idle. QHttpServer's own sslSetup() cannot be used because it makes its
+ * own listener, which would bypass the guard.
  */
 class GuardedTcpServer : public QTcpServer
 {
@@ -38,6 +46,9 @@ public:
     explicit GuardedTcpServer(HttpLimits limits, QObject *parent = nullptr);
 
     [[nodiscard]] const HttpLimits &limits() const { return m_limits; }
+    /** Serves HTTPS with this configuration from now on (set before listening). */
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    [[nodiscard]] bool isTls() const { return m_tls.has_value(); }
 
 signals:
     /** A request was refused before it reached the server: for the request log. */
@@ -48,6 +59,7 @@ protected:
 
 private:
     HttpLimits m_limits;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace gx::server

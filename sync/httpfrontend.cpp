@@ -95,6 +95,8 @@ QHttpServerResponse HttpFrontend::run(const QHttpServerRequest &request,
             return error(HttpError::internal(u"The server failed to answer; see its log."_s));
         }
     }();
+    if (m_afterRequest)
+        m_afterRequest();
     logRequest(methodName(request.method()), request.url().path(), int(response.statusCode()),
                timer.elapsed(), request.remoteAddress());
     return response;
@@ -143,9 +145,12 @@ void HttpFrontend::answerMissing(const QHttpServerRequest &request,
     logRequest(method, path, int(failure.status), 0, request.remoteAddress());
 }
 
-Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint16 port)
+Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint16 port,
+                                              const std::optional<QSslConfiguration> &tls)
 {
     auto *tcp = new GuardedTcpServer(m_limits, this);
+    if (tls)
+        tcp->setTlsConfiguration(*tls);
     if (!tcp->listen(address, port)) {
         const QString why = tcp->errorString();
         delete tcp;

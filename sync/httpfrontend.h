@@ -13,8 +13,10 @@
 #include <QList>
 #include <QObject>
 #include <QRegularExpression>
+#include <QSslConfiguration>
 
 #include <functional>
+#include <optional>
 
 namespace gx::server {
 
@@ -76,12 +78,20 @@ public:
     void route(Method method, const QString &path, Handler handler);
     /** Registers a call whose path has one "<arg>" segment (any characters but '/'). */
     void route(Method method, const QString &pattern, ArgHandler handler);
+    /** Runs after every handler, before the next request: e.g. releasing database cursors. */
+    void setAfterRequest(std::function<void()> afterRequest)
+    {
+        m_afterRequest = std::move(afterRequest);
+    }
 
     /**
      * Starts accepting on address:port (0 picks a free port) and returns the bound port, or a
-     * sentence saying why not (e.g. the port is in use).
+     * sentence saying why not (e.g. the port is in use). With `tls` it speaks HTTPS only (see
+     * TlsIdentity::serverConfiguration()), else plain HTTP.
      */
-    [[nodiscard]] Result<quint16, QString> listen(const QHostAddress &address, quint16 port);
+    [[nodiscard]] Result<quint16, QString>
+    listen(const QHostAddress &address, quint16 port,
+           const std::optional<QSslConfiguration> &tls = std::nullopt);
     [[nodiscard]] const HttpLimits &limits() const { return m_limits; }
 
     [[nodiscard]] static QHttpServerResponse json(const QJsonObject &body,
@@ -114,6 +124,7 @@ private:
     HttpLimits m_limits;
     QHttpServer m_server;
     QList<RouteInfo> m_routes;
+    std::function<void()> m_afterRequest;
 };
 
 } // namespace gx::server

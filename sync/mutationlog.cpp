@@ -1,5 +1,6 @@
 #include "sync/mutationlog.h"
 
+#include "core/compactjson.h"
 #include "sync/serverlogging.h"
 
 #include <QJsonDocument>
@@ -11,7 +12,7 @@ namespace gx::server {
 namespace {
 
 /** Ids per lookup and rows per INSERT: well under both backends' parameter limits. */
-constexpr qsizetype kIdsPerQuery = 250;
+constexpr qsizetype kIdsPerQuery = 256;
 constexpr qsizetype kRowsPerInsert = 100;
 
 QString placeholders(qsizetype n, const QString &one)
@@ -47,9 +48,12 @@ DbStatus MutationLog::prefetch(const QStringList &mutationIds)
             params.append(id);
             m_known.insert(id, std::nullopt);
         }
+        const qsizetype length = StatementCache::inListLength(chunk.size());
+        while (params.size() < length)
+            params.append(chunk.constLast());
         auto query = m_statements.exec(
             u"SELECT mutation_id, result FROM mutations WHERE mutation_id IN (%1)"_s.arg(
-                placeholders(chunk.size(), u"?"_s)),
+                placeholders(length, u"?"_s)),
             params);
         if (!query)
             return query.error();
@@ -93,9 +97,7 @@ void MutationLog::record(const MutationResult &result, const QString &deviceId, 
                          qint64 at)
 {
     m_known.insert(result.mutationId, result);
-    m_pending.append(
-        Row{result.mutationId, deviceId, userId,
-            QString::fromUtf8(QJsonDocument(result.toJson()).toJson(QJsonDocument::Compact)), at});
+    m_pending.append(Row{result.mutationId, deviceId, userId, toCompactJson(result.toJson()), at});
 }
 
 DbStatus MutationLog::flush()

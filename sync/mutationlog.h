@@ -25,7 +25,7 @@ class MutationLog
 {
 public:
     explicit MutationLog(Database &db)
-        : m_statements(db)
+        : m_statements(db.statements())
     {}
 
     /** Reads the stored results of these ids (once per push, before find()). */
@@ -50,7 +50,7 @@ private:
         qint64 at = 0;
     };
 
-    StatementCache m_statements;
+    StatementCache &m_statements;
     QHash<QString, std::optional<MutationResult>> m_known; ///< prefetched or recorded
     QList<Row> m_pending;
 };

@@ -67,7 +67,7 @@ PushProcessor::PushProcessor(ServerContext &context, const AuthedUser &user)
     , m_resolver(context.db, m_records, context.form)
     , m_conflicts(m_records)
     , m_log(context.db)
-    , m_statements(context.db)
+    , m_statements(context.db.statements())
     , m_validator(context.form,
                   ValidationContext{chinaDate(context.now()), context.regions.regionCodes()})
     , m_now(context.now())
@@ -93,8 +93,13 @@ Result<PushResponse, DbError> PushProcessor::process(const PushRequest &request)
         return prefetched.error();
     QList<std::pair<QString, QString>> keys;
     keys.reserve(request.mutations.size());
-    for (const Mutation &mutation : request.mutations)
+    for (const Mutation &mutation : request.mutations) {
         keys.append({mutation.entity, mutation.id});
+        // ... and the records their scope comes from (a survey's enterprise, a row's survey).
+        if (auto anchor = m_resolver.anchorOf(mutation.entity, mutation.fields);
+            anchor && !anchor->second.isEmpty())
+            keys.append(*anchor);
+    }
     if (auto prefetched = m_records.prefetch(keys); !prefetched)
         return prefetched.error();
     PushResponse response;

@@ -69,7 +69,7 @@ private:
     ScopeResolver m_resolver;
     ConflictLog m_conflicts;
     MutationLog m_log;
-    StatementCache m_statements;
+    StatementCache &m_statements;
     Validator m_validator;
     qint64 m_now = 0;
 };

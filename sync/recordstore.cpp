@@ -1,5 +1,7 @@
 #include "sync/recordstore.h"
 
+#include "core/compactjson.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -10,7 +12,7 @@ namespace {
 
 QString compact(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return toCompactJson(object);
 }
 
 QVariant nullIfEmpty(const QString &text)
@@ -55,7 +57,7 @@ private:
 
 DbStatus RecordStore::prefetch(const QList<std::pair<QString, QString>> &keys)
 {
-    constexpr qsizetype kPerQuery = 250;
+    constexpr qsizetype kPerQuery = 256;
     QHash<QString, QStringList> byEntity; // one `entity = ? AND id IN (...)` on the primary key
     for (const auto &[entity, id] : keys) {
         const QString name = key(entity, id);
@@ -71,7 +73,10 @@ DbStatus RecordStore::prefetch(const QList<std::pair<QString, QString>> &keys)
             params.reserve(ids.size() + 1);
             for (const QString &id : ids)
                 params.append(id);
-            QStringList marks(ids.size(), u"?"_s);
+            const qsizetype length = StatementCache::inListLength(ids.size());
+            while (params.size() < length + 1)
+                params.append(ids.constLast());
+            QStringList marks(length, u"?"_s);
             auto query = m_statements.exec(
                 u"SELECT id, rev, seq, deleted, fields, meta, region, enterprise FROM records "
                 "WHERE entity = ? AND id IN (%1)"_s.arg(marks.join(u", "_s)),

@@ -42,7 +42,7 @@ public:
 
     explicit RecordStore(Database &db)
         : m_db(db)
-        , m_statements(db)
+        , m_statements(db.statements())
         , m_facts(m_statements)
     {}
 
@@ -86,7 +86,7 @@ private:
     }
 
     Database &m_db;
-    StatementCache m_statements;
+    StatementCache &m_statements;
     RecordFacts m_facts; ///< kept in step with every write
     /** prefetch()ed records by key(); nothing for one that does not exist. */
     QHash<QString, std::optional<StoredRecord>> m_known;

@@ -22,6 +22,17 @@ void ScopeResolver::forget(const QString &entity, const QString &id)
     m_anchors.remove(anchorKey(entity, id));
 }
 
+std::optional<std::pair<QString, QString>> ScopeResolver::anchorOf(const QString &entity,
+                                                                   const QJsonObject &fields) const
+{
+    if (entity == SyncEntity::Survey)
+        return std::pair{QString(SyncEntity::Enterprise), fields.value("enterprise"_L1).toString()};
+    const EntityDefinition *definition = m_form.entity(entity);
+    if (!definition || !definition->isRepeatGroup())
+        return std::nullopt;
+    return std::pair{definition->parent, fields.value(definition->parentField).toString()};
+}
+
 Result<ScopeResolver::Resolution, DbError>
 ScopeResolver::resolve(const QString &entity, const QString &id, const QJsonObject &fields)
 {

@@ -33,13 +33,19 @@ public:
     using Resolution = std::variant<RecordScope, SyncError>;
 
     ScopeResolver(Database &db, RecordStore &records, const FormDefinition &form)
-        : m_statements(db)
+        : m_statements(db.statements())
         , m_records(records)
         , m_form(form)
     {}
 
     [[nodiscard]] Result<Resolution, DbError> resolve(const QString &entity, const QString &id,
                                                       const QJsonObject &fields);
+    /**
+     * The record a write of `fields` to `entity` takes its scope from (the enterprise of a
+     * survey, the parent of a repeat-group row), if any: a push prefetches them all at once.
+     */
+    [[nodiscard]] std::optional<std::pair<QString, QString>>
+    anchorOf(const QString &entity, const QJsonObject &fields) const;
     /** Drops what is remembered about a record (call after writing it). */
     void forget(const QString &entity, const QString &id);
 
@@ -48,7 +54,7 @@ private:
     [[nodiscard]] Result<Resolution, DbError> childScope(const QString &entity,
                                                          const QJsonObject &fields);
 
-    StatementCache m_statements;
+    StatementCache &m_statements;
     RecordStore &m_records;
     const FormDefinition &m_form;
     QHash<QString, RecordScope> m_anchors; ///< "entity/id" of a live anchor -> its scope

@@ -7,6 +7,8 @@
 #include "sync/exportapi.h"
 #include "sync/officialfiguresapi.h"
 #include "sync/reviewapi.h"
+#include "sync/serverlogging.h"
+#include "sync/statementcache.h"
 #include "sync/statsapi.h"
 #include "sync/syncapi.h"
 
@@ -33,13 +35,20 @@ Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerC
 
     for (const auto &api : m_apis)
         api->registerRoutes(m_http);
+    // Statements stay prepared across requests; their results must not outlive one.
+    m_http.setAfterRequest([&db] { db.statements().finishAll(); });
+    if (auto background = db.checkpointInBackground(); !background) {
+        qCWarning(lcServer, "WAL checkpoints stay in the commits: %s",
+                  qUtf8Printable(background.error().message));
+    }
 }
 
 Server::~Server() = default;
 
-Result<quint16, QString> Server::listen(const QHostAddress &address, quint16 port)
+Result<quint16, QString> Server::listen(const QHostAddress &address, quint16 port,
+                                        const std::optional<QSslConfiguration> &tls)
 {
-    return m_http.listen(address, port);
+    return m_http.listen(address, port, tls);
 }
 
 } // namespace gx::server

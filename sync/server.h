@@ -21,8 +21,13 @@ public:
     Server(const Server &) = delete;
     Server &operator=(const Server &) = delete;
 
-    /** Starts accepting; returns the bound port (port 0 picks one) or why it cannot. */
-    [[nodiscard]] Result<quint16, QString> listen(const QHostAddress &address, quint16 port);
+    /**
+     * Starts accepting; returns the bound port (port 0 picks one) or why it cannot. With `tls`
+     * it speaks HTTPS only.
+     */
+    [[nodiscard]] Result<quint16, QString>
+    listen(const QHostAddress &address, quint16 port,
+           const std::optional<QSslConfiguration> &tls = std::nullopt);
 
     [[nodiscard]] HttpFrontend &http() { return m_http; }
     [[nodiscard]] ServerContext &context() { return m_context; }

@@ -29,6 +29,8 @@ StatementCache::~StatementCache() = default;
 
 Result<QSqlQuery *, DbError> StatementCache::exec(const QString &sql, const QVariantList &params)
 {
+    if (m_queries.size() >= kMaxSize && !m_queries.contains(sql))
+        m_queries.clear();
     std::shared_ptr<QSqlQuery> &slot = m_queries[sql];
     if (!slot) {
         auto query = std::make_shared<QSqlQuery>(m_db.connection());
@@ -46,6 +48,12 @@ Result<QSqlQuery *, DbError> StatementCache::exec(const QString &sql, const QVar
     if (!query->exec())
         return failure(*query, sql);
     return query;
+}
+
+void StatementCache::finishAll()
+{
+    for (const std::shared_ptr<QSqlQuery> &query : std::as_const(m_queries))
+        query->finish();
 }
 
 DbStatus StatementCache::run(const QString &sql, const QVariantList &params)

@@ -1,5 +1,6 @@
 #include "store/recordrows.h"
 
+#include "core/compactjson.h"
 #include "store/storedatabase.h"
 
 #include <QJsonDocument>
@@ -53,7 +54,7 @@ void bindRecord(QSqlQuery &q, const StoredRecord &r)
 
 QString jsonText(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return toCompactJson(object);
 }
 
 QJsonObject jsonObject(const QString &text)

@@ -193,6 +193,8 @@ HttpResult HttpClient::send(const QByteArray &verb, const QString &pathAndQuery,
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
+    if (m_ssl)
+        request.setSslConfiguration(*m_ssl);
     std::unique_ptr<QNetworkReply> reply(body.isNull() && verb == "GET"
                                              ? m_nam.get(request)
                                              : m_nam.sendCustomRequest(request, verb, body));
@@ -210,8 +212,10 @@ HttpResult HttpClient::send(const QByteArray &verb, const QString &pathAndQuery,
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.body = reply->readAll();
     result.headers = reply->rawHeaderPairs();
-    if (reply->error() != QNetworkReply::NoError && result.status == 0)
+    if (reply->error() != QNetworkReply::NoError && result.status == 0) {
         result.networkError = reply->errorString();
+        result.networkErrorCode = reply->error();
+    }
     return result;
 }
 
@@ -392,7 +396,8 @@ QString ServerProcess::start()
     m_port = 0;
     m_process.setStandardErrorFile(m_dir.filePath(u"server.log"_s), QIODevice::Append);
     m_process.start(serverBinary(),
-                    {u"serve"_s, u"--db"_s, m_dbUrl, u"--listen"_s, u"127.0.0.1:0"_s});
+                    QStringList{u"serve"_s, u"--db"_s, m_dbUrl, u"--listen"_s, u"127.0.0.1:0"_s} +
+                        m_extraArguments);
     if (!m_process.waitForStarted(10000))
         return u"cannot start %1: %2"_s.arg(serverBinary(), m_process.errorString());
     static const QRegularExpression listening(u"^listening on 127\\.0\\.0\\.1:(\\d+)$"_s);

@@ -12,11 +12,13 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QUrl>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 /**
  * Shared helpers of the server suites (tests/server). Every suite runs against the backend named
@@ -105,6 +107,8 @@ struct HttpResult
     QByteArray body;
     QList<QNetworkReply::RawHeaderPair> headers;
     QString networkError;
+    /** QNetworkReply's error code when no HTTP answer arrived (e.g. SslHandshakeFailedError). */
+    QNetworkReply::NetworkError networkErrorCode = QNetworkReply::NoError;
 
     /** The body as a JSON object (empty when it is not one). */
     [[nodiscard]] QJsonObject json() const;
@@ -130,6 +134,8 @@ public:
     /** Sent as `Authorization: Bearer TOKEN` from now on ("" sends none). */
     void setToken(const QString &token) { m_token = token; }
     [[nodiscard]] const QString &token() const { return m_token; }
+    /** Used for every https:// request from now on (e.g. to trust a test certificate). */
+    void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
 
     [[nodiscard]] HttpResult get(const QString &pathAndQuery);
     [[nodiscard]] HttpResult postJson(const QString &path, const QJsonObject &body);
@@ -147,6 +153,7 @@ private:
     QNetworkAccessManager m_nam;
     QUrl m_base;
     QString m_token;
+    std::optional<QSslConfiguration> m_ssl;
 };
 
 /**
@@ -229,6 +236,8 @@ public:
     ServerProcess(const ServerProcess &) = delete;
     ServerProcess &operator=(const ServerProcess &) = delete;
 
+    /** Passed to `serve` after --db and --listen by the next start(), e.g. --tls-cert FILE. */
+    void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
     /** Starts `serve` and waits for "listening on"; returns "" or why it did not come up. */
     [[nodiscard]] QString start();
     /** SIGKILL, and waits for the process to be gone. */
@@ -245,6 +254,7 @@ private:
     QString m_dbUrl;
     QTemporaryDir m_dir;
     QProcess m_process;
+    QStringList m_extraArguments;
     quint16 m_port = 0;
 };
 
