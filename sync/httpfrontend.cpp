@@ -173,6 +173,11 @@ QHttpServerResponse HttpFrontend::json(const QJsonArray &body, StatusCode status
     return QHttpServerResponse(body, status);
 }
 
+QHttpServerResponse HttpFrontend::jsonText(const QByteArray &body, StatusCode status)
+{
+    return QHttpServerResponse(QByteArrayLiteral("application/json"), body, status);
+}
+
 QHttpServerResponse HttpFrontend::error(const HttpError &error)
 {
     QHttpServerResponse response(error.error.toJson(), error.status);

@@ -98,6 +98,9 @@ public:
                                                   StatusCode status = StatusCode::Ok);
     [[nodiscard]] static QHttpServerResponse json(const QJsonArray &body,
                                                   StatusCode status = StatusCode::Ok);
+    /** A body already written as JSON text (UTF-8). */
+    [[nodiscard]] static QHttpServerResponse jsonText(const QByteArray &body,
+                                                      StatusCode status = StatusCode::Ok);
     [[nodiscard]] static QHttpServerResponse error(const HttpError &error);
     /**
      * The request body as a JSON object, or the 400 to answer when it is empty, not JSON (with

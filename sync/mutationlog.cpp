@@ -1,6 +1,5 @@
 #include "sync/mutationlog.h"
 
-#include "core/compactjson.h"
 #include "sync/serverlogging.h"
 
 #include <QJsonDocument>
@@ -93,11 +92,11 @@ Result<std::optional<MutationResult>, DbError> MutationLog::find(const QString &
     return std::optional<MutationResult>(decoded.value());
 }
 
-void MutationLog::record(const MutationResult &result, const QString &deviceId, qint64 userId,
-                         qint64 at)
+void MutationLog::record(const MutationResult &result, const QString &text, const QString &deviceId,
+                         qint64 userId, qint64 at)
 {
     m_known.insert(result.mutationId, result);
-    m_pending.append(Row{result.mutationId, deviceId, userId, toCompactJson(result.toJson()), at});
+    m_pending.append(Row{result.mutationId, deviceId, userId, text, at});
 }
 
 DbStatus MutationLog::flush()

@@ -36,7 +36,9 @@ public:
      */
     [[nodiscard]] Result<std::optional<MutationResult>, DbError> find(const QString &mutationId);
     /** Queues a result for flush() (inside the transaction of its effect). */
-    void record(const MutationResult &result, const QString &deviceId, qint64 userId, qint64 at);
+    /** `text` is result.toCompactJsonText(), which the caller also answers with. */
+    void record(const MutationResult &result, const QString &text, const QString &deviceId,
+                qint64 userId, qint64 at);
     /** Writes the queued results; call before the transaction commits. */
     [[nodiscard]] DbStatus flush();
 

@@ -79,7 +79,7 @@ bool PushProcessor::isDeviceEntity(const QString &entity)
            entity == SyncEntity::Equipment || entity == SyncEntity::KeyProcess;
 }
 
-Result<PushResponse, DbError> PushProcessor::process(const PushRequest &request)
+Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
 {
     Database &db = m_ctx.db;
     auto transaction = WriteTransaction::begin(db);
@@ -92,7 +92,7 @@ Result<PushResponse, DbError> PushProcessor::process(const PushRequest &request)
     if (auto prefetched = m_log.prefetch(ids); !prefetched)
         return prefetched.error();
     QList<std::pair<QString, QString>> keys;
-    keys.reserve(request.mutations.size());
+    keys.reserve(2 * request.mutations.size());
     for (const Mutation &mutation : request.mutations) {
         keys.append({mutation.entity, mutation.id});
         // ... and the records their scope comes from (a survey's enterprise, a row's survey).
@@ -102,8 +102,11 @@ Result<PushResponse, DbError> PushProcessor::process(const PushRequest &request)
     }
     if (auto prefetched = m_records.prefetch(keys); !prefetched)
         return prefetched.error();
-    PushResponse response;
+    PushOutcome outcome;
+    PushResponse &response = outcome.response;
     response.results.reserve(request.mutations.size());
+    QStringList texts;
+    texts.reserve(request.mutations.size());
     // No savepoint per mutation: apply() decides every rejection before its first write, and a
     // write that fails aborts the whole push (nothing committed, nothing acknowledged), so each
     // mutation is still all or nothing, and its row in `mutations` commits with its effect.
@@ -114,20 +117,23 @@ Result<PushResponse, DbError> PushProcessor::process(const PushRequest &request)
         if (prior.value()) {
             MutationResult duplicate = *prior.value();
             duplicate.status = Status::Duplicate;
+            texts.append(duplicate.toCompactJsonText());
             response.results.append(duplicate);
             continue;
         }
         auto result = apply(mutation);
         if (!result)
             return result.error();
-        m_log.record(result.value(), request.deviceId, m_user.id, m_now);
+        texts.append(result.value().toCompactJsonText());
+        m_log.record(result.value(), texts.constLast(), request.deviceId, m_user.id, m_now);
         response.results.append(result.value());
     }
     if (auto flushed = m_log.flush(); !flushed)
         return flushed.error();
     if (auto committed = transaction.value().commit(); !committed)
         return committed.error();
-    return response;
+    outcome.json = PushResponse::compactJsonFromResults(texts);
+    return outcome;
 }
 
 std::optional<SyncError> PushProcessor::checkId(const Mutation &mutation) const

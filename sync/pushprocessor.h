@@ -42,6 +42,13 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
  * (`duplicate_survey` with existing_id). Only then are the record and its conflict records
  * written.
  */
+/** What a push answers: its results, and their JSON text, written once as they are logged. */
+struct PushOutcome
+{
+    PushResponse response;
+    QByteArray json; ///< compact JSON of response.toJson(), UTF-8
+};
+
 class PushProcessor
 {
 public:
@@ -53,7 +60,7 @@ public:
     [[nodiscard]] static bool isDeviceEntity(const QString &entity);
 
     /** Processes a decoded push; a DbError means nothing was committed (answer 500). */
-    [[nodiscard]] Result<PushResponse, DbError> process(const PushRequest &request);
+    [[nodiscard]] Result<PushOutcome, DbError> process(const PushRequest &request);
 
 private:
     [[nodiscard]] Result<MutationResult, DbError> apply(const Mutation &mutation);

@@ -33,7 +33,7 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
     auto response = processor.process(decoded.value());
     if (!response)
         return HttpFrontend::error(storageFailure(response.error()));
-    return HttpFrontend::json(response.value().toJson());
+    return HttpFrontend::jsonText(response.value().json);
 }
 
 QHttpServerResponse SyncApi::pull(const QHttpServerRequest &request)

@@ -31,7 +31,7 @@ public:
 
     void poke();
 
-    static constexpr qint64 kIntervalMs = 1000;
+    static constexpr qint64 kIntervalMs = 250;
 
     /** How many checkpoints have completed (for tests and the log). */
     [[nodiscard]] qint64 completed() const;

@@ -87,11 +87,12 @@ private:
         m_out.append(QString::number(d, 'g', QLocale::FloatingPointShortest));
     }
 
-    void string(const QString &text)
+public:
+    void string(QStringView text)
     {
         static constexpr char16_t kHex[] = u"0123456789abcdef";
         m_out.append(u'"');
-        const char16_t *begin = reinterpret_cast<const char16_t *>(text.constData());
+        const char16_t *begin = text.utf16();
         const char16_t *end = begin + text.size();
         const char16_t *plain = begin; // start of the run not yet appended
         for (const char16_t *at = begin; at != end; ++at) {
@@ -144,10 +145,16 @@ private:
         m_out.append(u'"');
     }
 
+private:
     QString &m_out;
 };
 
 } // namespace
+
+void appendJsonString(QString &out, QStringView text)
+{
+    CompactWriter(out).string(text);
+}
 
 QString toCompactJson(const QJsonObject &object)
 {

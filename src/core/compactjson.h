@@ -19,4 +19,7 @@ namespace gx {
 /** The same for an array. */
 [[nodiscard]] QString toCompactJson(const QJsonArray &array);
 
+/** Appends `text` as a JSON string, quoted and escaped as toCompactJson() does. */
+void appendJsonString(QString &out, QStringView text);
+
 } // namespace gx

@@ -1,5 +1,6 @@
 #include "core/syncprotocol.h"
 
+#include "core/compactjson.h"
 #include "core/jsonreader.h"
 #include "core/syncchecks.h"
 
@@ -245,6 +246,24 @@ QJsonObject MutationResult::toJson() const
         {u"status"_s, mutationStatusName(status)},
         {u"rev"_s, QJsonValue(rev)},
         {u"error"_s, error ? QJsonValue(error->toJson()) : QJsonValue(QJsonValue::Null)}};
+}
+
+QString MutationResult::toCompactJsonText() const
+{
+    if (error)
+        return toCompactJson(toJson());
+    // The keys in QJsonObject's order, as toCompactJson() writes them.
+    QString text = u"{\"error\":null,\"mutation_id\":"_s;
+    appendJsonString(text, mutationId);
+    text += u",\"rev\":"_s + QString::number(rev) + u",\"status\":"_s;
+    appendJsonString(text, mutationStatusName(status));
+    text += u'}';
+    return text;
+}
+
+QByteArray PushResponse::compactJsonFromResults(const QStringList &resultTexts)
+{
+    return (u"{\"results\":["_s + resultTexts.join(u',') + u"]}"_s).toUtf8();
 }
 
 QJsonObject PushResponse::toJson() const

@@ -156,6 +156,11 @@ struct MutationResult
 
     [[nodiscard]] QJsonObject toJson() const;
     /**
+     * toCompactJson(toJson()), written directly when there is no error: the server writes one
+     * per mutation, into its log and into the push's answer.
+     */
+    [[nodiscard]] QString toCompactJsonText() const;
+    /**
      * Whether the server refused the mutation: `rejected`, or a `duplicate` repeating a first
      * result that was a refusal. A resend is answered `duplicate` with the first result's rev and
      * error, so a duplicate's error is a refusal unless it is a conflict's note.
@@ -172,6 +177,11 @@ struct PushResponse
     QList<MutationResult> results;
 
     [[nodiscard]] QJsonObject toJson() const;
+    /**
+     * The compact JSON text of toJson() from the compact texts of its results in order
+     * (MutationResult::toCompactJsonText()), as UTF-8.
+     */
+    [[nodiscard]] static QByteArray compactJsonFromResults(const QStringList &resultTexts);
     friend bool operator==(const PushResponse &, const PushResponse &) = default;
 };
 

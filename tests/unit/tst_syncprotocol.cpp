@@ -8,6 +8,7 @@ using namespace Qt::StringLiterals;
 using namespace gx;
 
 Q_DECLARE_METATYPE(gx::ProtocolLimits)
+Q_DECLARE_METATYPE(gx::MutationResult)
 
 namespace {
 
@@ -178,6 +179,8 @@ private slots:
     void integralNumberReadsAsInteger();
     void resultContract();
     void pushResponseRoundTrip();
+    void resultTextIsCompactJson_data();
+    void resultTextIsCompactJson();
     void pullPageContract();
     void pullPageRoundTrip();
     void apiError();
@@ -317,6 +320,36 @@ void Tst_syncprotocol::pushResponseRoundTrip()
     QVERIFY2(decoded.ok(), qPrintable(decoded.ok() ? QString() : decoded.error().message()));
     QCOMPARE(decoded.value(), original);
     QCOMPARE(decoded.value().results.at(2).rev, qint64(12));
+}
+
+void Tst_syncprotocol::resultTextIsCompactJson_data()
+{
+    QTest::addColumn<MutationResult>("result");
+    const auto row = [](const char *name, MutationResult result) {
+        QTest::newRow(name) << result;
+    };
+    row("applied", MutationResult{kUuidA, MutationResult::Status::Applied, 1, std::nullopt});
+    row("duplicate", MutationResult{kUuidA, MutationResult::Status::Duplicate, 7, std::nullopt});
+    row("merged", MutationResult{kUuidB, MutationResult::Status::Merged, 123456789012, {}});
+    row("conflict with its note",
+        MutationResult{kUuidA, MutationResult::Status::Conflict, 3,
+                       SyncError{u"conflict"_s, u"字段 \"x\" kept"_s, u"x"_s, QString()}});
+    row("rejected", MutationResult{kUuidB, MutationResult::Status::Rejected, 0,
+                                   SyncError{u"duplicate_survey"_s, u"exists"_s, u"period"_s,
+                                             u"1b4e28ba-2fa1-11d2-883f-0016d3cca427"_s}});
+    row("odd id", MutationResult{u"a\"b\\c\n"_s, MutationResult::Status::Applied, 1, {}});
+}
+
+void Tst_syncprotocol::resultTextIsCompactJson()
+{
+    QFETCH(MutationResult, result);
+    // What the server logs and answers, written directly, is the text Qt writes for toJson().
+    QCOMPARE(result.toCompactJsonText(), QString::fromUtf8(compact(result.toJson())));
+    // And a push's answer assembled from such texts is the text of the whole response.
+    const PushResponse response{{result, result}};
+    QCOMPARE(PushResponse::compactJsonFromResults(
+                 {result.toCompactJsonText(), result.toCompactJsonText()}),
+             compact(response.toJson()));
 }
 
 void Tst_syncprotocol::pullPageContract()
