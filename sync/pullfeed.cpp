@@ -1,6 +1,9 @@
 #include "sync/pullfeed.h"
 
+#include "sync/statementcache.h"
+
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
 
@@ -30,18 +33,19 @@ Result<PullPage, DbError> PullFeed::page(const AccessScope &scope, qint64 since,
     qint64 last = since;
     // Nothing written since the cursor: one primary-key probe of the counter answers, however
     // large the store (the scoped range scan below descends an index that grows with it).
-    auto latest =
-        m_db.exec(u"SELECT value FROM counters WHERE name = ? AND value > ?"_s, {u"seq"_s, since});
+    auto latest = m_db.statements().exec(
+        u"SELECT value FROM counters WHERE name = ? AND value > ?"_s, {u"seq"_s, since});
     if (!latest)
         return latest.error();
-    const bool changed = latest.value().next();
-    latest.value().finish();
+    const bool changed = latest.value()->next();
+    latest.value()->finish();
     // A user without a region or enterprise has no records; the query would match NULL = '' rows.
     if (changed && (scope.isEverything() || !scope.value().isEmpty())) {
-        auto query = m_db.exec(sql(scope), params(scope, since, limit));
+        auto query = m_db.statements().exec(sql(scope), params(scope, since, limit));
         if (!query)
             return query.error();
-        QSqlQuery &q = query.value();
+        QSqlQuery &q = *query.value();
+        const auto finished = qScopeGuard([&q] { q.finish(); });
         while (q.next()) {
             if (page.changes.size() == limit) {
                 page.more = true;

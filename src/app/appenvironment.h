@@ -7,6 +7,8 @@ class QNetworkAccessManager;
 
 namespace gx {
 
+class NetworkWatcher;
+
 /**
  * What the app takes from outside and tests must control: where it keeps its files, where the
  * survey definition and regions come from, the wall clock and the network. main() fills it from
@@ -24,6 +26,9 @@ struct AppEnvironment
     /** The network the sync client and the office calls use (not owned); null: the Session
      * makes its own. */
     QNetworkAccessManager *network = nullptr;
+    /** Whether the network is up (not owned); null: the Session follows the system's
+     * (QNetworkInformation). The sync client waits while it is down and syncs when it is back. */
+    NetworkWatcher *networkWatcher = nullptr;
     /** A server address to start with when none is remembered (e.g. the demo's). */
     QString defaultServerUrl;
 

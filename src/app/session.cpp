@@ -3,11 +3,13 @@
 #include "app/credentialstore.h"
 #include "app/logging.h"
 #include "store/devicestore.h"
+#include "syncclient/networkwatcher.h"
 #include "syncclient/syncclient.h"
 #include "syncclient/synctransport.h"
 
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJSEngine>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -41,15 +43,23 @@ QString normalizedServer(const QString &typed)
         url.chop(1);
     return url;
 }
+bool isLoopbackServer(const QString &url)
+{
+    const QString host = QUrl(url).host();
+    return host == "localhost"_L1 || QHostAddress(host).isLoopback();
+}
 } // namespace
 
 Session::Session(AppEnvironment environment, QObject *parent)
     : QObject(parent)
     , m_env(std::move(environment))
     , m_network(m_env.network)
+    , m_networkWatcher(m_env.networkWatcher)
 {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
+    if (!m_networkWatcher)
+        m_networkWatcher = new NetworkWatcher(true, this);
     QDir().mkpath(m_env.dataDir);
     auto form = FormDefinition::load(m_env.assetsDir + u"/forms/survey.v1.json"_s);
     if (!form)
@@ -257,6 +267,10 @@ std::optional<QString> Session::openUser(const StoredCredential &who, bool offli
     m_sync = std::make_unique<SyncClient>(*m_store, m_network, QUrl(m_serverUrl),
                                           [this] { return m_env.now(); });
     connect(m_sync.get(), &SyncClient::syncFinished, this, &Session::syncFinished);
+    // The system's reachability says nothing about a server on this machine (the demo): follow
+    // it only for other servers, or when the embedder gave a watcher of its own.
+    if (m_env.networkWatcher || !isLoopbackServer(m_serverUrl))
+        m_sync->setNetworkWatcher(m_networkWatcher);
     m_username = who.username;
     m_role = who.role;
     m_region = who.region;

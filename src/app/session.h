@@ -162,6 +162,7 @@ private:
 
     AppEnvironment m_env;
     QNetworkAccessManager *m_network = nullptr;
+    NetworkWatcher *m_networkWatcher = nullptr;
     std::optional<FormDefinition> m_form;
     std::optional<RegionCatalog> m_regions;
     std::unique_ptr<DeviceStore> m_store;

@@ -1,6 +1,7 @@
 #include "app/session.h"
 #include "store/devicestore.h"
 #include "sync/userstore.h"
+#include "syncclient/networkwatcher.h"
 #include "syncclient/syncclient.h"
 #include "testsupport.h"
 
@@ -50,6 +51,7 @@ private slots:
     void offlineRefusals();
     void unauthorizedDoesNotFallBack();
     void serverBackAfterOfflineLogin();
+    void waitsForTheNetwork();
     void settingsRemembered();
 
 private:
@@ -233,6 +235,33 @@ void Tst_session::serverBackAfterOfflineLogin()
     auto badges = session->store()->queries().badgeCounts();
     QVERIFY(badges);
     QCOMPARE(badges.value().pending, 0);
+}
+
+void Tst_session::waitsForTheNetwork()
+{
+    NetworkWatcher network(false); // moved by hand
+    AppEnvironment env;
+    env.dataDir = m_dataDir->path();
+    env.networkWatcher = &network;
+    Session session(env);
+    QVERIFY(loginAndWait(session, m_url, u"insp"_s, kPassword));
+    SyncClient *sync = session.syncClient();
+    QTRY_VERIFY_WITH_TIMEOUT(sync->state() == SyncState::Idle && sync->lastSuccess().isValid(),
+                             30'000);
+    const QDateTime first = sync->lastSuccess();
+
+    // Offline: asking for a sync waits for the network instead of failing against it.
+    network.setOnline(false);
+    session.syncNow();
+    QTRY_COMPARE(sync->state(), SyncState::WaitingForNetwork);
+    QTest::qWait(200);
+    QCOMPARE(sync->state(), SyncState::WaitingForNetwork);
+    QCOMPARE(sync->lastSuccess(), first);
+
+    // The network is back: the sync runs by itself.
+    network.setOnline(true);
+    QTRY_VERIFY_WITH_TIMEOUT(sync->state() == SyncState::Idle && sync->lastSuccess() > first,
+                             30'000);
 }
 
 void Tst_session::settingsRemembered()
