@@ -102,6 +102,9 @@ Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
     }
     if (auto prefetched = m_records.prefetch(keys); !prefetched)
         return prefetched.error();
+    // New equipment and key-process rows are written a hundred at a time, before the commit
+    // (nothing below reads them back in SQL before then; RecordStore answers them from memory).
+    m_records.deferFirstRowWrites();
     PushOutcome outcome;
     PushResponse &response = outcome.response;
     response.results.reserve(request.mutations.size());
@@ -128,6 +131,8 @@ Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
         m_log.record(result.value(), texts.constLast(), request.deviceId, m_user.id, m_now);
         response.results.append(result.value());
     }
+    if (auto flushed = m_records.flushDeferred(); !flushed)
+        return flushed.error();
     if (auto flushed = m_log.flush(); !flushed)
         return flushed.error();
     if (auto committed = transaction.value().commit(); !committed)

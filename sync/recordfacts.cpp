@@ -29,7 +29,61 @@ QVariant nullableBool(const std::optional<bool> &value)
     return value ? QVariant(*value ? 1 : 0) : QVariant();
 }
 
+/** The upsert of n equipment_facts rows (9 parameters each: equipmentRow()). */
+QString equipmentSql(qsizetype n)
+{
+    QStringList rows(n, u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    return u"INSERT INTO equipment_facts (id, survey, category, quantity, commissioned_year, "
+           "key_energy, efficiency_level, status, deleted) VALUES %1 "
+           "ON CONFLICT (id) DO UPDATE SET survey = excluded.survey, "
+           "category = excluded.category, quantity = excluded.quantity, "
+           "commissioned_year = excluded.commissioned_year, key_energy = excluded.key_energy, "
+           "efficiency_level = excluded.efficiency_level, status = excluded.status, "
+           "deleted = excluded.deleted"_s.arg(rows.join(u", "_s));
+}
+
+QVariantList equipmentRow(const StoredRecord &record)
+{
+    const EquipmentFacts e = EquipmentFacts::fromFields(record.fields);
+    return {record.id,
+            e.survey,
+            e.category,
+            e.quantity,
+            nullable(e.commissionedYear),
+            e.keyEnergy ? 1 : 0,
+            static_cast<int>(e.efficiencyLevel),
+            static_cast<int>(e.status),
+            record.deleted ? 1 : 0};
+}
+
 } // namespace
+
+DbStatus RecordFacts::defer(const StoredRecord &record)
+{
+    if (m_markCoverage) {
+        if (auto marked = markCoverage(record); !marked) // rev 1: no previous row to read
+            return marked;
+    }
+    if (record.entity == "equipment"_L1)
+        m_deferredEquipment.append(equipmentRow(record));
+    return Done{};
+}
+
+DbStatus RecordFacts::flushDeferred()
+{
+    constexpr qsizetype kRowsPerInsert = 100;
+    for (qsizetype at = 0; at < m_deferredEquipment.size(); at += kRowsPerInsert) {
+        const qsizetype n = std::min(kRowsPerInsert, m_deferredEquipment.size() - at);
+        QVariantList params;
+        params.reserve(n * 9);
+        for (qsizetype i = at; i < at + n; ++i)
+            params.append(m_deferredEquipment.at(i));
+        if (auto written = m_statements.run(equipmentSql(n), params); !written)
+            return written;
+    }
+    m_deferredEquipment.clear();
+    return Done{};
+}
 
 Result<std::optional<QString>, DbError>
 RecordFacts::previous(const QString &table, const QString &column, const StoredRecord &record)
@@ -127,20 +181,8 @@ DbStatus RecordFacts::write(const StoredRecord &record)
              nullable(s.techInvestBase), nullable(s.techInvest), nullable(s.equipmentInvestBase),
              nullable(s.equipmentInvest), nullable(s.firstOfKindInvest), deleted});
     }
-    if (record.entity == "equipment"_L1) {
-        const EquipmentFacts e = EquipmentFacts::fromFields(record.fields);
-        return m_statements.run(
-            u"INSERT INTO equipment_facts (id, survey, category, quantity, commissioned_year, "
-            "key_energy, efficiency_level, status, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET survey = excluded.survey, "
-            "category = excluded.category, quantity = excluded.quantity, "
-            "commissioned_year = excluded.commissioned_year, key_energy = excluded.key_energy, "
-            "efficiency_level = excluded.efficiency_level, status = excluded.status, "
-            "deleted = excluded.deleted"_s,
-            {record.id, e.survey, e.category, e.quantity, nullable(e.commissionedYear),
-             e.keyEnergy ? 1 : 0, static_cast<int>(e.efficiencyLevel), static_cast<int>(e.status),
-             deleted});
-    }
+    if (record.entity == "equipment"_L1)
+        return m_statements.run(equipmentSql(1), equipmentRow(record));
     if (record.entity == "review"_L1) {
         // Only reviews of surveys bear on the indicators; any other counts as deleted here.
         const bool ofSurvey = record.fields.value("entity"_L1).toString() == "survey"_L1;

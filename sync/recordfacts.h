@@ -28,6 +28,12 @@ public:
 
     /** Updates the facts row of a record just written (entities without facts are ignored). */
     [[nodiscard]] DbStatus write(const StoredRecord &record);
+    /**
+     * The same for the first write of a record (rev 1) whose row is queued: its coverage is
+     * marked now, its facts row queued for flushDeferred() (multi-row INSERTs).
+     */
+    [[nodiscard]] DbStatus defer(const StoredRecord &record);
+    [[nodiscard]] DbStatus flushDeferred();
 
     /** Fills the facts tables from every record already stored (the migration that adds them). */
     [[nodiscard]] static DbStatus backfill(Database &db);
@@ -40,6 +46,7 @@ private:
     previous(const QString &table, const QString &column, const StoredRecord &record);
 
     StatementCache &m_statements;
+    QList<QVariantList> m_deferredEquipment; ///< parameters of queued equipment_facts rows
     bool m_markCoverage = true; ///< off while migration 3 backfills (coverage_facts comes later)
 };
 

@@ -20,6 +20,20 @@ QVariant nullIfEmpty(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
+/** Rows per multi-row INSERT: 900 parameters, under both backends' limits. */
+constexpr qsizetype kRowsPerInsert = 100;
+
+/** The upsert of n records rows (9 parameters each, in the order of write()). */
+QString insertSql(qsizetype n)
+{
+    QStringList rows(n, u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    return u"INSERT INTO records (entity, id, rev, seq, deleted, fields, meta, region, "
+           "enterprise) VALUES %1 ON CONFLICT (entity, id) DO UPDATE SET rev = excluded.rev, "
+           "seq = excluded.seq, deleted = excluded.deleted, fields = excluded.fields, "
+           "meta = excluded.meta, region = excluded.region, enterprise = excluded.enterprise"_s.arg(
+               rows.join(u", "_s));
+}
+
 /**
  * The change-feed counter of an open write transaction, read once and written back once before
  * the commit, instead of an UPDATE per record. Safe because the transaction holds the writer
@@ -184,24 +198,52 @@ Result<qint64, DbError> RecordStore::storedLastSeq()
 
 DbStatus RecordStore::write(StoredRecord &record)
 {
+    const bool deferred = m_defer && record.rev == 1 && !record.deleted &&
+                          (record.entity == "equipment"_L1 || record.entity == "key_process"_L1);
+    if (!deferred) {
+        // A later write of a queued row must land after it, and may read its facts row.
+        if (auto flushed = flushDeferred(); !flushed)
+            return flushed;
+    }
     auto seq = nextSeq();
     if (!seq)
         return seq.error();
     record.seq = seq.value();
-    auto written = m_statements.run(
-        u"INSERT INTO records (entity, id, rev, seq, deleted, fields, meta, region, enterprise) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET "
-        "rev = excluded.rev, seq = excluded.seq, deleted = excluded.deleted, "
-        "fields = excluded.fields, meta = excluded.meta, region = excluded.region, "
-        "enterprise = excluded.enterprise"_s,
-        {record.entity, record.id, record.rev, record.seq, record.deleted ? 1 : 0,
-         compact(record.fields), compact(record.meta), nullIfEmpty(record.region),
-         nullIfEmpty(record.enterprise)});
+    QVariantList row{record.entity,
+                     record.id,
+                     record.rev,
+                     record.seq,
+                     record.deleted ? 1 : 0,
+                     compact(record.fields),
+                     compact(record.meta),
+                     nullIfEmpty(record.region),
+                     nullIfEmpty(record.enterprise)};
+    if (deferred) {
+        m_deferred.append(std::move(row));
+        m_known.insert(key(record.entity, record.id), record);
+        return m_facts.defer(record);
+    }
+    auto written = m_statements.run(insertSql(1), row);
     if (!written)
         return written;
     if (const auto known = m_known.find(key(record.entity, record.id)); known != m_known.end())
         *known = record;
     return m_facts.write(record);
+}
+
+DbStatus RecordStore::flushDeferred()
+{
+    for (qsizetype at = 0; at < m_deferred.size(); at += kRowsPerInsert) {
+        const qsizetype n = std::min(kRowsPerInsert, m_deferred.size() - at);
+        QVariantList params;
+        params.reserve(n * 9);
+        for (qsizetype i = at; i < at + n; ++i)
+            params.append(m_deferred.at(i));
+        if (auto written = m_statements.run(insertSql(n), params); !written)
+            return written;
+    }
+    m_deferred.clear();
+    return m_facts.flushDeferred();
 }
 
 bool RecordStore::applyServerChanges(StoredRecord &record, const QJsonObject &changes,

@@ -39,6 +39,7 @@ private slots:
     void rejections();
     void rejectionUndoesOnlyItself();
     void batchSeesItsOwnWrites();
+    void newRowsOfOneBatch();
     void malformedPushAppliesNothing_data();
     void malformedPushAppliesNothing();
     void oddTextStoredVerbatim_data();
@@ -319,6 +320,65 @@ void TestServerSync::batchSeesItsOwnWrites()
     QCOMPARE(results.at(2)["rev"_L1].toInteger(), 2);
     QCOMPARE(results.at(3)["status"_L1].toString(), u"rejected"_s);
     QCOMPARE(results.at(3)["error"_L1]["code"_L1].toString(), u"unknown_parent"_s);
+}
+
+void TestServerSync::newRowsOfOneBatch()
+{
+    // New rows are written a hundred at a time before the commit: whatever else the batch does
+    // with them (edit, move to another survey, delete) lands after, in order, facts included.
+    const QString first = gx::test::newUuid();
+    const QString second = gx::test::newUuid();
+    const QString moved = gx::test::newUuid();
+    const QString removed = gx::test::newUuid();
+    const QString hlc = gx::test::hlcText(TestClock::kStart, u"dev-a"_s);
+    QJsonArray batch{gx::test::upsertJson(u"survey"_s, first,
+                                          gx::test::draftSurveyFields(m_f->enterprise()), 0, hlc),
+                     gx::test::upsertJson(u"survey"_s, second,
+                                          gx::test::draftSurveyFields(m_f->enterprise(), 2025), 0,
+                                          hlc)};
+    constexpr int kRows = 250; // three multi-row INSERTs
+    for (int n = 0; n < kRows; ++n) {
+        batch.append(gx::test::upsertJson(u"equipment"_s, gx::test::newUuid(),
+                                          gx::test::equipmentFields(first), 0, hlc));
+    }
+    batch.append(
+        gx::test::upsertJson(u"equipment"_s, moved, gx::test::equipmentFields(first), 0, hlc));
+    batch.append(
+        gx::test::upsertJson(u"equipment"_s, removed, gx::test::equipmentFields(first), 0, hlc));
+    batch.append(gx::test::upsertJson(u"equipment"_s, moved,
+                                      gx::test::equipmentFields(second, u"moved"_s), 1, hlc));
+    batch.append(gx::test::deleteJson(u"equipment"_s, removed, 1, hlc));
+    const qint64 before = m_f->lastSeq();
+    const QJsonArray results = gx::test::pushResults(m_f->push(u"insp"_s, u"dev-a"_s, batch));
+    QCOMPARE(results.size(), batch.size());
+    for (const QJsonValue &result : results)
+        QCOMPARE(result["status"_L1].toString(), u"applied"_s);
+    QCOMPARE(m_f->lastSeq(), before + batch.size());
+
+    gx::server::Database &db = m_f->db();
+    const auto one = [&db](const QString &sql, const QVariantList &params) {
+        auto q = db.exec(sql, params);
+        return q.ok() && q.value().next() ? q.value().value(0).toString() : u"(none)"_s;
+    };
+    // Every row once, with the seq of its mutation: one per write, in the batch's order.
+    QCOMPARE(
+        one(u"SELECT COUNT(*) FROM records WHERE entity = 'equipment' AND seq > ?"_s, {before}),
+        QString::number(kRows + 2));
+    QCOMPARE(one(u"SELECT COUNT(DISTINCT seq) FROM records WHERE seq > ?"_s, {before}),
+             QString::number(kRows + 4));
+    QCOMPARE(one(u"SELECT rev FROM records WHERE id = ?"_s, {moved}), u"2"_s);
+    QCOMPARE(one(u"SELECT seq FROM records WHERE id = ?"_s, {moved}),
+             QString::number(before + batch.size() - 1));
+    QCOMPARE(one(u"SELECT deleted FROM records WHERE id = ?"_s, {removed}), u"1"_s);
+    // The facts follow: the moved row counts for the second survey, the deleted one for none.
+    QCOMPARE(one(u"SELECT survey FROM equipment_facts WHERE id = ?"_s, {moved}), second);
+    QCOMPARE(one(u"SELECT deleted FROM equipment_facts WHERE id = ?"_s, {removed}), u"1"_s);
+    QCOMPARE(
+        one(u"SELECT COUNT(*) FROM equipment_facts WHERE survey = ? AND deleted = 0"_s, {first}),
+        QString::number(kRows));
+    QCOMPARE(
+        one(u"SELECT COUNT(*) FROM equipment_facts WHERE survey = ? AND deleted = 0"_s, {second}),
+        u"1"_s);
 }
 
 void TestServerSync::malformedPushAppliesNothing_data()
