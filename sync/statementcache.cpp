@@ -29,8 +29,13 @@ StatementCache::~StatementCache() = default;
 
 Result<QSqlQuery *, DbError> StatementCache::exec(const QString &sql, const QVariantList &params)
 {
-    if (m_queries.size() >= kMaxSize && !m_queries.contains(sql))
+    if (m_queries.size() >= kMaxSize && !m_queries.contains(sql)) {
+        // Start over, but keep the old statements alive until finishAll(): a caller may still be
+        // reading one of them.
+        for (const std::shared_ptr<QSqlQuery> &query : std::as_const(m_queries))
+            m_retired.push_back(query);
         m_queries.clear();
+    }
     std::shared_ptr<QSqlQuery> &slot = m_queries[sql];
     if (!slot) {
         auto query = std::make_shared<QSqlQuery>(m_db.connection());
@@ -54,6 +59,7 @@ void StatementCache::finishAll()
 {
     for (const std::shared_ptr<QSqlQuery> &query : std::as_const(m_queries))
         query->finish();
+    m_retired.clear();
 }
 
 DbStatus StatementCache::run(const QString &sql, const QVariantList &params)

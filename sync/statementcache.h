@@ -5,6 +5,7 @@
 #include <QHash>
 
 #include <memory>
+#include <vector>
 
 namespace gx::server {
 
@@ -41,7 +42,8 @@ public:
 
     [[nodiscard]] Database &db() { return m_db; }
 
-    /** Finishes every statement's result (their preparation is kept). */
+    /** Finishes every statement's result (their preparation is kept) and frees the statements
+     * dropped when the cache was full. */
     void finishAll();
     /** How many statements are kept. */
     [[nodiscard]] qsizetype size() const { return m_queries.size(); }
@@ -63,6 +65,7 @@ public:
 private:
     Database &m_db;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
+    std::vector<std::shared_ptr<QSqlQuery>> m_retired; ///< dropped when full, freed by finishAll()
 };
 
 } // namespace gx::server

@@ -130,16 +130,28 @@ void TestServerStatements::finishAllReleasesCursors()
 void TestServerStatements::cacheIsBounded()
 {
     Database &db = m_db->db();
+    fillRegistry(db, 3);
     StatementCache &statements = db.statements();
+    // A caller still reading a statement when the cache starts over keeps a valid one.
+    auto reading = statements.exec(u"SELECT uscc FROM registry ORDER BY uscc"_s, {});
+    QVERIFY(reading.ok() && reading.value()->next());
     for (int i = 0; i < StatementCache::kMaxSize + 20; ++i) {
         auto query = statements.exec(u"SELECT %1 FROM registry"_s.arg(i), {});
         QVERIFY(query.ok());
         QVERIFY(statements.size() <= StatementCache::kMaxSize);
     }
+    // The statement object is alive (it was not freed when the cache started over) ...
+    QVERIFY(reading.value()->lastQuery().startsWith("SELECT uscc"_L1));
+    // ... and on SQLite its result can still be read (PostgreSQL ends a forward-only result when
+    // the connection runs another statement, so nothing reads across statements there).
+    if (!gx::test::usingPostgres()) {
+        QVERIFY(reading.value()->next());
+        QCOMPARE(reading.value()->value(0).toString(), u"U00000001"_s);
+    }
     // Still answers after starting over.
     auto count = statements.exec(u"SELECT COUNT(*) FROM registry"_s, {});
     QVERIFY(count.ok() && count.value()->next());
-    QCOMPARE(count.value()->value(0).toInt(), 0);
+    QCOMPARE(count.value()->value(0).toInt(), 3);
     statements.finishAll();
 }
 
