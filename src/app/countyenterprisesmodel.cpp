@@ -88,16 +88,10 @@ void CountyEnterprisesModel::componentComplete()
 
 void CountyEnterprisesModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {&Session::dataChanged, &Session::periodChanged, &Session::sessionChanged},
+                       &CountyEnterprisesModel::reload))
         return;
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = session;
-    if (session) {
-        connect(session, &Session::dataChanged, this, &CountyEnterprisesModel::reload);
-        connect(session, &Session::periodChanged, this, &CountyEnterprisesModel::reload);
-        connect(session, &Session::sessionChanged, this, &CountyEnterprisesModel::reload);
-    }
     emit sessionChanged();
     reload();
 }

@@ -27,17 +27,11 @@ EnterpriseListModel::EnterpriseListModel(QObject *parent)
 
 void EnterpriseListModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {&Session::dataChanged, &Session::periodChanged, &Session::sessionChanged,
+                        &Session::languageChanged},
+                       &EnterpriseListModel::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (session) {
-        connect(session, &Session::dataChanged, this, &EnterpriseListModel::reload);
-        connect(session, &Session::periodChanged, this, &EnterpriseListModel::reload);
-        connect(session, &Session::sessionChanged, this, &EnterpriseListModel::reload);
-        connect(session, &Session::languageChanged, this, &EnterpriseListModel::reload);
-    }
     emit sessionChanged();
     reload();
 }

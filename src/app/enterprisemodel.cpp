@@ -16,16 +16,10 @@ EnterpriseModel::EnterpriseModel(QObject *parent)
 
 void EnterpriseModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {&Session::dataChanged, &Session::periodChanged, &Session::languageChanged},
+                       &EnterpriseModel::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (session) {
-        connect(session, &Session::dataChanged, this, &EnterpriseModel::reload);
-        connect(session, &Session::periodChanged, this, &EnterpriseModel::reload);
-        connect(session, &Session::languageChanged, this, &EnterpriseModel::reload);
-    }
     emit sessionChanged();
     reload();
 }

@@ -13,16 +13,10 @@ RejectedModel::RejectedModel(QObject *parent)
 
 void RejectedModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {&Session::dataChanged, &Session::sessionChanged, &Session::languageChanged},
+                       &RejectedModel::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (session) {
-        connect(session, &Session::dataChanged, this, &RejectedModel::reload);
-        connect(session, &Session::sessionChanged, this, &RejectedModel::reload);
-        connect(session, &Session::languageChanged, this, &RejectedModel::reload);
-    }
     emit sessionChanged();
     reload();
 }

@@ -22,16 +22,10 @@ ReviewController::ReviewController(QObject *parent)
 
 void ReviewController::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this, {&Session::dataChanged, &Session::languageChanged},
+                       &ReviewController::reload))
         return;
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = session;
     m_client.setSession(session);
-    if (session) {
-        connect(session, &Session::dataChanged, this, &ReviewController::reload);
-        connect(session, &Session::languageChanged, this, &ReviewController::reload);
-    }
     emit sessionChanged();
     reload();
 }

@@ -13,15 +13,9 @@ ReviewTaskModel::ReviewTaskModel(QObject *parent)
 
 void ReviewTaskModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this, {&Session::dataChanged, &Session::languageChanged},
+                       &ReviewTaskModel::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::dataChanged, this, &ReviewTaskModel::reload);
-        connect(m_session, &Session::languageChanged, this, &ReviewTaskModel::reload);
-    }
     emit sessionChanged();
     reload();
 }

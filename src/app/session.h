@@ -8,9 +8,11 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 
@@ -184,5 +186,27 @@ private:
     bool m_offline = false;
     bool m_busy = false;
 };
+
+/**
+ * The setSession() of the app's models and controllers, which QML hands the Session: moves
+ * `current` to `next`, drops the old session's connections to `owner`, and connects each of
+ * `reasons` on the new one to `reload`. Returns false, doing nothing, when `next` is already the
+ * session; the caller then emits its sessionChanged() and reloads.
+ */
+template <typename Owner>
+bool rebindSession(QPointer<Session> &current, Session *next, Owner *owner,
+                   std::initializer_list<void (Session::*)()> reasons, void (Owner::*reload)())
+{
+    if (next == current)
+        return false;
+    if (current)
+        current->disconnect(owner);
+    current = next;
+    if (next) {
+        for (const auto reason : reasons)
+            QObject::connect(next, reason, owner, reload);
+    }
+    return true;
+}
 
 } // namespace gx

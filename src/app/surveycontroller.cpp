@@ -17,13 +17,9 @@ SurveyController::SurveyController(QObject *parent)
 
 void SurveyController::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this, {&Session::dataChanged},
+                       &SurveyController::reload))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session)
-        connect(m_session, &Session::dataChanged, this, &SurveyController::reload);
     emit sessionChanged();
     reload();
 }
