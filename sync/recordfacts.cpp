@@ -181,8 +181,10 @@ DbStatus RecordFacts::write(const StoredRecord &record)
              nullable(s.techInvestBase), nullable(s.techInvest), nullable(s.equipmentInvestBase),
              nullable(s.equipmentInvest), nullable(s.firstOfKindInvest), deleted});
     }
-    if (record.entity == "equipment"_L1)
-        return m_statements.run(equipmentSql(1), equipmentRow(record));
+    if (record.entity == "equipment"_L1) {
+        static const QString single = equipmentSql(1);
+        return m_statements.run(single, equipmentRow(record));
+    }
     if (record.entity == "review"_L1) {
         // Only reviews of surveys bear on the indicators; any other counts as deleted here.
         const bool ofSurvey = record.fields.value("entity"_L1).toString() == "survey"_L1;

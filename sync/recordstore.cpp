@@ -223,7 +223,8 @@ DbStatus RecordStore::write(StoredRecord &record)
         m_known.insert(key(record.entity, record.id), record);
         return m_facts.defer(record);
     }
-    auto written = m_statements.run(insertSql(1), row);
+    static const QString single = insertSql(1); // on every write: built once
+    auto written = m_statements.run(single, row);
     if (!written)
         return written;
     if (const auto known = m_known.find(key(record.entity, record.id)); known != m_known.end())
