@@ -16,8 +16,8 @@
 
 #include "core/syncprotocol.h"
 #include "core/uscc.h"
-#include "sync/database.h"
-#include "sync/recordstore.h"
+#include "sync/records/recordstore.h"
+#include "sync/store/database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

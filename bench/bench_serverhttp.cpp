@@ -1,6 +1,6 @@
 #include "bench_serverhttp.h"
 
-#include "sync/database.h"
+#include "sync/store/database.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>

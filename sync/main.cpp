@@ -1,4 +1,4 @@
-#include "sync/cli.h"
+#include "sync/cli/cli.h"
 
 #include <QCoreApplication>
 #include <QFile>

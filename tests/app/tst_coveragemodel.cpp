@@ -17,7 +17,7 @@
 using namespace Qt::StringLiterals;
 using gx::test::OfficeCity;
 
-class TestCoverageModel : public QObject
+class Tst_coveragemodel : public QObject
 {
     Q_OBJECT
 
@@ -40,7 +40,7 @@ private:
     std::unique_ptr<gx::Session> m_session;
 };
 
-void TestCoverageModel::init()
+void Tst_coveragemodel::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_city = std::make_unique<OfficeCity>();
@@ -54,14 +54,14 @@ void TestCoverageModel::init()
     QVERIFY(!m_session->token().isEmpty());
 }
 
-void TestCoverageModel::cleanup()
+void Tst_coveragemodel::cleanup()
 {
     m_session.reset();
     m_city.reset();
     m_dir.reset();
 }
 
-std::unique_ptr<gx::CoverageModel> TestCoverageModel::refreshedModel()
+std::unique_ptr<gx::CoverageModel> Tst_coveragemodel::refreshedModel()
 {
     auto model = std::make_unique<gx::CoverageModel>();
     QSignalSpy refreshed(model.get(), &gx::CoverageModel::refreshed);
@@ -71,7 +71,7 @@ std::unique_ptr<gx::CoverageModel> TestCoverageModel::refreshedModel()
     return model;
 }
 
-void TestCoverageModel::figuresOfTheFixture_data()
+void Tst_coveragemodel::figuresOfTheFixture_data()
 {
     QTest::addColumn<QString>("region");
     QTest::addColumn<QString>("indicator");
@@ -108,7 +108,7 @@ void TestCoverageModel::figuresOfTheFixture_data()
                               << 0.0 << u"—"_s << u"none"_s << 0.0;
 }
 
-void TestCoverageModel::figuresOfTheFixture()
+void Tst_coveragemodel::figuresOfTheFixture()
 {
     QFETCH(QString, region);
     QFETCH(QString, indicator);
@@ -140,7 +140,7 @@ void TestCoverageModel::figuresOfTheFixture()
     QVERIFY(!figure.value(u"fractionText"_s).toString().isEmpty());
 }
 
-void TestCoverageModel::chartComparesCountiesWithTargets()
+void Tst_coveragemodel::chartComparesCountiesWithTargets()
 {
     const auto model = refreshedModel();
     const QVariantMap chart = model->chart(u"digital_renovation_coverage"_s);
@@ -155,7 +155,7 @@ void TestCoverageModel::chartComparesCountiesWithTargets()
     QVERIFY(chart.value(u"max"_s).toDouble() >= 95.0);
 }
 
-void TestCoverageModel::followsTheSessionsPeriod()
+void Tst_coveragemodel::followsTheSessionsPeriod()
 {
     const auto model = refreshedModel();
     QCOMPARE(model->period(), 2024);
@@ -168,7 +168,7 @@ void TestCoverageModel::followsTheSessionsPeriod()
     QCOMPARE(figure.value(u"denominator"_s).toDouble(), 4.0);
 }
 
-void TestCoverageModel::cacheServesOffline()
+void Tst_coveragemodel::cacheServesOffline()
 {
     {
         const auto first = refreshedModel();
@@ -195,7 +195,7 @@ void TestCoverageModel::cacheServesOffline()
     QVERIFY(model.isFromCache());
 }
 
-void TestCoverageModel::errorWhenServerIsDown()
+void Tst_coveragemodel::errorWhenServerIsDown()
 {
     m_city->stopServer();
     const auto model = refreshedModel();
@@ -209,5 +209,5 @@ void TestCoverageModel::errorWhenServerIsDown()
     QVERIFY2(model->error().startsWith(expected), qPrintable(model->error()));
 }
 
-QTEST_MAIN(TestCoverageModel)
+QTEST_MAIN(Tst_coveragemodel)
 #include "tst_coveragemodel.moc"

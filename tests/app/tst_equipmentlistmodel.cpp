@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 namespace gx {
 
-class TestEquipmentListModel : public QObject
+class Tst_equipmentlistmodel : public QObject
 {
     Q_OBJECT
 
@@ -36,19 +36,19 @@ private:
     std::unique_ptr<EquipmentListModel> m_model;
 };
 
-void TestEquipmentListModel::init()
+void Tst_equipmentlistmodel::init()
 {
     m_world = std::make_unique<test::FormWorld>();
     QVERIFY(m_world->open());
 }
 
-void TestEquipmentListModel::cleanup()
+void Tst_equipmentlistmodel::cleanup()
 {
     m_model.reset();
     m_world.reset();
 }
 
-EquipmentListModel *TestEquipmentListModel::model(const QString &entity)
+EquipmentListModel *Tst_equipmentlistmodel::model(const QString &entity)
 {
     m_model = std::make_unique<EquipmentListModel>();
     m_model->setEntity(entity);
@@ -57,7 +57,7 @@ EquipmentListModel *TestEquipmentListModel::model(const QString &entity)
     return m_model.get();
 }
 
-QList<QJsonObject> TestEquipmentListModel::rows(int n) const
+QList<QJsonObject> Tst_equipmentlistmodel::rows(int n) const
 {
     static const char16_t *categories[] = {u"machine_tool", u"motor", u"pump", u"boiler"};
     QList<QJsonObject> out;
@@ -74,7 +74,7 @@ QList<QJsonObject> TestEquipmentListModel::rows(int n) const
     return out;
 }
 
-void TestEquipmentListModel::acknowledgeAll()
+void Tst_equipmentlistmodel::acknowledgeAll()
 {
     Outbox &outbox = m_world->session->store()->outbox();
     auto batch = outbox.takeBatch(10000);
@@ -86,7 +86,7 @@ void TestEquipmentListModel::acknowledgeAll()
     QVERIFY(outbox.applyPushResults(results));
 }
 
-void TestEquipmentListModel::addAndDuplicate()
+void Tst_equipmentlistmodel::addAndDuplicate()
 {
     EquipmentListModel *list = model();
     QCOMPARE(list->rowCount(), 0);
@@ -116,14 +116,14 @@ void TestEquipmentListModel::addAndDuplicate()
     QCOMPARE(list->idAt(1), copy);
 }
 
-void TestEquipmentListModel::deleteAndUndo_data()
+void Tst_equipmentlistmodel::deleteAndUndo_data()
 {
     QTest::addColumn<bool>("pushed");
     QTest::newRow("never pushed: the same id comes back") << false;
     QTest::newRow("pushed: a new row with the same fields") << true;
 }
 
-void TestEquipmentListModel::deleteAndUndo()
+void Tst_equipmentlistmodel::deleteAndUndo()
 {
     QFETCH(bool, pushed);
     QVERIFY(m_world->session->store()->createRecords(u"equipment"_s, rows(3)));
@@ -154,7 +154,7 @@ void TestEquipmentListModel::deleteAndUndo()
     QCOMPARE(view.value()->equipment.size(), 3);
 }
 
-void TestEquipmentListModel::keyProcessesAreSeparate()
+void Tst_equipmentlistmodel::keyProcessesAreSeparate()
 {
     EquipmentListModel *list = model(u"key_process"_s);
     const QString id = list->addRow();
@@ -166,7 +166,7 @@ void TestEquipmentListModel::keyProcessesAreSeparate()
     QCOMPARE(view.value()->equipment.size(), 0);
 }
 
-void TestEquipmentListModel::updatesInPlace()
+void Tst_equipmentlistmodel::updatesInPlace()
 {
     QVERIFY(m_world->session->store()->createRecords(u"equipment"_s, rows(5)));
     EquipmentListModel *list = model();
@@ -182,7 +182,7 @@ void TestEquipmentListModel::updatesInPlace()
              u"已淘汰"_s);
 }
 
-void TestEquipmentListModel::thousandRowsOpenQuickly()
+void Tst_equipmentlistmodel::thousandRowsOpenQuickly()
 {
     QVERIFY(m_world->session->store()->createRecords(u"equipment"_s, rows(1000)));
     QElapsedTimer timer;
@@ -205,5 +205,5 @@ void TestEquipmentListModel::thousandRowsOpenQuickly()
 
 } // namespace gx
 
-QTEST_GUILESS_MAIN(gx::TestEquipmentListModel)
+QTEST_GUILESS_MAIN(gx::Tst_equipmentlistmodel)
 #include "tst_equipmentlistmodel.moc"

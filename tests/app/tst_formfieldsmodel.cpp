@@ -18,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace gx {
 
-class TestFormFieldsModel : public QObject
+class Tst_formfieldsmodel : public QObject
 {
     Q_OBJECT
 
@@ -47,20 +47,20 @@ private:
     std::unique_ptr<FormFieldsModel> m_model;
 };
 
-void TestFormFieldsModel::init()
+void Tst_formfieldsmodel::init()
 {
     m_world = std::make_unique<test::FormWorld>();
     QVERIFY(m_world->open());
     m_model = std::make_unique<FormFieldsModel>();
 }
 
-void TestFormFieldsModel::cleanup()
+void Tst_formfieldsmodel::cleanup()
 {
     m_model.reset();
     m_world.reset();
 }
 
-FormFieldsModel *TestFormFieldsModel::surveyModel()
+FormFieldsModel *Tst_formfieldsmodel::surveyModel()
 {
     m_model->setSession(m_world->session.get());
     m_model->setEntity(u"survey"_s);
@@ -68,7 +68,7 @@ FormFieldsModel *TestFormFieldsModel::surveyModel()
     return m_model.get();
 }
 
-void TestFormFieldsModel::rowsFollowTheDefinition()
+void Tst_formfieldsmodel::rowsFollowTheDefinition()
 {
     FormFieldsModel *model = surveyModel();
     QVERIFY(model->isLoaded());
@@ -90,7 +90,7 @@ void TestFormFieldsModel::rowsFollowTheDefinition()
     QCOMPARE(model->get(model->indexOf(u"digital_level"_s), u"options"_s).toList().size(), 5);
 }
 
-void TestFormFieldsModel::parsesEachType_data()
+void Tst_formfieldsmodel::parsesEachType_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QVariant>("input");
@@ -127,7 +127,7 @@ void TestFormFieldsModel::parsesEachType_data()
     QTest::newRow("empty clears") << u"notes"_s << QVariant(u"  "_s) << ""_ba << QString();
 }
 
-void TestFormFieldsModel::parsesEachType()
+void Tst_formfieldsmodel::parsesEachType()
 {
     QFETCH(QString, field);
     QFETCH(QVariant, input);
@@ -147,7 +147,7 @@ void TestFormFieldsModel::parsesEachType()
     QCOMPARE(model->get(row, u"error"_s).toString(), QString());
 }
 
-void TestFormFieldsModel::relevanceHidesAndShows()
+void Tst_formfieldsmodel::relevanceHidesAndShows()
 {
     FormFieldsModel *model = surveyModel();
     const int kinds = model->indexOf(u"design_tool_kinds"_s);
@@ -169,7 +169,7 @@ void TestFormFieldsModel::relevanceHidesAndShows()
     QVERIFY(!model->get(year, u"relevant"_s).toBool());
 }
 
-void TestFormFieldsModel::onlyChangedRowsAreSignalled()
+void Tst_formfieldsmodel::onlyChangedRowsAreSignalled()
 {
     FormFieldsModel *model = surveyModel();
     QSignalSpy spy(model, &QAbstractItemModel::dataChanged);
@@ -193,7 +193,7 @@ void TestFormFieldsModel::onlyChangedRowsAreSignalled()
     QCOMPARE(model->get(model->indexOf(u"notes"_s), u"displayValue"_s).toString(), u"二号车间"_s);
 }
 
-void TestFormFieldsModel::validationMessages_data()
+void Tst_formfieldsmodel::validationMessages_data()
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("cncMessage");
@@ -205,7 +205,7 @@ void TestFormFieldsModel::validationMessages_data()
                         << u"Date of visit"_s;
 }
 
-void TestFormFieldsModel::validationMessages()
+void Tst_formfieldsmodel::validationMessages()
 {
     QFETCH(QString, language);
     QFETCH(QString, cncMessage);
@@ -228,7 +228,7 @@ void TestFormFieldsModel::validationMessages()
     QCOMPARE(model->get(model->indexOf(u"digital_level"_s), u"error"_s).toString(), QString());
 }
 
-void TestFormFieldsModel::unparsableInputSavesNothing_data()
+void Tst_formfieldsmodel::unparsableInputSavesNothing_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QVariant>("input");
@@ -246,7 +246,7 @@ void TestFormFieldsModel::unparsableInputSavesNothing_data()
                               << u"纬度应在 -90 到 90 之间，经度在 -180 到 180 之间"_s;
 }
 
-void TestFormFieldsModel::unparsableInputSavesNothing()
+void Tst_formfieldsmodel::unparsableInputSavesNothing()
 {
     QFETCH(QString, field);
     QFETCH(QVariant, input);
@@ -265,7 +265,7 @@ void TestFormFieldsModel::unparsableInputSavesNothing()
     QCOMPARE(model->get(model->indexOf(field), u"error"_s).toString(), QString());
 }
 
-void TestFormFieldsModel::valueIsDurableWhenSetValueReturns()
+void Tst_formfieldsmodel::valueIsDurableWhenSetValueReturns()
 {
     FormFieldsModel *model = surveyModel();
     QVERIFY(model->setValue(u"robots_total"_s, u"37"_s));
@@ -281,7 +281,7 @@ void TestFormFieldsModel::valueIsDurableWhenSetValueReturns()
     QCOMPARE(reopened.value()->pragma(u"synchronous"_s), u"2"_s); // FULL
 }
 
-void TestFormFieldsModel::readOnlyRefuses()
+void Tst_formfieldsmodel::readOnlyRefuses()
 {
     FormFieldsModel *model = surveyModel();
     model->setReadOnly(true);
@@ -290,7 +290,7 @@ void TestFormFieldsModel::readOnlyRefuses()
     QVERIFY(!m_world->stored(u"survey"_s, m_world->surveyId).contains(u"robots_total"_s));
 }
 
-void TestFormFieldsModel::shortTextIsTrimmed()
+void Tst_formfieldsmodel::shortTextIsTrimmed()
 {
     m_model->setSession(m_world->session.get());
     m_model->setEntity(u"enterprise"_s);
@@ -304,7 +304,7 @@ void TestFormFieldsModel::shortTextIsTrimmed()
     QVERIFY(!m_model->get(m_model->indexOf(u"contact_phone"_s), u"error"_s).toString().isEmpty());
 }
 
-void TestFormFieldsModel::photoFromFile()
+void Tst_formfieldsmodel::photoFromFile()
 {
     auto row = m_world->session->store()->createRecord(
         u"equipment"_s, QJsonObject{{u"survey"_s, m_world->surveyId}, {u"name"_s, u"空压机"_s}});
@@ -331,7 +331,7 @@ void TestFormFieldsModel::photoFromFile()
     QVERIFY(!m_model->lastError().isEmpty());
 }
 
-void TestFormFieldsModel::reviewCommentAndConflictArePinned()
+void Tst_formfieldsmodel::reviewCommentAndConflictArePinned()
 {
     FormFieldsModel *model = surveyModel();
     QVERIFY(model->setValue(u"robots_total"_s, 5));
@@ -372,5 +372,5 @@ void TestFormFieldsModel::reviewCommentAndConflictArePinned()
 
 } // namespace gx
 
-QTEST_GUILESS_MAIN(gx::TestFormFieldsModel)
+QTEST_GUILESS_MAIN(gx::Tst_formfieldsmodel)
 #include "tst_formfieldsmodel.moc"

@@ -21,7 +21,7 @@
 using namespace Qt::StringLiterals;
 using gx::test::OfficeCity;
 
-class TestOfficialFiguresModel : public QObject
+class Tst_officialfiguresmodel : public QObject
 {
     Q_OBJECT
 
@@ -46,7 +46,7 @@ private:
     std::unique_ptr<gx::Session> m_session;
 };
 
-void TestOfficialFiguresModel::init()
+void Tst_officialfiguresmodel::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_city = std::make_unique<OfficeCity>();
@@ -59,14 +59,14 @@ void TestOfficialFiguresModel::init()
     QVERIFY2(login.isEmpty(), qPrintable(login));
 }
 
-void TestOfficialFiguresModel::cleanup()
+void Tst_officialfiguresmodel::cleanup()
 {
     m_session.reset();
     m_city.reset();
     m_dir.reset();
 }
 
-std::unique_ptr<gx::OfficialFiguresModel> TestOfficialFiguresModel::loadedModel(int period)
+std::unique_ptr<gx::OfficialFiguresModel> Tst_officialfiguresmodel::loadedModel(int period)
 {
     auto model = std::make_unique<gx::OfficialFiguresModel>();
     model->setPeriod(period);
@@ -76,7 +76,7 @@ std::unique_ptr<gx::OfficialFiguresModel> TestOfficialFiguresModel::loadedModel(
     return model;
 }
 
-int TestOfficialFiguresModel::rowOf(const gx::OfficialFiguresModel &model, const QString &region,
+int Tst_officialfiguresmodel::rowOf(const gx::OfficialFiguresModel &model, const QString &region,
                                     const QString &indicator) const
 {
     for (int i = 0; i < model.rowCount(); ++i) {
@@ -88,7 +88,7 @@ int TestOfficialFiguresModel::rowOf(const gx::OfficialFiguresModel &model, const
     return -1;
 }
 
-void TestOfficialFiguresModel::rowsForCityAndRegions()
+void Tst_officialfiguresmodel::rowsForCityAndRegions()
 {
     const auto model = loadedModel();
     QVERIFY2(model->error().isEmpty(), qPrintable(model->error()));
@@ -102,7 +102,7 @@ void TestOfficialFiguresModel::rowsForCityAndRegions()
              u"≥ 12.0%"_s);
 }
 
-void TestOfficialFiguresModel::savedFigureReadBackAndCounted()
+void Tst_officialfiguresmodel::savedFigureReadBackAndCounted()
 {
     const auto model = loadedModel();
     const QString city = u"331100"_s;
@@ -132,7 +132,7 @@ void TestOfficialFiguresModel::savedFigureReadBackAndCounted()
     QCOMPARE(figure.value(u"kind"_s).toString(), u"official"_s);
 }
 
-void TestOfficialFiguresModel::refusals_data()
+void Tst_officialfiguresmodel::refusals_data()
 {
     QTest::addColumn<int>("period");
     QTest::addColumn<QString>("value");
@@ -145,7 +145,7 @@ void TestOfficialFiguresModel::refusals_data()
     QTest::newRow("server: period") << 2101 << u"12"_s << QString() << true << u"period"_s;
 }
 
-void TestOfficialFiguresModel::refusals()
+void Tst_officialfiguresmodel::refusals()
 {
     QFETCH(int, period);
     QFETCH(QString, value);
@@ -165,7 +165,7 @@ void TestOfficialFiguresModel::refusals()
     QCOMPARE(row.data(gx::OfficialFiguresModel::ValueTextRole).toString(), u"—"_s);
 }
 
-void TestOfficialFiguresModel::exportWritesTheServersFile_data()
+void Tst_officialfiguresmodel::exportWritesTheServersFile_data()
 {
     QTest::addColumn<QString>("format");
     QTest::addColumn<QByteArray>("start");
@@ -174,7 +174,7 @@ void TestOfficialFiguresModel::exportWritesTheServersFile_data()
     QTest::newRow("xlsx") << u"xlsx"_s << QByteArray("PK");
 }
 
-void TestOfficialFiguresModel::exportWritesTheServersFile()
+void Tst_officialfiguresmodel::exportWritesTheServersFile()
 {
     QFETCH(QString, format);
     QFETCH(QByteArray, start);
@@ -193,5 +193,5 @@ void TestOfficialFiguresModel::exportWritesTheServersFile()
     QVERIFY2(file.readAll().startsWith(start), "the server's file");
 }
 
-QTEST_MAIN(TestOfficialFiguresModel)
+QTEST_MAIN(Tst_officialfiguresmodel)
 #include "tst_officialfiguresmodel.moc"

@@ -18,7 +18,7 @@
 using namespace Qt::StringLiterals;
 using gx::test::OfficeCity;
 
-class TestReviewController : public QObject
+class Tst_reviewcontroller : public QObject
 {
     Q_OBJECT
 
@@ -38,7 +38,7 @@ private:
     std::unique_ptr<gx::Session> m_session;
 };
 
-void TestReviewController::init()
+void Tst_reviewcontroller::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_city = std::make_unique<OfficeCity>();
@@ -51,14 +51,14 @@ void TestReviewController::init()
     QVERIFY2(login.isEmpty(), qPrintable(login));
 }
 
-void TestReviewController::cleanup()
+void Tst_reviewcontroller::cleanup()
 {
     m_session.reset();
     m_city.reset();
     m_dir.reset();
 }
 
-void TestReviewController::approveReachesServerAndStore()
+void Tst_reviewcontroller::approveReachesServerAndStore()
 {
     const QString surveyId = m_city->surveyIds().at(0);
     gx::ReviewController controller;
@@ -87,7 +87,7 @@ void TestReviewController::approveReachesServerAndStore()
     QCOMPARE(controller.reviewState(), u"approved"_s);
 }
 
-void TestReviewController::commentRequiredBeforeSending_data()
+void Tst_reviewcontroller::commentRequiredBeforeSending_data()
 {
     QTest::addColumn<QString>("state");
     QTest::addColumn<QString>("comment");
@@ -96,7 +96,7 @@ void TestReviewController::commentRequiredBeforeSending_data()
     QTest::newRow("reject, none") << u"rejected"_s << QString();
 }
 
-void TestReviewController::commentRequiredBeforeSending()
+void Tst_reviewcontroller::commentRequiredBeforeSending()
 {
     QFETCH(QString, state);
     QFETCH(QString, comment);
@@ -109,7 +109,7 @@ void TestReviewController::commentRequiredBeforeSending()
     QVERIFY(!controller.error().isEmpty());
 }
 
-void TestReviewController::serverRefusalNamesTheField_data()
+void Tst_reviewcontroller::serverRefusalNamesTheField_data()
 {
     QTest::addColumn<QString>("surveyId");
     QTest::addColumn<QString>("field");
@@ -119,7 +119,7 @@ void TestReviewController::serverRefusalNamesTheField_data()
         << u"00000000-0000-4000-8000-00000000ffff"_s << QString() << u"id"_s;
 }
 
-void TestReviewController::serverRefusalNamesTheField()
+void Tst_reviewcontroller::serverRefusalNamesTheField()
 {
     QFETCH(QString, surveyId);
     QFETCH(QString, field);
@@ -137,5 +137,5 @@ void TestReviewController::serverRefusalNamesTheField()
     QVERIFY(controller.message().isEmpty());
 }
 
-QTEST_MAIN(TestReviewController)
+QTEST_MAIN(Tst_reviewcontroller)
 #include "tst_reviewcontroller.moc"

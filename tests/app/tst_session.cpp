@@ -1,6 +1,6 @@
 #include "app/session.h"
 #include "store/devicestore.h"
-#include "sync/userstore.h"
+#include "sync/store/userstore.h"
 #include "syncclient/networkwatcher.h"
 #include "syncclient/syncclient.h"
 #include "testsupport.h"

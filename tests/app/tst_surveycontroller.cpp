@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace gx {
 
-class TestSurveyController : public QObject
+class Tst_surveycontroller : public QObject
 {
     Q_OBJECT
 
@@ -31,18 +31,18 @@ private:
     std::unique_ptr<test::FormWorld> m_world;
 };
 
-void TestSurveyController::init()
+void Tst_surveycontroller::init()
 {
     m_world = std::make_unique<test::FormWorld>();
     QVERIFY(m_world->open());
 }
 
-void TestSurveyController::cleanup()
+void Tst_surveycontroller::cleanup()
 {
     m_world.reset();
 }
 
-QJsonObject TestSurveyController::completeSurvey() const
+QJsonObject Tst_surveycontroller::completeSurvey() const
 {
     return {{u"visit_date"_s, u"2024-06-03"_s},
             {u"digital_level"_s, 2},
@@ -58,7 +58,7 @@ QJsonObject TestSurveyController::completeSurvey() const
             {u"equipment_invest_10k"_s, 95}};
 }
 
-void TestSurveyController::listsProblemsOfSurveyAndRows()
+void Tst_surveycontroller::listsProblemsOfSurveyAndRows()
 {
     auto row = m_world->session->store()->createRecord(
         u"equipment"_s, QJsonObject{{u"survey"_s, m_world->surveyId}, {u"name"_s, u"空压机"_s}});
@@ -88,7 +88,7 @@ void TestSurveyController::listsProblemsOfSurveyAndRows()
              u"draft"_s);
 }
 
-void TestSurveyController::submitsWhenComplete()
+void Tst_surveycontroller::submitsWhenComplete()
 {
     QVERIFY(m_world->session->store()->setFields(u"survey"_s, m_world->surveyId, completeSurvey()));
     SurveyController controller;
@@ -103,7 +103,7 @@ void TestSurveyController::submitsWhenComplete()
              u"submitted"_s);
 }
 
-void TestSurveyController::reviewTasksOfSurveyAndRows()
+void Tst_surveycontroller::reviewTasksOfSurveyAndRows()
 {
     auto row = m_world->session->store()->createRecord(
         u"equipment"_s, QJsonObject{{u"survey"_s, m_world->surveyId}, {u"name"_s, u"空压机"_s}});
@@ -140,5 +140,5 @@ void TestSurveyController::reviewTasksOfSurveyAndRows()
 
 } // namespace gx
 
-QTEST_GUILESS_MAIN(gx::TestSurveyController)
+QTEST_GUILESS_MAIN(gx::Tst_surveycontroller)
 #include "tst_surveycontroller.moc"

@@ -1,6 +1,6 @@
 #include "shellfixture.h"
 
-#include "sync/userstore.h"
+#include "sync/store/userstore.h"
 #include "testsupport.h"
 
 using namespace Qt::StringLiterals;

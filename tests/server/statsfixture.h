@@ -3,7 +3,7 @@
 // The fixture of tst_server_stats and the figures it should give, worked out here by plain
 // loops over the fixture from DESIGN.md "Indicators" (never by core's engine).
 
-#include "sync/recordstore.h"
+#include "sync/records/recordstore.h"
 
 #include <QList>
 #include <QMap>

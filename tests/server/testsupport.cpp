@@ -1,10 +1,10 @@
 #include "testsupport.h"
 
 #include "core/uscc.h"
-#include "sync/coveragefacts.h"
-#include "sync/migrations.h"
-#include "sync/registryimport.h"
-#include "sync/serverassets.h"
+#include "sync/cli/serverassets.h"
+#include "sync/figures/registryimport.h"
+#include "sync/records/coveragefacts.h"
+#include "sync/records/serverschema.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -87,7 +87,7 @@ Result<std::unique_ptr<server::Database>, server::DbError> TestDatabase::openAno
     auto opened = server::Database::open(m_url);
     if (!opened)
         return opened.error();
-    auto migrated = server::Migrations::apply(*opened.value(), TestClock::kStart);
+    auto migrated = server::ServerSchema::apply(*opened.value(), TestClock::kStart);
     if (!migrated)
         return migrated.error();
     return std::move(opened).value();

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/indicators.h"
-#include "sync/database.h"
-#include "sync/recordstore.h"
-#include "sync/server.h"
-#include "sync/userstore.h"
+#include "sync/api/server.h"
+#include "sync/records/recordstore.h"
+#include "sync/store/database.h"
+#include "sync/store/userstore.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -4,8 +4,8 @@
 #include "testsupport.h"
 
 #include "core/uscc.h"
-#include "sync/auditlog.h"
-#include "sync/secrets.h"
+#include "sync/store/auditlog.h"
+#include "sync/store/secrets.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -38,7 +38,7 @@ QJsonObject credentials(const QString &username, const QString &password)
 
 } // namespace
 
-class TestServerAuth : public QObject
+class Tst_server_auth : public QObject
 {
     Q_OBJECT
 
@@ -73,7 +73,7 @@ private:
     std::unique_ptr<TestServer> m_server;
 };
 
-void TestServerAuth::init()
+void Tst_server_auth::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -94,19 +94,19 @@ void TestServerAuth::init()
     QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
 }
 
-void TestServerAuth::cleanup()
+void Tst_server_auth::cleanup()
 {
     m_server.reset();
     m_db.reset();
 }
 
-HttpResult TestServerAuth::login(HttpClient &client, const QString &username,
-                                 const QString &password)
+HttpResult Tst_server_auth::login(HttpClient &client, const QString &username,
+                                  const QString &password)
 {
     return client.postJson(u"/api/v1/login"_s, credentials(username, password));
 }
 
-void TestServerAuth::loginSucceeds_data()
+void Tst_server_auth::loginSucceeds_data()
 {
     QTest::addColumn<QString>("username");
     QTest::addColumn<QString>("role");
@@ -120,7 +120,7 @@ void TestServerAuth::loginSucceeds_data()
     QTest::newRow("admin") << u"admin"_s << u"admin"_s << null << null;
 }
 
-void TestServerAuth::loginSucceeds()
+void Tst_server_auth::loginSucceeds()
 {
     QFETCH(QString, username);
     QFETCH(QString, role);
@@ -142,7 +142,7 @@ void TestServerAuth::loginSucceeds()
              qPrintable(token));
 }
 
-void TestServerAuth::loginFails_data()
+void Tst_server_auth::loginFails_data()
 {
     QTest::addColumn<QJsonObject>("body");
     QTest::addColumn<int>("status");
@@ -172,7 +172,7 @@ void TestServerAuth::loginFails_data()
         << u"bad_request"_s << u"username"_s << u"missing"_s;
 }
 
-void TestServerAuth::loginFails()
+void Tst_server_auth::loginFails()
 {
     QFETCH(QJsonObject, body);
     QFETCH(int, status);
@@ -189,7 +189,7 @@ void TestServerAuth::loginFails()
     QVERIFY(!result.json().contains("token"_L1));
 }
 
-void TestServerAuth::tokenIsStoredOnlyAsHash()
+void Tst_server_auth::tokenIsStoredOnlyAsHash()
 {
     HttpClient client(m_server->baseUrl());
     const QString token = client.login(u"insp"_s, kPassword);
@@ -207,7 +207,7 @@ void TestServerAuth::tokenIsStoredOnlyAsHash()
     QVERIFY(!rows.value().next());
 }
 
-void TestServerAuth::passwordIsArgon2id()
+void Tst_server_auth::passwordIsArgon2id()
 {
     auto rows = m_db->db().exec(u"SELECT password_hash FROM users WHERE username = 'insp'"_s);
     QVERIFY(rows.ok() && rows.value().next());
@@ -217,7 +217,7 @@ void TestServerAuth::passwordIsArgon2id()
     QVERIFY(!hash.contains(kPassword));
 }
 
-void TestServerAuth::throttlesPerUserName()
+void Tst_server_auth::throttlesPerUserName()
 {
     HttpClient client(m_server->baseUrl());
     for (int i = 0; i < 5; ++i)
@@ -239,7 +239,7 @@ void TestServerAuth::throttlesPerUserName()
     QCOMPARE(login(client, u"insp"_s, kPassword).status, 200);
 }
 
-void TestServerAuth::throttlesPerAddress()
+void Tst_server_auth::throttlesPerAddress()
 {
     HttpClient client(m_server->baseUrl());
     for (int i = 0; i < 20; ++i) {
@@ -255,7 +255,7 @@ void TestServerAuth::throttlesPerAddress()
     QCOMPARE(login(client, u"admin"_s, kPassword).status, 200);
 }
 
-void TestServerAuth::successClearsFailuresAndIsNeverCounted()
+void Tst_server_auth::successClearsFailuresAndIsNeverCounted()
 {
     HttpClient client(m_server->baseUrl());
     for (int round = 0; round < 2; ++round) {
@@ -270,7 +270,7 @@ void TestServerAuth::successClearsFailuresAndIsNeverCounted()
     QCOMPARE(rows.value().value(0).toInt(), 0);
 }
 
-void TestServerAuth::tokenChecks_data()
+void Tst_server_auth::tokenChecks_data()
 {
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<int>("status");
@@ -287,7 +287,7 @@ void TestServerAuth::tokenChecks_data()
     QTest::newRow("password reset") << u"reset"_s << 401 << u"revoked"_s;
 }
 
-void TestServerAuth::tokenChecks()
+void Tst_server_auth::tokenChecks()
 {
     QFETCH(QString, scenario);
     QFETCH(int, status);
@@ -327,7 +327,7 @@ void TestServerAuth::tokenChecks()
     }
 }
 
-void TestServerAuth::tokenLifetimeFollowsConfig()
+void Tst_server_auth::tokenLifetimeFollowsConfig()
 {
     m_server.reset();
     gx::server::ServerConfig config;
@@ -343,7 +343,7 @@ void TestServerAuth::tokenLifetimeFollowsConfig()
     QCOMPARE(client.get(u"/api/v1/regions"_s).status, 401);
 }
 
-void TestServerAuth::loginsAreAudited()
+void Tst_server_auth::loginsAreAudited()
 {
     HttpClient client(m_server->baseUrl());
     QCOMPARE(login(client, u"insp"_s, u"nope nope"_s).status, 401);
@@ -364,7 +364,7 @@ void TestServerAuth::loginsAreAudited()
     QCOMPARE(entries.value()[2].at, TestClock::kStart);
 }
 
-void TestServerAuth::formsCurrent()
+void Tst_server_auth::formsCurrent()
 {
     HttpClient client(m_server->baseUrl());
     QCOMPARE(client.get(u"/api/v1/forms/current"_s).status, 401);
@@ -377,7 +377,7 @@ void TestServerAuth::formsCurrent()
     QCOMPARE(form, gx::test::testForm().json());
 }
 
-void TestServerAuth::regions()
+void Tst_server_auth::regions()
 {
     HttpClient client(m_server->baseUrl());
     QCOMPARE(client.get(u"/api/v1/regions"_s).status, 401);
@@ -415,7 +415,7 @@ void TestServerAuth::regions()
     QCOMPARE(byCode.value(u"331127"_s).value("name"_L1).toString(), u"景宁畲族自治县"_s);
 }
 
-void TestServerAuth::userRules_data()
+void Tst_server_auth::userRules_data()
 {
     QTest::addColumn<QString>("username");
     QTest::addColumn<int>("role");
@@ -452,7 +452,7 @@ void TestServerAuth::userRules_data()
         << u"a5"_s << office << u"331102"_s << QString() << kPassword << u"take no --region"_s;
 }
 
-void TestServerAuth::userRules()
+void Tst_server_auth::userRules()
 {
     QFETCH(QString, username);
     QFETCH(int, role);
@@ -473,5 +473,5 @@ void TestServerAuth::userRules()
     }
 }
 
-QTEST_GUILESS_MAIN(TestServerAuth)
+QTEST_GUILESS_MAIN(Tst_server_auth)
 #include "tst_server_auth.moc"

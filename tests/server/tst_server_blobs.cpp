@@ -48,7 +48,7 @@ Headers range(qint64 start, qint64 end, qint64 total)
 
 } // namespace
 
-class TestServerBlobs : public QObject
+class Tst_server_blobs : public QObject
 {
     Q_OBJECT
 
@@ -84,7 +84,7 @@ private:
     std::unique_ptr<HttpClient> m_client;
 };
 
-void TestServerBlobs::init()
+void Tst_server_blobs::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -96,21 +96,21 @@ void TestServerBlobs::init()
     QVERIFY(!m_client->login(u"insp"_s, kPassword).isEmpty());
 }
 
-void TestServerBlobs::cleanup()
+void Tst_server_blobs::cleanup()
 {
     m_client.reset();
     m_server.reset();
     m_db.reset();
 }
 
-HttpResult TestServerBlobs::put(const QByteArray &bytes, const QString &name,
-                                const Headers &headers)
+HttpResult Tst_server_blobs::put(const QByteArray &bytes, const QString &name,
+                                 const Headers &headers)
 {
     return m_client->put(blobPath(name), bytes, headers);
 }
 
-void TestServerBlobs::cutUpload(const QString &name, const QByteArray &chunk, qint64 start,
-                                qint64 total)
+void Tst_server_blobs::cutUpload(const QString &name, const QByteArray &chunk, qint64 start,
+                                 qint64 total)
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, m_server->port());
@@ -131,7 +131,7 @@ void TestServerBlobs::cutUpload(const QString &name, const QByteArray &chunk, qi
     loop.exec();
 }
 
-void TestServerBlobs::wholeUpload()
+void Tst_server_blobs::wholeUpload()
 {
     const QByteArray bytes = randomBytes(70000, 1);
     const QString name = sha256(bytes);
@@ -151,7 +151,7 @@ void TestServerBlobs::wholeUpload()
     QCOMPARE(chunks.value().value(0).toInt(), 0);
 }
 
-void TestServerBlobs::emptyBlob()
+void Tst_server_blobs::emptyBlob()
 {
     const QString name = sha256(QByteArray());
     QCOMPARE(name, u"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"_s);
@@ -163,7 +163,7 @@ void TestServerBlobs::emptyBlob()
     QCOMPARE(fetched.body.size(), 0);
 }
 
-void TestServerBlobs::resumeAfterCut()
+void Tst_server_blobs::resumeAfterCut()
 {
     const QByteArray bytes = randomBytes(300000, 2);
     const QString name = sha256(bytes);
@@ -194,14 +194,14 @@ void TestServerBlobs::resumeAfterCut()
     QCOMPARE(m_client->get(blobPath(name)).body, bytes);
 }
 
-void TestServerBlobs::hashMismatchDiscards_data()
+void Tst_server_blobs::hashMismatchDiscards_data()
 {
     QTest::addColumn<int>("chunks");
     QTest::newRow("whole") << 1;
     QTest::newRow("in three chunks") << 3;
 }
 
-void TestServerBlobs::hashMismatchDiscards()
+void Tst_server_blobs::hashMismatchDiscards()
 {
     QFETCH(int, chunks);
     const QByteArray bytes = randomBytes(3000, 3);
@@ -229,7 +229,7 @@ void TestServerBlobs::hashMismatchDiscards()
     QCOMPARE(put(bytes, name).status, 201);
 }
 
-void TestServerBlobs::wrongOffset_data()
+void Tst_server_blobs::wrongOffset_data()
 {
     QTest::addColumn<int>("sentFirst"); // bytes 0..sentFirst-1 already uploaded (0: none)
     QTest::addColumn<int>("start");
@@ -239,7 +239,7 @@ void TestServerBlobs::wrongOffset_data()
     QTest::newRow("starts again at 0") << 100 << 0;
 }
 
-void TestServerBlobs::wrongOffset()
+void Tst_server_blobs::wrongOffset()
 {
     QFETCH(int, sentFirst);
     QFETCH(int, start);
@@ -255,7 +255,7 @@ void TestServerBlobs::wrongOffset()
              sentFirst);
 }
 
-void TestServerBlobs::sizeMismatch()
+void Tst_server_blobs::sizeMismatch()
 {
     const QByteArray bytes = randomBytes(300, 5);
     const QString name = sha256(bytes);
@@ -266,7 +266,7 @@ void TestServerBlobs::sizeMismatch()
     QCOMPARE(answer.json().value("received"_L1).toInteger(), 100);
 }
 
-void TestServerBlobs::idempotentReupload()
+void Tst_server_blobs::idempotentReupload()
 {
     const QByteArray bytes = randomBytes(1000, 6);
     const QString name = sha256(bytes);
@@ -281,7 +281,7 @@ void TestServerBlobs::idempotentReupload()
     QCOMPARE(rows.value().value(0).toInt(), 1);
 }
 
-void TestServerBlobs::badName_data()
+void Tst_server_blobs::badName_data()
 {
     QTest::addColumn<QString>("name");
     const QString good = sha256("x");
@@ -292,7 +292,7 @@ void TestServerBlobs::badName_data()
     QTest::newRow("escaped space") << u"abc%20def"_s;
 }
 
-void TestServerBlobs::badName()
+void Tst_server_blobs::badName()
 {
     QFETCH(QString, name);
     for (const HttpResult &answer : {put("x", name), m_client->get(blobPath(name)),
@@ -303,7 +303,7 @@ void TestServerBlobs::badName()
     }
 }
 
-void TestServerBlobs::badRange_data()
+void Tst_server_blobs::badRange_data()
 {
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<int>("bodySize");
@@ -315,7 +315,7 @@ void TestServerBlobs::badRange_data()
     QTest::newRow("negative") << QByteArray("bytes -1-9/20") << 10;
 }
 
-void TestServerBlobs::badRange()
+void Tst_server_blobs::badRange()
 {
     QFETCH(QByteArray, header);
     QFETCH(int, bodySize);
@@ -326,7 +326,7 @@ void TestServerBlobs::badRange()
     QCOMPARE(m_client->get(blobPath(name) + u"/status"_s).json()["received"_L1].toInteger(), 0);
 }
 
-void TestServerBlobs::tooLarge()
+void Tst_server_blobs::tooLarge()
 {
     const QString name = sha256("z");
     // A blob announced above 32 MiB is refused at its first chunk.
@@ -344,7 +344,7 @@ void TestServerBlobs::tooLarge()
     QCOMPARE(m_client->get(blobPath(name) + u"/status"_s).json()["received"_L1].toInteger(), 0);
 }
 
-void TestServerBlobs::needsLogin_data()
+void Tst_server_blobs::needsLogin_data()
 {
     QTest::addColumn<QByteArray>("verb");
     QTest::addColumn<QString>("suffix");
@@ -353,7 +353,7 @@ void TestServerBlobs::needsLogin_data()
     QTest::newRow("status") << QByteArray("GET") << u"/status"_s;
 }
 
-void TestServerBlobs::needsLogin()
+void Tst_server_blobs::needsLogin()
 {
     QFETCH(QByteArray, verb);
     QFETCH(QString, suffix);
@@ -365,5 +365,5 @@ void TestServerBlobs::needsLogin()
     QCOMPARE(answer.errorCode(), u"unauthorized"_s);
 }
 
-QTEST_GUILESS_MAIN(TestServerBlobs)
+QTEST_GUILESS_MAIN(Tst_server_blobs)
 #include "tst_server_blobs.moc"

@@ -4,9 +4,9 @@
 #include "testsupport.h"
 
 #include "core/uscc.h"
-#include "sync/auditlog.h"
-#include "sync/recordstore.h"
-#include "sync/secrets.h"
+#include "sync/records/recordstore.h"
+#include "sync/store/auditlog.h"
+#include "sync/store/secrets.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -51,7 +51,7 @@ QString uscc(const char *body)
 
 } // namespace
 
-class TestServerCli : public QObject
+class Tst_server_cli : public QObject
 {
     Q_OBJECT
 
@@ -79,19 +79,19 @@ private:
     QTemporaryDir m_files;
 };
 
-void TestServerCli::init()
+void Tst_server_cli::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     QVERIFY(m_files.isValid());
 }
 
-void TestServerCli::cleanup()
+void Tst_server_cli::cleanup()
 {
     m_db.reset();
 }
 
-QString TestServerCli::writeFile(const QString &name, const QByteArray &bytes)
+QString Tst_server_cli::writeFile(const QString &name, const QByteArray &bytes)
 {
     const QString path = m_files.filePath(name);
     QFile file(path);
@@ -100,7 +100,7 @@ QString TestServerCli::writeFile(const QString &name, const QByteArray &bytes)
     return path;
 }
 
-qint64 TestServerCli::count(const QString &sqlCount)
+qint64 Tst_server_cli::count(const QString &sqlCount)
 {
     auto query = m_db->db().exec(sqlCount);
     if (!query || !query.value().next())
@@ -108,7 +108,7 @@ qint64 TestServerCli::count(const QString &sqlCount)
     return query.value().value(0).toLongLong();
 }
 
-void TestServerCli::userAddThenServeThenSigterm()
+void Tst_server_cli::userAddThenServeThenSigterm()
 {
     // On SQLite the file does not exist yet: user add creates and migrates it.
     const Run added = runServer({u"user"_s, u"add"_s, u"alice"_s, u"--role"_s, u"office"_s,
@@ -152,7 +152,7 @@ void TestServerCli::userAddThenServeThenSigterm()
     QVERIFY2(log.contains("stopped (signal 15)"_L1), qPrintable(log));
 }
 
-void TestServerCli::badCommandLineExits2_data()
+void Tst_server_cli::badCommandLineExits2_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("messagePart");
@@ -192,7 +192,7 @@ void TestServerCli::badCommandLineExits2_data()
         << u"takes 1 argument"_s;
 }
 
-void TestServerCli::badCommandLineExits2()
+void Tst_server_cli::badCommandLineExits2()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, messagePart);
@@ -203,7 +203,7 @@ void TestServerCli::badCommandLineExits2()
     QVERIFY(!QFile::exists(u"x.db"_s));
 }
 
-void TestServerCli::portInUse()
+void Tst_server_cli::portInUse()
 {
     QTcpServer occupant;
     QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
@@ -216,7 +216,7 @@ void TestServerCli::portInUse()
     QVERIFY(!run.out.contains("listening on"_L1));
 }
 
-void TestServerCli::unreachableDatabase_data()
+void Tst_server_cli::unreachableDatabase_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("messagePart");
@@ -228,7 +228,7 @@ void TestServerCli::unreachableDatabase_data()
     QTest::newRow("not a url") << u"store.db"_s << u"is not a database URL"_s;
 }
 
-void TestServerCli::unreachableDatabase()
+void Tst_server_cli::unreachableDatabase()
 {
     QFETCH(QString, url);
     QFETCH(QString, messagePart);
@@ -238,7 +238,7 @@ void TestServerCli::unreachableDatabase()
     QVERIFY(!run.out.contains("listening on"_L1));
 }
 
-void TestServerCli::userCommands()
+void Tst_server_cli::userCommands()
 {
     const QStringList db{u"--db"_s, m_db->url()};
     QCOMPARE(runServer(QStringList{u"user"_s, u"add"_s, u"wang"_s, u"--role"_s, u"inspector"_s,
@@ -294,7 +294,7 @@ void TestServerCli::userCommands()
                                    u"user_enabled"_s, u"password_reset"_s}));
 }
 
-void TestServerCli::userAddRefusals_data()
+void Tst_server_cli::userAddRefusals_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("input");
@@ -315,7 +315,7 @@ void TestServerCli::userAddRefusals_data()
                                     << QByteArray("short\n") << u"at least 8"_s;
 }
 
-void TestServerCli::userAddRefusals()
+void Tst_server_cli::userAddRefusals()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QByteArray, input);
@@ -330,7 +330,7 @@ void TestServerCli::userAddRefusals()
     QCOMPARE(count(u"SELECT COUNT(*) FROM users"_s), 1);
 }
 
-void TestServerCli::registryImportReportsEveryBadLine()
+void Tst_server_cli::registryImportReportsEveryBadLine()
 {
     const QByteArray good1 = uscc("MA2A1234").toLatin1();
     QByteArray badCheck = uscc("MA2B2345").toLatin1();
@@ -359,7 +359,7 @@ void TestServerCli::registryImportReportsEveryBadLine()
     QCOMPARE(count(u"SELECT COUNT(*) FROM records"_s), 0);
 }
 
-void TestServerCli::registryImportGoodFile()
+void Tst_server_cli::registryImportGoodFile()
 {
     const QString a = uscc("MA2A1234"), b = uscc("MA2B2345"), c = uscc("MA2C3456");
     const QByteArray csv = "\xEF\xBB\xBF" // a byte-order mark, as Excel writes
@@ -437,5 +437,5 @@ void TestServerCli::registryImportGoodFile()
     QCOMPARE(audit.value()[0].detail.value("file"_L1).toString(), u"renamed.csv"_s);
 }
 
-QTEST_GUILESS_MAIN(TestServerCli)
+QTEST_GUILESS_MAIN(Tst_server_cli)
 #include "tst_server_cli.moc"

@@ -6,9 +6,9 @@
 // owners and registry changes; every figure, numerator, denominator, target and count compared,
 // after the incremental upkeep and after a full rebuild.
 
-#include "sync/coveragefacts.h"
-#include "sync/coveragequery.h"
-#include "sync/recordstore.h"
+#include "sync/figures/coveragequery.h"
+#include "sync/records/coveragefacts.h"
+#include "sync/records/recordstore.h"
 #include "testsupport.h"
 
 #include <QRandomGenerator>
@@ -163,7 +163,7 @@ private:
 
 } // namespace
 
-class TestServerCoverageFacts : public QObject
+class Tst_server_coveragefacts : public QObject
 {
     Q_OBJECT
 
@@ -184,19 +184,19 @@ private:
     std::unique_ptr<TestDatabase> m_db;
 };
 
-void TestServerCoverageFacts::init()
+void Tst_server_coveragefacts::init()
 {
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
 }
 
-void TestServerCoverageFacts::cleanup()
+void Tst_server_coveragefacts::cleanup()
 {
     m_db.reset();
 }
 
-void TestServerCoverageFacts::edit(const QString &entity, const QString &id,
-                                   const QJsonObject &changes, bool deleted)
+void Tst_server_coveragefacts::edit(const QString &entity, const QString &id,
+                                    const QJsonObject &changes, bool deleted)
 {
     auto transaction = server::WriteTransaction::begin(m_db->db());
     QVERIFY(transaction);
@@ -214,7 +214,7 @@ void TestServerCoverageFacts::edit(const QString &entity, const QString &id,
         QFAIL(qPrintable(committed.error().message));
 }
 
-void TestServerCoverageFacts::compareWithEngine(const QString &when)
+void Tst_server_coveragefacts::compareWithEngine(const QString &when)
 {
     for (const int period : kPeriods) {
         server::CoverageQuery query(m_db->db(), testRegions());
@@ -269,7 +269,7 @@ void TestServerCoverageFacts::compareWithEngine(const QString &when)
     }
 }
 
-void TestServerCoverageFacts::sqlSumsEqualTheEngine_data()
+void Tst_server_coveragefacts::sqlSumsEqualTheEngine_data()
 {
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("enterprises");
@@ -278,7 +278,7 @@ void TestServerCoverageFacts::sqlSumsEqualTheEngine_data()
     QTest::newRow("seed 7, small") << quint32(7) << 25;
 }
 
-void TestServerCoverageFacts::sqlSumsEqualTheEngine()
+void Tst_server_coveragefacts::sqlSumsEqualTheEngine()
 {
     QFETCH(quint32, seed);
     QFETCH(int, enterprises);
@@ -383,7 +383,7 @@ void TestServerCoverageFacts::sqlSumsEqualTheEngine()
     compareWithEngine(u"after a rebuild"_s);
 }
 
-void TestServerCoverageFacts::duplicateCountedSurveysPickTheGreatestId()
+void Tst_server_coveragefacts::duplicateCountedSurveysPickTheGreatestId()
 {
     // The server refuses a second survey of an enterprise and period, but the engine's rule for
     // one that got in anyway (the greatest id counts) holds here too.
@@ -409,5 +409,5 @@ void TestServerCoverageFacts::duplicateCountedSurveysPickTheGreatestId()
     compareWithEngine(u"two counted surveys"_s);
 }
 
-QTEST_GUILESS_MAIN(TestServerCoverageFacts)
+QTEST_GUILESS_MAIN(Tst_server_coveragefacts)
 #include "tst_server_coveragefacts.moc"

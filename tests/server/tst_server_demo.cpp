@@ -6,7 +6,7 @@
 
 #include "core/uscc.h"
 #include "core/validator.h"
-#include "sync/demo.h"
+#include "sync/demo/demo.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -44,7 +44,7 @@ Run runDemo(const QString &url, const QStringList &extra = {})
 
 } // namespace
 
-class TestServerDemo : public QObject
+class Tst_server_demo : public QObject
 {
     Q_OBJECT
 
@@ -64,18 +64,18 @@ private:
     std::unique_ptr<gx::test::TestDatabase> m_db;
 };
 
-void TestServerDemo::init()
+void Tst_server_demo::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
 }
 
-void TestServerDemo::cleanup()
+void Tst_server_demo::cleanup()
 {
     m_db.reset();
 }
 
-QMap<QString, int> TestServerDemo::countPerEntity()
+QMap<QString, int> Tst_server_demo::countPerEntity()
 {
     QMap<QString, int> out;
     auto query = m_db->db().exec(u"SELECT entity, COUNT(*) FROM records GROUP BY entity"_s);
@@ -86,7 +86,7 @@ QMap<QString, int> TestServerDemo::countPerEntity()
     return out;
 }
 
-void TestServerDemo::fillsAFreshStore()
+void Tst_server_demo::fillsAFreshStore()
 {
     const Run run = runDemo(
         m_db->url(), {u"--enterprises"_s, QString::number(kEnterprises), u"--seed"_s, u"7"_s});
@@ -213,7 +213,7 @@ void TestServerDemo::fillsAFreshStore()
     QCOMPARE(countPerEntity(), before);
 }
 
-void TestServerDemo::sameSeedSameCity_data()
+void Tst_server_demo::sameSeedSameCity_data()
 {
     QTest::addColumn<quint64>("seed");
     QTest::newRow("default seed") << gx::server::DemoOptions{}.seed;
@@ -221,7 +221,7 @@ void TestServerDemo::sameSeedSameCity_data()
     QTest::newRow("seed 2^63") << (quint64(1) << 63);
 }
 
-void TestServerDemo::sameSeedSameCity()
+void Tst_server_demo::sameSeedSameCity()
 {
     QFETCH(quint64, seed);
     gx::server::DemoOptions options;
@@ -247,7 +247,7 @@ void TestServerDemo::sameSeedSameCity()
     QVERIFY(other.records.constFirst().id != first.records.constFirst().id);
 }
 
-void TestServerDemo::refusesBadOptions_data()
+void Tst_server_demo::refusesBadOptions_data()
 {
     QTest::addColumn<QStringList>("options");
     QTest::newRow("too few") << QStringList{u"--enterprises"_s, u"3"_s};
@@ -256,7 +256,7 @@ void TestServerDemo::refusesBadOptions_data()
     QTest::newRow("bad seed") << QStringList{u"--seed"_s, u"-x"_s};
 }
 
-void TestServerDemo::refusesBadOptions()
+void Tst_server_demo::refusesBadOptions()
 {
     QFETCH(QStringList, options);
     const Run run = runDemo(m_db->url(), options);
@@ -265,5 +265,5 @@ void TestServerDemo::refusesBadOptions()
     QVERIFY(countPerEntity().isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestServerDemo)
+QTEST_GUILESS_MAIN(Tst_server_demo)
 #include "tst_server_demo.moc"

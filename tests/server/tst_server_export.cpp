@@ -5,7 +5,7 @@
 #include "testsupport.h"
 
 #include "core/uscc.h"
-#include "sync/auditlog.h"
+#include "sync/store/auditlog.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -107,7 +107,7 @@ QByteArray zipMember(const QByteArray &zip, const QString &name)
 
 } // namespace
 
-class TestServerExport : public QObject
+class Tst_server_export : public QObject
 {
     Q_OBJECT
 
@@ -128,7 +128,7 @@ private:
     gx::test::TestClock m_clock;
 };
 
-void TestServerExport::init()
+void Tst_server_export::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -165,14 +165,14 @@ void TestServerExport::init()
         QString());
 }
 
-void TestServerExport::cleanup()
+void Tst_server_export::cleanup()
 {
     m_office.reset();
     m_server.reset();
     m_db.reset();
 }
 
-void TestServerExport::csvFile()
+void Tst_server_export::csvFile()
 {
     const HttpResult result = m_office->get(u"/api/v1/export/coverage?period=2024&format=csv"_s);
     QCOMPARE(result.status, 200);
@@ -202,7 +202,7 @@ void TestServerExport::csvFile()
     QCOMPARE(audit.value().constFirst().actor, u"office"_s);
 }
 
-void TestServerExport::xlsxFile()
+void Tst_server_export::xlsxFile()
 {
     const HttpResult result = m_office->get(u"/api/v1/export/coverage?period=2024&format=xlsx"_s);
     QCOMPARE(result.status, 200);
@@ -240,7 +240,7 @@ void TestServerExport::xlsxFile()
     QVERIFY(styles.contains(u"formatCode=\"0.0%\""_s));
 }
 
-void TestServerExport::refusals_data()
+void Tst_server_export::refusals_data()
 {
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("query");
@@ -256,7 +256,7 @@ void TestServerExport::refusals_data()
     QTest::newRow("no token") << QString() << u"period=2024&format=csv"_s << 401 << QString();
 }
 
-void TestServerExport::refusals()
+void Tst_server_export::refusals()
 {
     QFETCH(QString, user);
     QFETCH(QString, query);
@@ -273,7 +273,7 @@ void TestServerExport::refusals()
     QVERIFY(result.header("Content-Disposition").isEmpty());
 }
 
-void TestServerExport::commandLineWritesTheSameFile()
+void Tst_server_export::commandLineWritesTheSameFile()
 {
     QTemporaryDir dir;
     const QString csv = dir.filePath(u"coverage.csv"_s);
@@ -304,5 +304,5 @@ void TestServerExport::commandLineWritesTheSameFile()
     QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(u"csv or xlsx"_s));
 }
 
-QTEST_GUILESS_MAIN(TestServerExport)
+QTEST_GUILESS_MAIN(Tst_server_export)
 #include "tst_server_export.moc"

@@ -2,9 +2,9 @@
 // its row, a tombstone marks it deleted, the latest live review decides whether a survey counts;
 // and the migration that adds them fills them from a store written before it.
 
-#include "sync/coveragequery.h"
-#include "sync/migrations.h"
-#include "sync/recordstore.h"
+#include "sync/figures/coveragequery.h"
+#include "sync/records/recordstore.h"
+#include "sync/records/serverschema.h"
 #include "testsupport.h"
 
 #include <QTest>
@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 using namespace gx;
 using namespace gx::test;
 
-class TestServerFacts : public QObject
+class Tst_server_facts : public QObject
 {
     Q_OBJECT
 
@@ -35,19 +35,19 @@ private:
     std::unique_ptr<TestDatabase> m_db;
 };
 
-void TestServerFacts::init()
+void Tst_server_facts::init()
 {
     m_db = std::make_unique<TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
 }
 
-void TestServerFacts::cleanup()
+void Tst_server_facts::cleanup()
 {
     m_db.reset();
 }
 
-void TestServerFacts::write(const QString &entity, const QString &id, const QJsonObject &fields,
-                            bool deleted)
+void Tst_server_facts::write(const QString &entity, const QString &id, const QJsonObject &fields,
+                             bool deleted)
 {
     auto transaction = server::WriteTransaction::begin(m_db->db());
     if (!transaction)
@@ -69,7 +69,7 @@ void TestServerFacts::write(const QString &entity, const QString &id, const QJso
         QFAIL(qPrintable(committed.error().message));
 }
 
-IndicatorInput TestServerFacts::load(int period)
+IndicatorInput Tst_server_facts::load(int period)
 {
     auto input = server::CoverageQuery(m_db->db(), testRegions()).load(period);
     if (!input)
@@ -77,7 +77,7 @@ IndicatorInput TestServerFacts::load(int period)
     return input.value();
 }
 
-QVariant TestServerFacts::column(const QString &table, const QString &name, const QString &id)
+QVariant Tst_server_facts::column(const QString &table, const QString &name, const QString &id)
 {
     auto query = m_db->db().exec(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(name, table), {id});
     if (!query || !query.value().next())
@@ -85,7 +85,7 @@ QVariant TestServerFacts::column(const QString &table, const QString &name, cons
     return query.value().value(0);
 }
 
-void TestServerFacts::surveyColumn_data()
+void Tst_server_facts::surveyColumn_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QJsonValue>("value");
@@ -109,7 +109,7 @@ void TestServerFacts::surveyColumn_data()
                                   << u"factory_tier"_s << QVariant();
 }
 
-void TestServerFacts::surveyColumn()
+void Tst_server_facts::surveyColumn()
 {
     QFETCH(QString, field);
     QFETCH(QJsonValue, value);
@@ -125,7 +125,7 @@ void TestServerFacts::surveyColumn()
         QCOMPARE(stored.toDouble(), expected.toDouble());
 }
 
-void TestServerFacts::equipmentFollowsEditsAndDeletion()
+void Tst_server_facts::equipmentFollowsEditsAndDeletion()
 {
     write(u"survey"_s, u"s1"_s,
           {{u"period"_s, 2024}, {u"enterprise"_s, u"E1"_s}, {u"state"_s, u"submitted"_s}});
@@ -160,7 +160,7 @@ void TestServerFacts::equipmentFollowsEditsAndDeletion()
     QCOMPARE(input.equipment.size(), 0);
 }
 
-void TestServerFacts::latestLiveReviewCounts()
+void Tst_server_facts::latestLiveReviewCounts()
 {
     write(u"survey"_s, u"s1"_s,
           {{u"period"_s, 2024}, {u"enterprise"_s, u"E1"_s}, {u"state"_s, u"submitted"_s}});
@@ -188,7 +188,7 @@ void TestServerFacts::latestLiveReviewCounts()
     QCOMPARE(load(2024).surveys.at(0).review, ReviewState::Rejected);
 }
 
-void TestServerFacts::migrationBackfills()
+void Tst_server_facts::migrationBackfills()
 {
     write(u"enterprise"_s, u"E1"_s, {{u"region"_s, u"331102"_s}, {u"above_size"_s, true}});
     write(u"enterprise"_s, u"E9"_s, {{u"region"_s, u"331121"_s}}, true);
@@ -212,7 +212,7 @@ void TestServerFacts::migrationBackfills()
         if (!done)
             QFAIL(qPrintable(done.error().message));
     }
-    auto applied = server::Migrations::apply(m_db->db(), TestClock::kStart);
+    auto applied = server::ServerSchema::apply(m_db->db(), TestClock::kStart);
     if (!applied)
         QFAIL(qPrintable(applied.error().message));
     QCOMPARE(applied.value(), 2); // the facts (3), then the coverage rows made from them (4)
@@ -241,5 +241,5 @@ void TestServerFacts::migrationBackfills()
     QCOMPARE(row.value().value(2).toInt(), 3);
 }
 
-QTEST_GUILESS_MAIN(TestServerFacts)
+QTEST_GUILESS_MAIN(Tst_server_facts)
 #include "tst_server_facts.moc"

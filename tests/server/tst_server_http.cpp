@@ -13,7 +13,7 @@ using gx::test::HttpClient;
 using gx::test::HttpResult;
 using gx::test::TestServer;
 
-class TestServerHttp : public QObject
+class Tst_server_http : public QObject
 {
     Q_OBJECT
 
@@ -41,7 +41,7 @@ private:
     std::unique_ptr<TestServer> m_server;
 };
 
-void TestServerHttp::init()
+void Tst_server_http::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -53,13 +53,13 @@ void TestServerHttp::init()
     QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
 }
 
-void TestServerHttp::cleanup()
+void Tst_server_http::cleanup()
 {
     m_server.reset();
     m_db.reset();
 }
 
-void TestServerHttp::unknownCallIsJson404_data()
+void Tst_server_http::unknownCallIsJson404_data()
 {
     QTest::addColumn<QByteArray>("verb");
     QTest::addColumn<QString>("path");
@@ -70,7 +70,7 @@ void TestServerHttp::unknownCallIsJson404_data()
     QTest::newRow("root") << QByteArray("GET") << u"/"_s;
 }
 
-void TestServerHttp::unknownCallIsJson404()
+void Tst_server_http::unknownCallIsJson404()
 {
     QFETCH(QByteArray, verb);
     QFETCH(QString, path);
@@ -83,7 +83,7 @@ void TestServerHttp::unknownCallIsJson404()
     QVERIFY(result.json().value("error"_L1).toObject().value("field"_L1).isNull());
 }
 
-void TestServerHttp::wrongMethodIs405()
+void Tst_server_http::wrongMethodIs405()
 {
     HttpClient client(m_server->baseUrl());
     const HttpResult result = client.get(u"/api/v1/login"_s);
@@ -92,7 +92,7 @@ void TestServerHttp::wrongMethodIs405()
     QCOMPARE(result.header("Allow"), QByteArray("POST"));
 }
 
-void TestServerHttp::malformedJsonIs400_data()
+void Tst_server_http::malformedJsonIs400_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("messagePart");
@@ -105,7 +105,7 @@ void TestServerHttp::malformedJsonIs400_data()
     QTest::newRow("trailing garbage") << QByteArray("{} {}") << u"not valid JSON"_s;
 }
 
-void TestServerHttp::malformedJsonIs400()
+void Tst_server_http::malformedJsonIs400()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, messagePart);
@@ -116,7 +116,7 @@ void TestServerHttp::malformedJsonIs400()
     QVERIFY2(result.errorMessage().contains(messagePart), result.describe().constData());
 }
 
-void TestServerHttp::oversizeBodyIs413BeforeBuffering()
+void Tst_server_http::oversizeBodyIs413BeforeBuffering()
 {
     // Only the head is sent: a server that waited for the body before judging it would never
     // answer, so an answer proves the limit acts before buffering.
@@ -130,7 +130,7 @@ void TestServerHttp::oversizeBodyIs413BeforeBuffering()
     QVERIFY2(error.value("message"_L1).toString().contains("65536"_L1), answer.constData());
 }
 
-void TestServerHttp::oversizeBodyOverHttpClient()
+void Tst_server_http::oversizeBodyOverHttpClient()
 {
     // A real client that sends the whole oversize body still reads the 413 (the server drains
     // its input before closing, so the client sees the answer rather than a reset).
@@ -140,7 +140,7 @@ void TestServerHttp::oversizeBodyOverHttpClient()
     QCOMPARE(result.errorCode(), u"payload_too_large"_s);
 }
 
-void TestServerHttp::bodyAtTheLimitPasses()
+void Tst_server_http::bodyAtTheLimitPasses()
 {
     // 64 KiB exactly: parsed (and refused only for what it says, not for its size).
     QByteArray body = "{\"username\":\"";
@@ -155,7 +155,7 @@ void TestServerHttp::bodyAtTheLimitPasses()
              u"username"_s);
 }
 
-void TestServerHttp::oversizeHeadIs431()
+void Tst_server_http::oversizeHeadIs431()
 {
     const QByteArray request =
         "GET /api/v1/regions HTTP/1.1\r\nHost: x\r\nX-Filler: " + QByteArray(9 * 1024, 'f') +
@@ -166,7 +166,7 @@ void TestServerHttp::oversizeHeadIs431()
              u"headers_too_large"_s);
 }
 
-void TestServerHttp::chunkedBodyIs411()
+void Tst_server_http::chunkedBodyIs411()
 {
     const QByteArray request = "POST /api/v1/login HTTP/1.1\r\nHost: x\r\n"
                                "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n";
@@ -174,7 +174,7 @@ void TestServerHttp::chunkedBodyIs411()
     QCOMPARE(gx::test::rawStatus(answer), 411);
 }
 
-void TestServerHttp::keepAliveCarriesManyRequests()
+void Tst_server_http::keepAliveCarriesManyRequests()
 {
     // Bodies of several sizes one after another on one connection: the guard must follow the
     // request boundaries exactly, or it would misread a body as the next head.
@@ -191,7 +191,7 @@ void TestServerHttp::keepAliveCarriesManyRequests()
     QCOMPARE(missing.status, 404);
 }
 
-void TestServerHttp::everyRequestIsLogged()
+void Tst_server_http::everyRequestIsLogged()
 {
     HttpClient client(m_server->baseUrl());
     QTest::ignoreMessage(QtInfoMsg,
@@ -206,7 +206,7 @@ void TestServerHttp::everyRequestIsLogged()
     QCOMPARE(gx::test::rawStatus(gx::test::rawExchange(m_server->port(), request, 5000)), 413);
 }
 
-void TestServerHttp::idleConnectionIsClosed_data()
+void Tst_server_http::idleConnectionIsClosed_data()
 {
     QTest::addColumn<QByteArray>("sent");
     QTest::newRow("nothing") << QByteArray();
@@ -215,7 +215,7 @@ void TestServerHttp::idleConnectionIsClosed_data()
         "POST /api/v1/login HTTP/1.1\r\nContent-Length: 100\r\n\r\n{\"user");
 }
 
-void TestServerHttp::idleConnectionIsClosed()
+void Tst_server_http::idleConnectionIsClosed()
 {
     QFETCH(QByteArray, sent);
     QElapsedTimer timer;
@@ -227,5 +227,5 @@ void TestServerHttp::idleConnectionIsClosed()
     QCOMPARE(answer, QByteArray());
 }
 
-QTEST_GUILESS_MAIN(TestServerHttp)
+QTEST_GUILESS_MAIN(Tst_server_http)
 #include "tst_server_http.moc"

@@ -30,7 +30,7 @@ constexpr int kBatches = 45; // batch 0 creates; batch b >= 1 sets every row's q
 
 } // namespace
 
-class TestServerKill : public QObject
+class Tst_server_kill : public QObject
 {
     Q_OBJECT
 
@@ -60,7 +60,7 @@ private:
     QList<QString> m_rows;             // equipment ids
 };
 
-void TestServerKill::init()
+void Tst_server_kill::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -81,13 +81,13 @@ void TestServerKill::init()
     m_rows = std::move(load.rows);
 }
 
-void TestServerKill::cleanup()
+void Tst_server_kill::cleanup()
 {
     m_db.reset();
 }
 
-int TestServerKill::sendUntilKilled(ServerProcess &server, int first, int killAfter,
-                                    double fraction)
+int Tst_server_kill::sendUntilKilled(ServerProcess &server, int first, int killAfter,
+                                     double fraction)
 {
     QNetworkAccessManager nam;
     QEventLoop loop;
@@ -146,7 +146,7 @@ int TestServerKill::sendUntilKilled(ServerProcess &server, int first, int killAf
     return next;
 }
 
-QString TestServerKill::checkAfterRestart(int acknowledged)
+QString Tst_server_kill::checkAfterRestart(int acknowledged)
 {
     // A batch is one transaction: every row has the same rev, the acknowledged batches' count
     // or one more (the batch in flight committed before the kill but was not acknowledged).
@@ -191,13 +191,13 @@ QString TestServerKill::checkAfterRestart(int acknowledged)
     return {};
 }
 
-qint64 TestServerKill::rowRev()
+qint64 Tst_server_kill::rowRev()
 {
     auto rev = m_db->db().exec(u"SELECT MAX(rev) FROM records WHERE entity = 'equipment'"_s);
     return rev && rev.value().next() ? rev.value().value(0).toLongLong() : -1;
 }
 
-void TestServerKill::acknowledgedMutationsSurviveSigkill()
+void Tst_server_kill::acknowledgedMutationsSurviveSigkill()
 {
     ServerProcess server(m_db->url());
     int next = 0;
@@ -264,5 +264,5 @@ void TestServerKill::acknowledgedMutationsSurviveSigkill()
     QVERIFY(server.stop());
 }
 
-QTEST_GUILESS_MAIN(TestServerKill)
+QTEST_GUILESS_MAIN(Tst_server_kill)
 #include "tst_server_kill.moc"

@@ -57,7 +57,7 @@ QStringList conflictSummary(const QList<QJsonObject> &changes, const QString &re
 
 } // namespace
 
-class TestServerMerge : public QObject
+class Tst_server_merge : public QObject
 {
     Q_OBJECT
 
@@ -73,18 +73,18 @@ private:
     std::unique_ptr<gx::test::SyncFixture> m_f;
 };
 
-void TestServerMerge::init()
+void Tst_server_merge::init()
 {
     m_f = std::make_unique<gx::test::SyncFixture>();
     QVERIFY2(m_f->ok(), qPrintable(m_f->error()));
 }
 
-void TestServerMerge::cleanup()
+void Tst_server_merge::cleanup()
 {
     m_f.reset();
 }
 
-void TestServerMerge::merge_data()
+void Tst_server_merge::merge_data()
 {
     // The survey starts at rev 1 (draft fields + `initial`, by insp on dev-a at T+0). Then
     // insp2 on dev-b changes it (`other`, or deletes it when other is "delete") at otherHlc
@@ -194,7 +194,7 @@ void TestServerMerge::merge_data()
         << u"applied"_s << qint64(2) << true << QJsonObject{} << QStringList();
 }
 
-void TestServerMerge::merge()
+void Tst_server_merge::merge()
 {
     QFETCH(QJsonObject, initial);
     QFETCH(QJsonValue, other);
@@ -261,7 +261,7 @@ void TestServerMerge::merge()
              conflicts);
 }
 
-void TestServerMerge::conflictRecordNamesTheLoser()
+void Tst_server_merge::conflictRecordNamesTheLoser()
 {
     const QString survey = gx::test::newUuid();
     const QString t0 = gx::test::hlcText(TestClock::kStart, u"dev-a"_s);
@@ -301,5 +301,5 @@ void TestServerMerge::conflictRecordNamesTheLoser()
     QCOMPARE(c.value("fields"_L1).toObject(), expected);
 }
 
-QTEST_GUILESS_MAIN(TestServerMerge)
+QTEST_GUILESS_MAIN(Tst_server_merge)
 #include "tst_server_merge.moc"

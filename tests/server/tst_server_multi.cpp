@@ -40,7 +40,7 @@ QNetworkReply *postPush(QNetworkAccessManager &nam, const QUrl &base, const QStr
 
 } // namespace
 
-class TestServerMulti : public QObject
+class Tst_server_multi : public QObject
 {
     Q_OBJECT
 
@@ -56,13 +56,13 @@ private:
     QStringList m_rows;
 };
 
-void TestServerMulti::initTestCase()
+void Tst_server_multi::initTestCase()
 {
     if (!gx::test::usingPostgres())
         QSKIP("two servers share one PostgreSQL; run with GX_TEST_BACKEND=postgres");
 }
 
-void TestServerMulti::init()
+void Tst_server_multi::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -82,14 +82,14 @@ void TestServerMulti::init()
     m_rows = std::move(load.rows);
 }
 
-void TestServerMulti::cleanup()
+void Tst_server_multi::cleanup()
 {
     m_batches.clear();
     m_rows.clear();
     m_db.reset();
 }
 
-void TestServerMulti::sameBatchesToTwoServers()
+void Tst_server_multi::sameBatchesToTwoServers()
 {
     ServerProcess a(m_db->url());
     ServerProcess b(m_db->url());
@@ -221,5 +221,5 @@ void TestServerMulti::sameBatchesToTwoServers()
     QVERIFY(b.stop());
 }
 
-QTEST_GUILESS_MAIN(TestServerMulti)
+QTEST_GUILESS_MAIN(Tst_server_multi)
 #include "tst_server_multi.moc"

@@ -4,8 +4,8 @@
 
 #include "testsupport.h"
 
-#include "sync/pullfeed.h"
-#include "sync/recordscope.h"
+#include "sync/records/pullfeed.h"
+#include "sync/records/recordscope.h"
 
 #include <QTest>
 
@@ -27,7 +27,7 @@ QJsonObject firstResult(const HttpResult &result)
 
 } // namespace
 
-class TestServerPull : public QObject
+class Tst_server_pull : public QObject
 {
     Q_OBJECT
 
@@ -47,18 +47,18 @@ private:
     std::unique_ptr<gx::test::SyncFixture> m_f;
 };
 
-void TestServerPull::init()
+void Tst_server_pull::init()
 {
     m_f = std::make_unique<gx::test::SyncFixture>();
     QVERIFY2(m_f->ok(), qPrintable(m_f->error()));
 }
 
-void TestServerPull::cleanup()
+void Tst_server_pull::cleanup()
 {
     m_f.reset();
 }
 
-void TestServerPull::pullPages()
+void Tst_server_pull::pullPages()
 {
     const QString survey = gx::test::newUuid();
     const QString hlc = gx::test::hlcText(TestClock::kStart, u"dev-a"_s);
@@ -119,7 +119,7 @@ void TestServerPull::pullPages()
     QCOMPARE(all, expected.mid(0, 1) + expected.mid(2) + QStringList{survey});
 }
 
-void TestServerPull::pullLimitIsCapped()
+void Tst_server_pull::pullLimitIsCapped()
 {
     // 1,000 per page at most; no limit means 500.
     const QString survey = gx::test::newUuid();
@@ -147,7 +147,7 @@ void TestServerPull::pullLimitIsCapped()
     QCOMPARE(rest.json().value("more"_L1).toBool(), false);
 }
 
-void TestServerPull::pullTombstones()
+void Tst_server_pull::pullTombstones()
 {
     const QString survey = gx::test::newUuid();
     const QString equipment = gx::test::newUuid();
@@ -190,7 +190,7 @@ void TestServerPull::pullTombstones()
     QCOMPARE(firstResult(orphan)["error"_L1]["code"_L1].toString(), u"unknown_parent"_s);
 }
 
-void TestServerPull::badPullParameters_data()
+void Tst_server_pull::badPullParameters_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("field");
@@ -205,7 +205,7 @@ void TestServerPull::badPullParameters_data()
     QTest::newRow("limit not a number") << u"limit=ten"_s << u"limit"_s;
 }
 
-void TestServerPull::badPullParameters()
+void Tst_server_pull::badPullParameters()
 {
     QFETCH(QString, query);
     QFETCH(QString, field);
@@ -216,7 +216,7 @@ void TestServerPull::badPullParameters()
     QVERIFY(!r.errorMessage().isEmpty());
 }
 
-void TestServerPull::pullUsesTheIndexes_data()
+void Tst_server_pull::pullUsesTheIndexes_data()
 {
     QTest::addColumn<int>("role");
     QTest::addColumn<QString>("search");
@@ -225,7 +225,7 @@ void TestServerPull::pullUsesTheIndexes_data()
     QTest::newRow("enterprise") << int(Role::Enterprise) << u"(enterprise=? AND seq>?)"_s;
 }
 
-void TestServerPull::pullUsesTheIndexes()
+void Tst_server_pull::pullUsesTheIndexes()
 {
     if (gx::test::usingPostgres())
         QSKIP("EXPLAIN QUERY PLAN is SQLite's; PostgreSQL plans by its statistics");
@@ -249,5 +249,5 @@ void TestServerPull::pullUsesTheIndexes()
     QVERIFY2(details.constFirst().endsWith(search), qPrintable(details.join(u"; "_s)));
 }
 
-QTEST_GUILESS_MAIN(TestServerPull)
+QTEST_GUILESS_MAIN(Tst_server_pull)
 #include "tst_server_pull.moc"

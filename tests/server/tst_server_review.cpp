@@ -5,7 +5,7 @@
 #include "testsupport.h"
 
 #include "core/uscc.h"
-#include "sync/auditlog.h"
+#include "sync/store/auditlog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,7 +32,7 @@ QString uscc()
 
 } // namespace
 
-class TestServerReview : public QObject
+class Tst_server_review : public QObject
 {
     Q_OBJECT
 
@@ -65,7 +65,7 @@ private:
     gx::test::TestClock m_clock;
 };
 
-void TestServerReview::init()
+void Tst_server_review::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -116,15 +116,15 @@ void TestServerReview::init()
              QString());
 }
 
-void TestServerReview::cleanup()
+void Tst_server_review::cleanup()
 {
     m_office.reset();
     m_server.reset();
     m_db.reset();
 }
 
-HttpResult TestServerReview::review(HttpClient &client, const QString &state,
-                                    const QString &comment, const QString &field)
+HttpResult Tst_server_review::review(HttpClient &client, const QString &state,
+                                     const QString &comment, const QString &field)
 {
     QJsonObject body{{u"entity"_s, u"survey"_s}, {u"id"_s, kSurvey}, {u"state"_s, state}};
     if (!comment.isEmpty())
@@ -134,7 +134,7 @@ HttpResult TestServerReview::review(HttpClient &client, const QString &state,
     return client.postJson(u"/api/v1/reviews"_s, body);
 }
 
-qint64 TestServerReview::reviewCount()
+qint64 Tst_server_review::reviewCount()
 {
     auto query = m_db->db().exec(u"SELECT COUNT(*) FROM records WHERE entity = 'review'"_s);
     if (!query || !query.value().next())
@@ -142,7 +142,7 @@ qint64 TestServerReview::reviewCount()
     return query.value().value(0).toLongLong();
 }
 
-QJsonObject TestServerReview::cityDigitalCoverage()
+QJsonObject Tst_server_review::cityDigitalCoverage()
 {
     const HttpResult result = m_office->get(u"/api/v1/stats/coverage?period=2024"_s);
     return result.json()
@@ -154,7 +154,7 @@ QJsonObject TestServerReview::cityDigitalCoverage()
         .toObject();
 }
 
-void TestServerReview::eachState_data()
+void Tst_server_review::eachState_data()
 {
     QTest::addColumn<QString>("state");
     QTest::addColumn<QString>("comment");
@@ -168,7 +168,7 @@ void TestServerReview::eachState_data()
     QTest::newRow("rejected") << u"rejected"_s << u"主要数据缺失，退回重报"_s << QString();
 }
 
-void TestServerReview::eachState()
+void Tst_server_review::eachState()
 {
     QFETCH(QString, state);
     QFETCH(QString, comment);
@@ -206,7 +206,7 @@ void TestServerReview::eachState()
     QCOMPARE(audit.value().constFirst().detail.value("id"_L1).toString(), kSurvey);
 }
 
-void TestServerReview::refusals_data()
+void Tst_server_review::refusals_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
@@ -246,7 +246,7 @@ void TestServerReview::refusals_data()
     QTest::newRow("an array") << QByteArray("[]") << QString();
 }
 
-void TestServerReview::refusals()
+void Tst_server_review::refusals()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
@@ -262,7 +262,7 @@ void TestServerReview::refusals()
     QCOMPARE(reviewCount(), 0);
 }
 
-void TestServerReview::unknownOrDeletedRecord_data()
+void Tst_server_review::unknownOrDeletedRecord_data()
 {
     QTest::addColumn<QString>("entity");
     QTest::addColumn<QString>("id");
@@ -273,7 +273,7 @@ void TestServerReview::unknownOrDeletedRecord_data()
     QTest::newRow("SQL-looking id") << u"survey"_s << u"x' OR '1'='1"_s;
 }
 
-void TestServerReview::unknownOrDeletedRecord()
+void Tst_server_review::unknownOrDeletedRecord()
 {
     QFETCH(QString, entity);
     QFETCH(QString, id);
@@ -286,7 +286,7 @@ void TestServerReview::unknownOrDeletedRecord()
     QCOMPARE(reviewCount(), 0);
 }
 
-void TestServerReview::onlyOfficeAndAdmin_data()
+void Tst_server_review::onlyOfficeAndAdmin_data()
 {
     QTest::addColumn<QString>("user");
     QTest::addColumn<int>("status");
@@ -296,7 +296,7 @@ void TestServerReview::onlyOfficeAndAdmin_data()
     QTest::newRow("admin") << u"admin"_s << 201;
 }
 
-void TestServerReview::onlyOfficeAndAdmin()
+void Tst_server_review::onlyOfficeAndAdmin()
 {
     QFETCH(QString, user);
     QFETCH(int, status);
@@ -310,7 +310,7 @@ void TestServerReview::onlyOfficeAndAdmin()
         QCOMPARE(result.json().value("reviewer"_L1).toString(), user);
 }
 
-void TestServerReview::pulledByDevicesInScopeOnly()
+void Tst_server_review::pulledByDevicesInScopeOnly()
 {
     const HttpResult posted =
         review(*m_office, u"has_issues"_s, u"请核对数字化水平"_s, u"digital_level"_s);
@@ -344,7 +344,7 @@ void TestServerReview::pulledByDevicesInScopeOnly()
     }
 }
 
-void TestServerReview::rejectedStopsCounting()
+void Tst_server_review::rejectedStopsCounting()
 {
     // One above-size registry enterprise with a submitted survey at digital level 2: 1 / 1.
     QJsonObject figure = cityDigitalCoverage();
@@ -363,7 +363,7 @@ void TestServerReview::rejectedStopsCounting()
     QCOMPARE(cityDigitalCoverage().value("numerator"_L1).toDouble(), 1.0);
 }
 
-void TestServerReview::auditLogReadable_data()
+void Tst_server_review::auditLogReadable_data()
 {
     QTest::addColumn<QString>("user");
     QTest::addColumn<QString>("query");
@@ -378,7 +378,7 @@ void TestServerReview::auditLogReadable_data()
     QTest::newRow("enterprise") << u"enterprise-in"_s << QString() << 403 << QString();
 }
 
-void TestServerReview::auditLogReadable()
+void Tst_server_review::auditLogReadable()
 {
     QFETCH(QString, user);
     QFETCH(QString, query);
@@ -411,5 +411,5 @@ void TestServerReview::auditLogReadable()
     }
 }
 
-QTEST_GUILESS_MAIN(TestServerReview)
+QTEST_GUILESS_MAIN(Tst_server_review)
 #include "tst_server_review.moc"

@@ -4,7 +4,7 @@
 
 #include "testsupport.h"
 
-#include "sync/recordstore.h"
+#include "sync/records/recordstore.h"
 
 #include <QCryptographicHash>
 #include <QTest>
@@ -89,7 +89,7 @@ struct Target
 
 } // namespace
 
-class TestServerScopes : public QObject
+class Tst_server_scopes : public QObject
 {
     Q_OBJECT
 
@@ -114,7 +114,7 @@ private:
     QByteArray m_blob;
 };
 
-void TestServerScopes::init()
+void Tst_server_scopes::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -157,20 +157,20 @@ void TestServerScopes::init()
     QCOMPARE(office.put(u"/api/v1/blobs/"_s + name, m_blob).status, 201);
 }
 
-void TestServerScopes::cleanup()
+void Tst_server_scopes::cleanup()
 {
     m_server.reset();
     m_db.reset();
 }
 
-qint64 TestServerScopes::lastSeq()
+qint64 Tst_server_scopes::lastSeq()
 {
     gx::server::RecordStore records(m_db->db());
     auto seq = records.lastSeq();
     return seq ? seq.value() : -1;
 }
 
-QString TestServerScopes::pushOne(HttpClient &client, const QJsonObject &mutation)
+QString Tst_server_scopes::pushOne(HttpClient &client, const QJsonObject &mutation)
 {
     const HttpResult r =
         client.postJson(u"/api/v1/sync/push"_s, gx::test::pushBody(u"dev-1"_s, {mutation}));
@@ -183,7 +183,7 @@ QString TestServerScopes::pushOne(HttpClient &client, const QJsonObject &mutatio
     return status + u':' + result.value("error"_L1)["code"_L1].toString();
 }
 
-QHash<QString, TestServerScopes::Caller> TestServerScopes::callers()
+QHash<QString, Tst_server_scopes::Caller> Tst_server_scopes::callers()
 {
     const QString hlc = gx::test::hlcText(TestClock::kStart + 1000, u"dev-1"_s);
     const QString blob =
@@ -295,7 +295,7 @@ QHash<QString, TestServerScopes::Caller> TestServerScopes::callers()
     return out;
 }
 
-void TestServerScopes::matrix_data()
+void Tst_server_scopes::matrix_data()
 {
     QTest::addColumn<QString>("call");
     QTest::addColumn<QString>("role");
@@ -316,7 +316,7 @@ void TestServerScopes::matrix_data()
     }
 }
 
-void TestServerScopes::matrix()
+void Tst_server_scopes::matrix()
 {
     QFETCH(QString, call);
     QFETCH(QString, role);
@@ -335,5 +335,5 @@ void TestServerScopes::matrix()
         QCOMPARE(lastSeq(), before);
 }
 
-QTEST_GUILESS_MAIN(TestServerScopes)
+QTEST_GUILESS_MAIN(Tst_server_scopes)
 #include "tst_server_scopes.moc"

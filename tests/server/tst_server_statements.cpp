@@ -1,8 +1,8 @@
 // The connection's kept statements (Database::statements()) and, on SQLite, the background WAL
 // checkpoints (Database::checkpointInBackground()), on the backend named by GX_TEST_BACKEND.
 
-#include "sync/statementcache.h"
-#include "sync/walcheckpointer.h"
+#include "sync/store/statementcache.h"
+#include "sync/store/walcheckpointer.h"
 #include "testsupport.h"
 
 #include <QFileInfo>
@@ -13,7 +13,7 @@
 using namespace Qt::StringLiterals;
 using namespace gx::server;
 
-class TestServerStatements : public QObject
+class Tst_server_statements : public QObject
 {
     Q_OBJECT
 
@@ -37,18 +37,18 @@ private:
     std::unique_ptr<gx::test::TestDatabase> m_db;
 };
 
-void TestServerStatements::init()
+void Tst_server_statements::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
 }
 
-void TestServerStatements::cleanup()
+void Tst_server_statements::cleanup()
 {
     m_db.reset();
 }
 
-void TestServerStatements::fillRegistry(Database &db, int n, int from)
+void Tst_server_statements::fillRegistry(Database &db, int n, int from)
 {
     auto transaction = WriteTransaction::begin(db);
     QVERIFY(transaction.ok());
@@ -62,7 +62,7 @@ void TestServerStatements::fillRegistry(Database &db, int n, int from)
     QVERIFY(transaction.value().commit().ok());
 }
 
-bool TestServerStatements::walTruncatable(Database &db) const
+bool Tst_server_statements::walTruncatable(Database &db) const
 {
     const QString name = u"statements-probe"_s;
     bool busy = true;
@@ -80,7 +80,7 @@ bool TestServerStatements::walTruncatable(Database &db) const
     return !busy;
 }
 
-void TestServerStatements::preparedOncePerConnection()
+void Tst_server_statements::preparedOncePerConnection()
 {
     Database &db = m_db->db();
     const QString sql = u"SELECT COUNT(*) FROM registry WHERE region = ?"_s;
@@ -105,7 +105,7 @@ void TestServerStatements::preparedOncePerConnection()
     elsewhere.value()->finish();
 }
 
-void TestServerStatements::finishAllReleasesCursors()
+void Tst_server_statements::finishAllReleasesCursors()
 {
     Database &db = m_db->db();
     fillRegistry(db, 5);
@@ -127,7 +127,7 @@ void TestServerStatements::finishAllReleasesCursors()
     db.statements().finishAll();
 }
 
-void TestServerStatements::cacheIsBounded()
+void Tst_server_statements::cacheIsBounded()
 {
     Database &db = m_db->db();
     fillRegistry(db, 3);
@@ -155,7 +155,7 @@ void TestServerStatements::cacheIsBounded()
     statements.finishAll();
 }
 
-void TestServerStatements::inListLength_data()
+void Tst_server_statements::inListLength_data()
 {
     QTest::addColumn<int>("n");
     QTest::addColumn<int>("length");
@@ -167,14 +167,14 @@ void TestServerStatements::inListLength_data()
     QTest::newRow("256") << 256 << 256;
 }
 
-void TestServerStatements::inListLength()
+void Tst_server_statements::inListLength()
 {
     QFETCH(int, n);
     QFETCH(int, length);
     QCOMPARE(StatementCache::inListLength(n), qsizetype(length));
 }
 
-void TestServerStatements::backgroundCheckpoint()
+void Tst_server_statements::backgroundCheckpoint()
 {
     Database &db = m_db->db();
     QVERIFY(db.checkpointInBackground().ok()); // a no-op on PostgreSQL
@@ -200,5 +200,5 @@ void TestServerStatements::backgroundCheckpoint()
     QCOMPARE(count.value().value(0).toInt(), 4000);
 }
 
-QTEST_GUILESS_MAIN(TestServerStatements)
+QTEST_GUILESS_MAIN(Tst_server_statements)
 #include "tst_server_statements.moc"

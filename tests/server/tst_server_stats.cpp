@@ -6,7 +6,7 @@
 #include "testsupport.h"
 
 #include "core/uscc.h"
-#include "sync/auditlog.h"
+#include "sync/store/auditlog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,7 +45,7 @@ QJsonObject regionOf(const QJsonObject &report, const QString &code)
 
 } // namespace
 
-class TestServerStats : public QObject
+class Tst_server_stats : public QObject
 {
     Q_OBJECT
 
@@ -74,7 +74,7 @@ private:
     gx::test::TestClock m_clock;
 };
 
-void TestServerStats::init()
+void Tst_server_stats::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -87,14 +87,14 @@ void TestServerStats::init()
     QVERIFY(!m_client->login(u"office"_s, kPassword).isEmpty());
 }
 
-void TestServerStats::cleanup()
+void Tst_server_stats::cleanup()
 {
     m_client.reset();
     m_server.reset();
     m_db.reset();
 }
 
-QJsonObject TestServerStats::coverage(int period)
+QJsonObject Tst_server_stats::coverage(int period)
 {
     const HttpResult result = m_client->get(u"/api/v1/stats/coverage?period=%1"_s.arg(period));
     if (result.status != 200)
@@ -102,7 +102,7 @@ QJsonObject TestServerStats::coverage(int period)
     return result.status == 200 ? result.json() : QJsonObject();
 }
 
-void TestServerStats::coverageMatchesIndependentFigures_data()
+void Tst_server_stats::coverageMatchesIndependentFigures_data()
 {
     QTest::addColumn<QString>("region");
     QTest::newRow("city") << QString();
@@ -110,7 +110,7 @@ void TestServerStats::coverageMatchesIndependentFigures_data()
         QTest::newRow(qPrintable(region.code)) << region.code;
 }
 
-void TestServerStats::coverageMatchesIndependentFigures()
+void Tst_server_stats::coverageMatchesIndependentFigures()
 {
     QFETCH(QString, region);
     const Fixture fx = makeFixture();
@@ -155,7 +155,7 @@ void TestServerStats::coverageMatchesIndependentFigures()
     QCOMPARE(flagged, x.flagged);
 }
 
-void TestServerStats::draftsAndRejectedAreNotCounted()
+void Tst_server_stats::draftsAndRejectedAreNotCounted()
 {
     // Four above-size enterprises of 331123: A submitted (level 2), B a draft (level 3), C
     // submitted but rejected (level 1), D rejected and then approved (level 1). Counted: A and D.
@@ -222,7 +222,7 @@ void TestServerStats::draftsAndRejectedAreNotCounted()
     QCOMPARE(indicators.value("robots_added"_L1).toObject().value("value"_L1).toDouble(), 9.0);
 }
 
-void TestServerStats::officialFiguresShownWithTargets()
+void Tst_server_stats::officialFiguresShownWithTargets()
 {
     // The city's digital-core value added grew 13 % (113 over 100); the annex's target is 12 %.
     HttpResult set = m_client->postJson(u"/api/v1/official-figures"_s,
@@ -282,7 +282,7 @@ void TestServerStats::officialFiguresShownWithTargets()
     QCOMPARE(audit.value().constFirst().actor, u"office"_s);
 }
 
-void TestServerStats::officialFigureRefusals_data()
+void Tst_server_stats::officialFigureRefusals_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
@@ -316,7 +316,7 @@ void TestServerStats::officialFigureRefusals_data()
         << QByteArray("{" + good + R"(,"value":0.1,"note":"x"})") << u"note"_s;
 }
 
-void TestServerStats::officialFigureRefusals()
+void Tst_server_stats::officialFigureRefusals()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
@@ -333,7 +333,7 @@ void TestServerStats::officialFigureRefusals()
              0);
 }
 
-void TestServerStats::officialImportReportsEveryBadLine()
+void Tst_server_stats::officialImportReportsEveryBadLine()
 {
     QTemporaryDir dir;
     const QString bad = dir.filePath(u"bad.csv"_s);
@@ -387,7 +387,7 @@ void TestServerStats::officialImportReportsEveryBadLine()
     QCOMPARE(figures.at(1).toObject().value("value"_L1).toDouble(), -0.02);
 }
 
-void TestServerStats::onlyOfficeAndAdmin_data()
+void Tst_server_stats::onlyOfficeAndAdmin_data()
 {
     QTest::addColumn<QString>("role");
     QTest::addColumn<int>("status");
@@ -398,7 +398,7 @@ void TestServerStats::onlyOfficeAndAdmin_data()
     QTest::newRow("office") << u"office"_s << 200;
 }
 
-void TestServerStats::onlyOfficeAndAdmin()
+void Tst_server_stats::onlyOfficeAndAdmin()
 {
     QFETCH(QString, role);
     QFETCH(int, status);
@@ -433,7 +433,7 @@ void TestServerStats::onlyOfficeAndAdmin()
     }
 }
 
-void TestServerStats::badPeriod_data()
+void Tst_server_stats::badPeriod_data()
 {
     QTest::addColumn<QString>("query");
     QTest::newRow("missing") << QString();
@@ -445,7 +445,7 @@ void TestServerStats::badPeriod_data()
     QTest::newRow("sql") << u"?period=2024%27%20OR%201=1"_s;
 }
 
-void TestServerStats::badPeriod()
+void Tst_server_stats::badPeriod()
 {
     QFETCH(QString, query);
     for (const QString &path : {u"/api/v1/stats/coverage"_s, u"/api/v1/official-figures"_s}) {
@@ -457,5 +457,5 @@ void TestServerStats::badPeriod()
     }
 }
 
-QTEST_GUILESS_MAIN(TestServerStats)
+QTEST_GUILESS_MAIN(Tst_server_stats)
 #include "tst_server_stats.moc"

@@ -3,9 +3,10 @@
 
 #include "testsupport.h"
 
-#include "sync/csvreader.h"
-#include "sync/migrations.h"
-#include "sync/recordstore.h"
+#include "sync/records/recordstore.h"
+#include "sync/records/serverschema.h"
+#include "sync/store/csvreader.h"
+#include "sync/store/migrations.h"
 
 #include <QTest>
 
@@ -14,9 +15,10 @@ using gx::server::Database;
 using gx::server::DatabaseUrl;
 using gx::server::DbError;
 using gx::server::Migrations;
+using gx::server::ServerSchema;
 using gx::server::WriteTransaction;
 
-class TestServerStorage : public QObject
+class Tst_server_storage : public QObject
 {
     Q_OBJECT
 
@@ -45,18 +47,18 @@ private:
     std::unique_ptr<gx::test::TestDatabase> m_db;
 };
 
-void TestServerStorage::init()
+void Tst_server_storage::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
 }
 
-void TestServerStorage::cleanup()
+void Tst_server_storage::cleanup()
 {
     m_db.reset();
 }
 
-void TestServerStorage::parseUrl_data()
+void Tst_server_storage::parseUrl_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<bool>("ok");
@@ -99,7 +101,7 @@ void TestServerStorage::parseUrl_data()
         << QString() << QString() << QString();
 }
 
-void TestServerStorage::parseUrl()
+void Tst_server_storage::parseUrl()
 {
     QFETCH(QString, url);
     QFETCH(bool, ok);
@@ -131,14 +133,14 @@ void TestServerStorage::parseUrl()
     }
 }
 
-void TestServerStorage::redactsPassword()
+void Tst_server_storage::redactsPassword()
 {
     const auto parsed = DatabaseUrl::parse(u"postgres://gx:topsecret@h:5432/gx"_s);
     QVERIFY(parsed.ok());
     QCOMPARE(parsed.value().redacted(), u"postgres://gx:***@h:5432/gx"_s);
 }
 
-void TestServerStorage::unreachableDatabase_data()
+void Tst_server_storage::unreachableDatabase_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected");
@@ -149,7 +151,7 @@ void TestServerStorage::unreachableDatabase_data()
         << u"postgres://gx:gx@127.0.0.1:1/gx"_s << u"cannot open the database postgres://gx:***@"_s;
 }
 
-void TestServerStorage::unreachableDatabase()
+void Tst_server_storage::unreachableDatabase()
 {
     QFETCH(QString, url);
     QFETCH(QString, expected);
@@ -160,7 +162,7 @@ void TestServerStorage::unreachableDatabase()
     QVERIFY(!opened.error().message.contains("gx:gx@"_L1)); // no password in messages
 }
 
-void TestServerStorage::migrationCreatesEveryTable_data()
+void Tst_server_storage::migrationCreatesEveryTable_data()
 {
     QTest::addColumn<QString>("table");
     for (const char *table :
@@ -169,20 +171,20 @@ void TestServerStorage::migrationCreatesEveryTable_data()
         QTest::newRow(table) << QString::fromLatin1(table);
 }
 
-void TestServerStorage::migrationCreatesEveryTable()
+void Tst_server_storage::migrationCreatesEveryTable()
 {
     QFETCH(QString, table);
     auto query = m_db->db().exec(u"SELECT COUNT(*) FROM "_s + table);
     QVERIFY2(query.ok(), query.ok() ? "" : qPrintable(query.error().message));
 }
 
-void TestServerStorage::migrationIsRecordedOnce()
+void Tst_server_storage::migrationIsRecordedOnce()
 {
     Database &db = m_db->db(); // migrated once by TestDatabase
     auto version = Migrations::currentVersion(db);
     QVERIFY(version.ok());
     QCOMPARE(version.value(), Migrations::latestVersion());
-    auto again = Migrations::apply(db, 1);
+    auto again = ServerSchema::apply(db, 1);
     QVERIFY(again.ok());
     QCOMPARE(again.value(), 0);
     auto rows = db.exec(u"SELECT COUNT(*) FROM schema_migrations"_s);
@@ -193,18 +195,18 @@ void TestServerStorage::migrationIsRecordedOnce()
     QVERIFY(other.ok());
 }
 
-void TestServerStorage::newerSchemaIsRefused()
+void Tst_server_storage::newerSchemaIsRefused()
 {
     Database &db = m_db->db();
     QVERIFY(db.run(u"INSERT INTO schema_migrations (version, applied_at) VALUES (999, 0)"_s).ok());
-    auto applied = Migrations::apply(db, 1);
+    auto applied = ServerSchema::apply(db, 1);
     QVERIFY(!applied.ok());
     QCOMPARE(applied.error().kind, DbError::Kind::Schema);
     QVERIFY2(applied.error().message.contains("version 999"_L1),
              qPrintable(applied.error().message));
 }
 
-void TestServerStorage::rollbackDiscards()
+void Tst_server_storage::rollbackDiscards()
 {
     Database &db = m_db->db();
     {
@@ -229,7 +231,7 @@ void TestServerStorage::rollbackDiscards()
     QCOMPARE(after.value().value(0).toInt(), 1);
 }
 
-void TestServerStorage::uniqueViolationIsRecognised()
+void Tst_server_storage::uniqueViolationIsRecognised()
 {
     Database &db = m_db->db();
     const QString insert = u"INSERT INTO counters (name, value) VALUES ('twice', 1)"_s;
@@ -242,7 +244,7 @@ void TestServerStorage::uniqueViolationIsRecognised()
     QVERIFY(!other.error().uniqueViolation);
 }
 
-void TestServerStorage::sequenceCountsUp()
+void Tst_server_storage::sequenceCountsUp()
 {
     Database &db = m_db->db();
     gx::server::RecordStore records(db);
@@ -271,7 +273,7 @@ void TestServerStorage::sequenceCountsUp()
     QVERIFY(missing.ok() && !missing.value().has_value());
 }
 
-void TestServerStorage::csv_data()
+void Tst_server_storage::csv_data()
 {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QStringList>("flattened"); // "LINE:cell|cell|..." per record
@@ -294,7 +296,7 @@ void TestServerStorage::csv_data()
     QTest::newRow("bad utf-8") << QByteArray("ok\nfine\nbad \xff\xfe\n") << QStringList() << 3;
 }
 
-void TestServerStorage::csv()
+void Tst_server_storage::csv()
 {
     QFETCH(QByteArray, input);
     QFETCH(QStringList, flattened);
@@ -312,5 +314,5 @@ void TestServerStorage::csv()
     QCOMPARE(actual, flattened);
 }
 
-QTEST_GUILESS_MAIN(TestServerStorage)
+QTEST_GUILESS_MAIN(Tst_server_storage)
 #include "tst_server_storage.moc"

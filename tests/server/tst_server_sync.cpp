@@ -25,7 +25,7 @@ QJsonObject firstResult(const HttpResult &result)
 
 } // namespace
 
-class TestServerSync : public QObject
+class Tst_server_sync : public QObject
 {
     Q_OBJECT
 
@@ -51,18 +51,18 @@ private:
     std::unique_ptr<gx::test::SyncFixture> m_f;
 };
 
-void TestServerSync::init()
+void Tst_server_sync::init()
 {
     m_f = std::make_unique<gx::test::SyncFixture>();
     QVERIFY2(m_f->ok(), qPrintable(m_f->error()));
 }
 
-void TestServerSync::cleanup()
+void Tst_server_sync::cleanup()
 {
     m_f.reset();
 }
 
-void TestServerSync::pushPullRoundTrip()
+void Tst_server_sync::pushPullRoundTrip()
 {
     const QString survey = gx::test::newUuid();
     const QString equipment = gx::test::newUuid();
@@ -120,7 +120,7 @@ void TestServerSync::pushPullRoundTrip()
     QCOMPARE(rows, 4);
 }
 
-void TestServerSync::resendIsDuplicate()
+void Tst_server_sync::resendIsDuplicate()
 {
     const QString survey = gx::test::newUuid();
     const QString hlc = gx::test::hlcText(TestClock::kStart, u"tablet-7"_s);
@@ -168,7 +168,7 @@ void TestServerSync::resendIsDuplicate()
     QCOMPARE(m_f->lastSeq(), seq + 1);
 }
 
-void TestServerSync::rejections_data()
+void Tst_server_sync::rejections_data()
 {
     QTest::addColumn<QString>("entity");
     QTest::addColumn<QString>("id"); // "new" = a new UUID, "survey" = the existing survey
@@ -231,7 +231,7 @@ void TestServerSync::rejections_data()
         << u"bad_hlc"_s << u"hlc"_s;
 }
 
-void TestServerSync::rejections()
+void Tst_server_sync::rejections()
 {
     QFETCH(QString, entity);
     QFETCH(QString, id);
@@ -279,7 +279,7 @@ void TestServerSync::rejections()
     QCOMPARE(gx::test::pullEverything(m_f->client(u"office"_s)), before);
 }
 
-void TestServerSync::rejectionUndoesOnlyItself()
+void Tst_server_sync::rejectionUndoesOnlyItself()
 {
     const QString survey = gx::test::newUuid();
     const QString hlc = gx::test::hlcText(TestClock::kStart, u"dev-a"_s);
@@ -298,7 +298,7 @@ void TestServerSync::rejectionUndoesOnlyItself()
     QCOMPARE(m_f->lastSeq(), 2 + 2); // two registry enterprises, then two records
 }
 
-void TestServerSync::batchSeesItsOwnWrites()
+void Tst_server_sync::batchSeesItsOwnWrites()
 {
     // Within one batch, a survey created and then deleted is a parent first and then not.
     const QString survey = gx::test::newUuid();
@@ -322,7 +322,7 @@ void TestServerSync::batchSeesItsOwnWrites()
     QCOMPARE(results.at(3)["error"_L1]["code"_L1].toString(), u"unknown_parent"_s);
 }
 
-void TestServerSync::newRowsOfOneBatch()
+void Tst_server_sync::newRowsOfOneBatch()
 {
     // New rows are written a hundred at a time before the commit: whatever else the batch does
     // with them (edit, move to another survey, delete) lands after, in order, facts included.
@@ -381,7 +381,7 @@ void TestServerSync::newRowsOfOneBatch()
         u"1"_s);
 }
 
-void TestServerSync::malformedPushAppliesNothing_data()
+void Tst_server_sync::malformedPushAppliesNothing_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
@@ -423,7 +423,7 @@ void TestServerSync::malformedPushAppliesNothing_data()
         << u"extra"_s;
 }
 
-void TestServerSync::malformedPushAppliesNothing()
+void Tst_server_sync::malformedPushAppliesNothing()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, field);
@@ -444,7 +444,7 @@ void TestServerSync::malformedPushAppliesNothing()
     QCOMPARE(count.value().value(0).toInt(), 0);
 }
 
-void TestServerSync::oddTextStoredVerbatim_data()
+void Tst_server_sync::oddTextStoredVerbatim_data()
 {
     QTest::addColumn<QString>("text");
     QTest::newRow("emoji") << u"设备 🏭⚙️ 👩🏽‍🔧"_s;
@@ -456,7 +456,7 @@ void TestServerSync::oddTextStoredVerbatim_data()
     QTest::newRow("private use and noncharacter") << u"\uE000\uFDD0\uFFFD"_s;
 }
 
-void TestServerSync::oddTextStoredVerbatim()
+void Tst_server_sync::oddTextStoredVerbatim()
 {
     QFETCH(QString, text);
     const QString survey = gx::test::newUuid();
@@ -475,7 +475,7 @@ void TestServerSync::oddTextStoredVerbatim()
     QCOMPARE(count.value().value(0).toInt(), 3);
 }
 
-void TestServerSync::unknownFieldsAreKept()
+void Tst_server_sync::unknownFieldsAreKept()
 {
     const QString survey = gx::test::newUuid();
     QJsonObject fields = gx::test::draftSurveyFields(m_f->enterprise());
@@ -490,7 +490,7 @@ void TestServerSync::unknownFieldsAreKept()
     QCOMPARE(record.value("fields"_L1).toObject(), fields);
 }
 
-void TestServerSync::duplicateSurvey()
+void Tst_server_sync::duplicateSurvey()
 {
     const QString first = gx::test::newUuid();
     const QString second = gx::test::newUuid();
@@ -533,5 +533,5 @@ void TestServerSync::duplicateSurvey()
              u"applied"_s);
 }
 
-QTEST_GUILESS_MAIN(TestServerSync)
+QTEST_GUILESS_MAIN(Tst_server_sync)
 #include "tst_server_sync.moc"

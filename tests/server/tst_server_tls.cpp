@@ -86,7 +86,7 @@ Run runServer(const QStringList &arguments)
 
 } // namespace
 
-class TestServerTls : public QObject
+class Tst_server_tls : public QObject
 {
     Q_OBJECT
 
@@ -115,7 +115,7 @@ private:
     QTemporaryDir m_files;
 };
 
-void TestServerTls::initTestCase()
+void Tst_server_tls::initTestCase()
 {
     QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend here");
     m_certificateFile = QFINDTESTDATA("data/tls-cert.pem");
@@ -127,7 +127,7 @@ void TestServerTls::initTestCase()
     QVERIFY(m_files.isValid());
 }
 
-void TestServerTls::init()
+void Tst_server_tls::init()
 {
     m_db = std::make_unique<gx::test::TestDatabase>();
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
@@ -135,24 +135,24 @@ void TestServerTls::init()
              QString());
 }
 
-void TestServerTls::cleanup()
+void Tst_server_tls::cleanup()
 {
     m_db.reset();
 }
 
-QString TestServerTls::startTls(ServerProcess &server, const QString &certificate,
-                                const QString &key)
+QString Tst_server_tls::startTls(ServerProcess &server, const QString &certificate,
+                                 const QString &key)
 {
     server.setExtraArguments({u"--tls-cert"_s, certificate, u"--tls-key"_s, key});
     return server.start();
 }
 
-QUrl TestServerTls::httpsUrl(const ServerProcess &server) const
+QUrl Tst_server_tls::httpsUrl(const ServerProcess &server) const
 {
     return QUrl(u"https://127.0.0.1:%1"_s.arg(server.port()));
 }
 
-void TestServerTls::httpsLoginPushPull()
+void Tst_server_tls::httpsLoginPushPull()
 {
     const QString uscc = gx::test::testUscc(kRegion, 7);
     QCOMPARE(gx::test::importEnterprises(m_db->db(), {{uscc, kRegion}}), QString());
@@ -182,7 +182,7 @@ void TestServerTls::httpsLoginPushPull()
     QVERIFY(server.stop());
 }
 
-void TestServerTls::ecCertificateServes()
+void Tst_server_tls::ecCertificateServes()
 {
     ServerProcess server(m_db->url());
     const QString started = startTls(server, QFINDTESTDATA("data/tls-ec-cert.pem"),
@@ -196,7 +196,7 @@ void TestServerTls::ecCertificateServes()
     QVERIFY(!client.login(u"insp"_s, kPassword).isEmpty());
 }
 
-void TestServerTls::plainHttpGetsNoAnswer()
+void Tst_server_tls::plainHttpGetsNoAnswer()
 {
     ServerProcess server(m_db->url());
     const QString started = startTls(server, m_certificateFile, m_keyFile);
@@ -219,7 +219,7 @@ void TestServerTls::plainHttpGetsNoAnswer()
     QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("TLS handshake with 127.0.0.1 failed"_L1), 5000);
 }
 
-void TestServerTls::untrustingClientGetsSslError()
+void Tst_server_tls::untrustingClientGetsSslError()
 {
     ServerProcess server(m_db->url());
     const QString started = startTls(server, m_certificateFile, m_keyFile);
@@ -232,7 +232,7 @@ void TestServerTls::untrustingClientGetsSslError()
     QVERIFY(client.token().isEmpty());
 }
 
-void TestServerTls::oversizeBodyIs413OverTls()
+void Tst_server_tls::oversizeBodyIs413OverTls()
 {
     ServerProcess server(m_db->url());
     const QString started = startTls(server, m_certificateFile, m_keyFile);
@@ -257,7 +257,7 @@ void TestServerTls::oversizeBodyIs413OverTls()
     QCOMPARE(result.errorCode(), u"payload_too_large"_s);
 }
 
-void TestServerTls::badTlsFlagsExit2_data()
+void Tst_server_tls::badTlsFlagsExit2_data()
 {
     const auto write = [this](const QString &name, const QByteArray &bytes) {
         const QString path = m_files.filePath(name);
@@ -299,7 +299,7 @@ void TestServerTls::badTlsFlagsExit2_data()
         << QStringList{u"--tls-key: "_s, u"does not fit the certificate"_s};
 }
 
-void TestServerTls::badTlsFlagsExit2()
+void Tst_server_tls::badTlsFlagsExit2()
 {
     QFETCH(QStringList, tlsArguments);
     QFETCH(QStringList, messageParts);
@@ -313,5 +313,5 @@ void TestServerTls::badTlsFlagsExit2()
     QVERIFY(!run.out.contains("listening on"_L1));
 }
 
-QTEST_GUILESS_MAIN(TestServerTls)
+QTEST_GUILESS_MAIN(Tst_server_tls)
 #include "tst_server_tls.moc"

@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-class TestCompactJson : public QObject
+class Tst_compactjson : public QObject
 {
     Q_OBJECT
 
@@ -23,7 +23,7 @@ private slots:
     void arrays();
 };
 
-void TestCompactJson::sameAsQt_data()
+void Tst_compactjson::sameAsQt_data()
 {
     QTest::addColumn<QJsonObject>("object");
     const QString surrogatePair = QString::fromUtf16(u"\U0001F600");
@@ -59,7 +59,7 @@ void TestCompactJson::sameAsQt_data()
         {u"list"_s, QJsonArray{1, u"two"_s, QJsonArray{}, QJsonObject{}, QJsonValue::Null}}};
 }
 
-void TestCompactJson::sameAsQt()
+void Tst_compactjson::sameAsQt()
 {
     QFETCH(QJsonObject, object);
     const QString expected =
@@ -67,7 +67,7 @@ void TestCompactJson::sameAsQt()
     QCOMPARE(gx::toCompactJson(object), expected);
 }
 
-void TestCompactJson::parsedNumbers_data()
+void Tst_compactjson::parsedNumbers_data()
 {
     // Parsed text keeps integers as integers (beyond 2^53 too) and the rest as doubles.
     QTest::addColumn<QByteArray>("text");
@@ -79,7 +79,7 @@ void TestCompactJson::parsedNumbers_data()
     QTest::newRow("negative") << QByteArray(R"({"v":-5})");
 }
 
-void TestCompactJson::parsedNumbers()
+void Tst_compactjson::parsedNumbers()
 {
     QFETCH(QByteArray, text);
     const QJsonObject object = QJsonDocument::fromJson(text).object();
@@ -88,7 +88,7 @@ void TestCompactJson::parsedNumbers()
              QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
-void TestCompactJson::arrays()
+void Tst_compactjson::arrays()
 {
     const QJsonArray array{1, 2.5, u"x\ny"_s, QJsonObject{{u"k"_s, false}}};
     QCOMPARE(gx::toCompactJson(array),
@@ -96,5 +96,5 @@ void TestCompactJson::arrays()
     QCOMPARE(gx::toCompactJson(QJsonArray{}), u"[]"_s);
 }
 
-QTEST_APPLESS_MAIN(TestCompactJson)
+QTEST_APPLESS_MAIN(Tst_compactjson)
 #include "tst_compactjson.moc"

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "sync/api/api.h"
+
+namespace gx::server {
+
+/**
+ * POST /api/v1/login {"username","password"} -> {"token","role","region","enterprise"}
+ * (401 wrong credentials or disabled user, 429 throttled, 400 malformed body);
+ * POST /api/v1/logout revokes the caller's token (204).
+ */
+class AuthApi : public Api
+{
+public:
+    explicit AuthApi(ServerContext &context)
+        : m_ctx(context)
+    {}
+
+    void registerRoutes(HttpFrontend &http) override;
+
+private:
+    [[nodiscard]] QHttpServerResponse login(const QHttpServerRequest &request);
+    [[nodiscard]] QHttpServerResponse logout(const QHttpServerRequest &request);
+
+    ServerContext &m_ctx;
+};
+
+} // namespace gx::server

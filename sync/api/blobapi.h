@@ -1,0 +1,37 @@
+#pragma once
+
+#include "sync/api/api.h"
+#include "sync/records/blobstore.h"
+
+namespace gx::server {
+
+/**
+ * Blobs (photos), content-addressed by SHA-256 (BlobStore), for any logged-in user:
+ * PUT /api/v1/blobs/{sha256} with the bytes, or a chunk of them with
+ * `Content-Range: bytes START-END/TOTAL` -> 202 {"sha256","received","size","complete"} while
+ * partial, 201 when complete (at once if it already was), 400 `hash_mismatch` when the bytes do
+ * not hash to the name (the partial upload is discarded), 409 `wrong_offset` with "received"
+ * when a chunk does not continue the upload, 413 for a blob over 32 MiB;
+ * GET /api/v1/blobs/{sha256}/status -> {"sha256","received","size","complete"} to resume;
+ * GET /api/v1/blobs/{sha256} -> the bytes (application/octet-stream) of a complete blob.
+ * Knowing a blob's hash is what grants reading it: blobs are not scoped like records.
+ */
+class BlobApi : public Api
+{
+public:
+    explicit BlobApi(ServerContext &context)
+        : m_ctx(context)
+    {}
+
+    void registerRoutes(HttpFrontend &http) override;
+
+private:
+    [[nodiscard]] QHttpServerResponse put(const QString &name, const QHttpServerRequest &request);
+    [[nodiscard]] QHttpServerResponse status(const QString &name,
+                                             const QHttpServerRequest &request);
+    [[nodiscard]] QHttpServerResponse get(const QString &name, const QHttpServerRequest &request);
+
+    ServerContext &m_ctx;
+};
+
+} // namespace gx::server

@@ -1,0 +1,60 @@
+#include "sync/api/catalogapi.h"
+
+#include "sync/http/httpfrontend.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+namespace {
+
+QJsonObject regionJson(const Region &region)
+{
+    QJsonObject targets;
+    for (auto year = region.targets.cbegin(); year != region.targets.cend(); ++year) {
+        QJsonObject byIndicator;
+        for (auto target = year->cbegin(); target != year->cend(); ++target)
+            byIndicator.insert(target.key(), target.value().value);
+        targets.insert(QString::number(year.key()), byIndicator);
+    }
+    return QJsonObject{{u"code"_s, region.code},
+                       {u"name"_s, region.name.zh},
+                       {u"name_en"_s, region.name.en},
+                       {u"targets"_s, targets}};
+}
+
+} // namespace
+
+void CatalogApi::registerRoutes(HttpFrontend &http)
+{
+    http.route(Method::Get, u"/api/v1/forms/current"_s,
+               [this](const QHttpServerRequest &request) { return currentForm(request); });
+    http.route(Method::Get, u"/api/v1/regions"_s,
+               [this](const QHttpServerRequest &request) { return regions(request); });
+}
+
+QJsonArray CatalogApi::regionsJson(const RegionCatalog &catalog)
+{
+    QJsonArray out{regionJson(catalog.city())};
+    for (const Region &region : catalog.regions())
+        out.append(regionJson(region));
+    return out;
+}
+
+QHttpServerResponse CatalogApi::currentForm(const QHttpServerRequest &request)
+{
+    auto user = m_ctx.auth.requireUser(request);
+    if (!user)
+        return HttpFrontend::error(user.error());
+    return HttpFrontend::json(m_ctx.form.json());
+}
+
+QHttpServerResponse CatalogApi::regions(const QHttpServerRequest &request)
+{
+    auto user = m_ctx.auth.requireUser(request);
+    if (!user)
+        return HttpFrontend::error(user.error());
+    return HttpFrontend::json(regionsJson(m_ctx.regions));
+}
+
+} // namespace gx::server

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "sync/api/api.h"
+
+namespace gx::server {
+
+/**
+ * What every logged-in user reads to fill and judge surveys:
+ * GET /api/v1/forms/current -> the survey definition as loaded (assets/forms);
+ * GET /api/v1/regions -> [{"code","name","name_en","targets":{"YEAR":{INDICATOR: number}}}],
+ * the city first, then the counties and the development zone in the catalog's order.
+ */
+class CatalogApi : public Api
+{
+public:
+    explicit CatalogApi(ServerContext &context)
+        : m_ctx(context)
+    {}
+
+    void registerRoutes(HttpFrontend &http) override;
+
+    /** The body of GET /api/v1/regions. */
+    [[nodiscard]] static QJsonArray regionsJson(const RegionCatalog &catalog);
+
+private:
+    [[nodiscard]] QHttpServerResponse currentForm(const QHttpServerRequest &request);
+    [[nodiscard]] QHttpServerResponse regions(const QHttpServerRequest &request);
+
+    ServerContext &m_ctx;
+};
+
+} // namespace gx::server

@@ -1,0 +1,54 @@
+#include "sync/api/server.h"
+
+#include "sync/api/auditapi.h"
+#include "sync/api/authapi.h"
+#include "sync/api/blobapi.h"
+#include "sync/api/catalogapi.h"
+#include "sync/api/exportapi.h"
+#include "sync/api/logging.h"
+#include "sync/api/officialfiguresapi.h"
+#include "sync/api/reviewapi.h"
+#include "sync/api/statsapi.h"
+#include "sync/api/syncapi.h"
+#include "sync/store/statementcache.h"
+
+namespace gx::server {
+
+Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerConfig config)
+    : m_form(std::move(form))
+    , m_regions(std::move(regions))
+    , m_config(std::move(config))
+    , m_auth(db, m_config.auth, m_config.clock)
+    , m_context{db, m_form, m_regions, m_config, m_auth}
+    , m_http(m_config.http)
+{
+    // The features of the server, one class each; add new ones here.
+    m_apis.push_back(std::make_unique<AuthApi>(m_context));
+    m_apis.push_back(std::make_unique<CatalogApi>(m_context));
+    m_apis.push_back(std::make_unique<StatsApi>(m_context));
+    m_apis.push_back(std::make_unique<OfficialFiguresApi>(m_context));
+    m_apis.push_back(std::make_unique<ReviewApi>(m_context));
+    m_apis.push_back(std::make_unique<ExportApi>(m_context));
+    m_apis.push_back(std::make_unique<AuditApi>(m_context));
+    m_apis.push_back(std::make_unique<SyncApi>(m_context));
+    m_apis.push_back(std::make_unique<BlobApi>(m_context));
+
+    for (const auto &api : m_apis)
+        api->registerRoutes(m_http);
+    // Statements stay prepared across requests; their results must not outlive one.
+    m_http.setAfterRequest([&db] { db.statements().finishAll(); });
+    if (auto background = db.checkpointInBackground(); !background) {
+        qCWarning(lcApi, "WAL checkpoints stay in the commits: %s",
+                  qUtf8Printable(background.error().message));
+    }
+}
+
+Server::~Server() = default;
+
+Result<quint16, QString> Server::listen(const QHostAddress &address, quint16 port,
+                                        const std::optional<QSslConfiguration> &tls)
+{
+    return m_http.listen(address, port, tls);
+}
+
+} // namespace gx::server

@@ -1,0 +1,57 @@
+#include "sync/api/statsapi.h"
+
+#include "core/indicators.h"
+#include "sync/api/logging.h"
+#include "sync/figures/coveragequery.h"
+#include "sync/figures/officialfigures.h"
+
+#include <QElapsedTimer>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+Result<int, HttpError> periodParameter(const QHttpServerRequest &request)
+{
+    const QUrlQuery query = request.query();
+    const QString text = query.queryItemValue(u"period"_s, QUrl::FullyDecoded);
+    const QString range =
+        u"a year from %1 to %2"_s.arg(OfficialFigures::kMinPeriod).arg(OfficialFigures::kMaxPeriod);
+    if (!query.hasQueryItem(u"period"_s) || text.isEmpty())
+        return HttpError::badRequest(u"'period' is required: %1, as in ?period=2024."_s.arg(range),
+                                     u"period"_s);
+    bool ok = false;
+    const int period = text.toInt(&ok);
+    if (!ok || period < OfficialFigures::kMinPeriod || period > OfficialFigures::kMaxPeriod) {
+        return HttpError::badRequest(u"'period' must be %1, not '%2'."_s.arg(range, text.left(40)),
+                                     u"period"_s);
+    }
+    return period;
+}
+
+void StatsApi::registerRoutes(HttpFrontend &http)
+{
+    http.route(Method::Get, u"/api/v1/stats/coverage"_s,
+               [this](const QHttpServerRequest &request) { return coverage(request); });
+}
+
+QHttpServerResponse StatsApi::coverage(const QHttpServerRequest &request)
+{
+    auto user = m_ctx.auth.requireRole(request, {Role::Office, Role::Admin});
+    if (!user)
+        return HttpFrontend::error(user.error());
+    auto period = periodParameter(request);
+    if (!period)
+        return HttpFrontend::error(period.error());
+    QElapsedTimer timer;
+    timer.start();
+    auto report = CoverageQuery(m_ctx.db, m_ctx.regions).report(period.value());
+    if (!report)
+        return HttpFrontend::error(storageFailure(report.error()));
+    qCDebug(lcApi, "coverage %d: %d counted surveys, computed in %lld ms", period.value(),
+            report.value().city.countedSurveys, timer.elapsed());
+    return HttpFrontend::json(report.value().toJson());
+}
+
+} // namespace gx::server

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "sync/api/api.h"
+#include "sync/http/httpfrontend.h"
+
+namespace gx::server {
+
+/**
+ * The `period` query parameter of the figures' calls: a year from 2000 to 2100, required; else
+ * the 400 to answer (field `period`).
+ */
+[[nodiscard]] Result<int, HttpError> periodParameter(const QHttpServerRequest &request);
+
+/**
+ * GET /api/v1/stats/coverage?period=YEAR (office and admin; 403 `forbidden` for others): every
+ * indicator per region and citywide, as core's engine (computeCoverage) would compute it over
+ * the store, summed in SQL from the per-enterprise coverage rows (CoverageQuery::report()),
+ * answered as CoverageReport::toJson().
+ */
+class StatsApi : public Api
+{
+public:
+    explicit StatsApi(ServerContext &context)
+        : m_ctx(context)
+    {}
+
+    void registerRoutes(HttpFrontend &http) override;
+
+private:
+    [[nodiscard]] QHttpServerResponse coverage(const QHttpServerRequest &request);
+
+    ServerContext &m_ctx;
+};
+
+} // namespace gx::server

@@ -1,0 +1,76 @@
+#include "sync/api/syncapi.h"
+
+#include "sync/http/httpfrontend.h"
+#include "sync/records/pullfeed.h"
+#include "sync/records/pushprocessor.h"
+
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+void SyncApi::registerRoutes(HttpFrontend &http)
+{
+    http.route(Method::Post, u"/api/v1/sync/push"_s,
+               [this](const QHttpServerRequest &request) { return push(request); });
+    http.route(Method::Get, u"/api/v1/sync/pull"_s,
+               [this](const QHttpServerRequest &request) { return pull(request); });
+}
+
+QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
+{
+    auto user = m_ctx.auth.requireUser(request);
+    if (!user)
+        return HttpFrontend::error(user.error());
+    auto decoded = decodePushRequest(request.body(), m_ctx.config.protocol);
+    if (!decoded) {
+        return HttpFrontend::error(HttpError::badRequest(
+            u"The push was refused and nothing was applied: %1"_s.arg(decoded.error().message()),
+            decoded.error().path));
+    }
+    PushProcessor processor({m_ctx.db, m_ctx.form, m_ctx.regions, m_ctx.now()}, user.value());
+    auto response = processor.process(decoded.value());
+    if (!response)
+        return HttpFrontend::error(storageFailure(response.error()));
+    return HttpFrontend::jsonText(response.value().json);
+}
+
+QHttpServerResponse SyncApi::pull(const QHttpServerRequest &request)
+{
+    auto user = m_ctx.auth.requireUser(request);
+    if (!user)
+        return HttpFrontend::error(user.error());
+    const QUrlQuery query = request.query();
+    qint64 since = 0;
+    if (query.hasQueryItem(u"since"_s)) {
+        auto cursor = PullCursor::decode(query.queryItemValue(u"since"_s, QUrl::FullyDecoded));
+        if (!cursor) {
+            return HttpFrontend::error(HttpError::badRequest(
+                u"'since' is not a cursor this server handed out (%1): send back the cursor of "
+                "a pull, or no 'since' to start from the beginning."_s.arg(cursor.error().reason),
+                u"since"_s));
+        }
+        since = cursor.value().seq;
+    }
+    int limit = PullFeed::kDefaultLimit;
+    if (query.hasQueryItem(u"limit"_s)) {
+        bool ok = false;
+        const qint64 asked = query.queryItemValue(u"limit"_s).toLongLong(&ok);
+        if (!ok || asked < 1) {
+            return HttpFrontend::error(HttpError::badRequest(
+                u"'limit' must be a whole number of at least 1 (larger than %1 is capped)."_s.arg(
+                    m_ctx.config.protocol.maxChanges),
+                u"limit"_s));
+        }
+        limit = int(std::min<qint64>(asked, m_ctx.config.protocol.maxChanges));
+    }
+    limit = std::min(limit, m_ctx.config.protocol.maxChanges);
+    PullFeed feed(m_ctx.db);
+    auto page = feed.page(AccessScope(user.value()), since, limit);
+    if (!page)
+        return HttpFrontend::error(storageFailure(page.error()));
+    return HttpFrontend::json(page.value().toJson());
+}
+
+} // namespace gx::server

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "sync/api/api.h"
+
+namespace gx::server {
+
+/**
+ * The sync calls (DESIGN.md "Sync", docs/api.md):
+ * POST /api/v1/sync/push {"device_id","mutations":[...]} -> {"results":[...]} in the same order,
+ * answered only after the batch is committed (PushProcessor); a request the codec refuses is
+ * answered 400 with the offending member's path as `field` and nothing is applied;
+ * GET /api/v1/sync/pull?since=CURSOR&limit=N -> {"changes","cursor","more"} (PullFeed),
+ * limit 500 by default and capped at the protocol's maxChanges (1,000).
+ * Any logged-in user; each sees and writes only their scope.
+ */
+class SyncApi : public Api
+{
+public:
+    explicit SyncApi(ServerContext &context)
+        : m_ctx(context)
+    {}
+
+    void registerRoutes(HttpFrontend &http) override;
+
+private:
+    [[nodiscard]] QHttpServerResponse push(const QHttpServerRequest &request);
+    [[nodiscard]] QHttpServerResponse pull(const QHttpServerRequest &request);
+
+    ServerContext &m_ctx;
+};
+
+} // namespace gx::server

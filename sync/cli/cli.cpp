@@ -1,0 +1,589 @@
+#include "sync/cli/cli.h"
+
+#include "sync/api/auditapi.h"
+#include "sync/api/server.h"
+#include "sync/cli/logging.h"
+#include "sync/cli/serverassets.h"
+#include "sync/cli/signalwatcher.h"
+#include "sync/demo/demo.h"
+#include "sync/figures/coverageexport.h"
+#include "sync/figures/officialfigures.h"
+#include "sync/figures/registryimport.h"
+#include "sync/http/tlsidentity.h"
+#include "sync/records/serverschema.h"
+#include "sync/store/auditlog.h"
+#include "sync/store/database.h"
+#include "sync/store/userstore.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <csignal>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+namespace {
+
+qint64 wallClock()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+/** A --listen HOST:PORT: "127.0.0.1:8080", "[::1]:0", "0.0.0.0:8443", "localhost:8080". */
+struct ListenAddress
+{
+    QString host; ///< as written, IPv6 in brackets
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+Result<ListenAddress, UsageError> parseListen(const QString &text)
+{
+    static const QRegularExpression pattern(u"^(\\[[0-9A-Fa-f:.]+\\]|[^:\\[\\]]+):(\\d{1,5})$"_s);
+    const auto match = pattern.match(text);
+    const UsageError bad{u"--listen takes HOST:PORT (e.g. 127.0.0.1:8080, [::1]:8080, "
+                         "0.0.0.0:8080), got '%1'"_s.arg(text)};
+    if (!match.hasMatch())
+        return bad;
+    ListenAddress out;
+    out.host = match.captured(1);
+    const int port = match.captured(2).toInt();
+    if (port > 65535)
+        return UsageError{u"--listen: the port %1 is above 65535"_s.arg(port)};
+    out.port = quint16(port);
+    QString host = out.host;
+    if (host.startsWith(u'['))
+        host = host.mid(1, host.size() - 2);
+    if (host == "localhost"_L1)
+        out.address = QHostAddress(QHostAddress::LocalHost);
+    else if (!out.address.setAddress(host))
+        return UsageError{u"--listen: '%1' is not an IP address"_s.arg(host)};
+    return out;
+}
+
+} // namespace
+
+Cli::Cli(QTextStream &out, QTextStream &err, QIODevice &in)
+    : m_out(out)
+    , m_err(err)
+    , m_in(in)
+{}
+
+const QList<Cli::Command> &Cli::commands()
+{
+    const OptionSpec db{u"db"_s, true};
+    const OptionSpec assets{u"assets"_s, true};
+    const OptionSpec passwordStdin{u"password-stdin"_s, false};
+    static const QList<Command> list{
+        {{u"serve"_s},
+         {db,
+          {u"listen"_s, true},
+          assets,
+          {u"token-days"_s, true},
+          {u"tls-cert"_s, true},
+          {u"tls-key"_s, true}},
+         {u"db"_s, u"listen"_s},
+         0,
+         u"serve --db URL --listen HOST:PORT [--assets DIR] [--token-days N] "
+         "[--tls-cert FILE.pem --tls-key FILE.pem]"_s,
+         &Cli::runServe},
+        {{u"user"_s, u"add"_s},
+         {db,
+          assets,
+          passwordStdin,
+          {u"role"_s, true},
+          {u"region"_s, true},
+          {u"enterprise"_s, true}},
+         {u"db"_s, u"role"_s, u"password-stdin"_s},
+         1,
+         u"user add NAME --role inspector|enterprise|office|admin [--region CODE] "
+         "[--enterprise USCC] --password-stdin --db URL"_s,
+         &Cli::runUserAdd},
+        {{u"user"_s, u"list"_s}, {db}, {u"db"_s}, 0, u"user list --db URL"_s, &Cli::runUserList},
+        {{u"user"_s, u"disable"_s},
+         {db},
+         {u"db"_s},
+         1,
+         u"user disable NAME --db URL"_s,
+         [](Cli &cli, const CommandLine &line) {
+             return cli.runUserSetDisabled(line, true);
+         }},
+        {{u"user"_s, u"enable"_s},
+         {db},
+         {u"db"_s},
+         1,
+         u"user enable NAME --db URL"_s,
+         [](Cli &cli, const CommandLine &line) {
+             return cli.runUserSetDisabled(line, false);
+         }},
+        {{u"user"_s, u"reset-password"_s},
+         {db, passwordStdin},
+         {u"db"_s, u"password-stdin"_s},
+         1,
+         u"user reset-password NAME --password-stdin --db URL"_s,
+         &Cli::runUserResetPassword},
+        {{u"registry"_s, u"import"_s},
+         {db, assets},
+         {u"db"_s},
+         1,
+         u"registry import FILE.csv --db URL [--assets DIR]"_s,
+         &Cli::runRegistryImport},
+        {{u"demo"_s},
+         {db, assets, {u"seed"_s, true}, {u"enterprises"_s, true}},
+         {u"db"_s},
+         0,
+         u"demo --db URL [--seed N] [--enterprises N (default 300)] [--assets DIR]"_s,
+         &Cli::runDemo},
+        {{u"official"_s, u"import"_s},
+         {db, assets},
+         {u"db"_s},
+         1,
+         u"official import FILE.csv --db URL [--assets DIR]"_s,
+         &Cli::runOfficialImport},
+        {{u"export"_s},
+         {db, assets, {u"period"_s, true}, {u"format"_s, true}, {u"out"_s, true}},
+         {u"db"_s, u"period"_s, u"format"_s, u"out"_s},
+         0,
+         u"export --db URL --period YEAR --format csv|xlsx --out FILE [--assets DIR]"_s,
+         &Cli::runExport},
+        {{u"audit"_s, u"list"_s},
+         {db, {u"limit"_s, true}, {u"action"_s, true}},
+         {u"db"_s},
+         0,
+         u"audit list --db URL [--limit N (default 100)] [--action NAME]"_s,
+         &Cli::runAuditList},
+    };
+    return list;
+}
+
+QString Cli::usage()
+{
+    QString text = u"usage:\n"_s;
+    for (const Command &command : commands())
+        text += u"  gengxin-server "_s + command.usage + u'\n';
+    text += u"  gengxin-server help\n"
+            "URL is sqlite:PATH or postgres://USER:PASS@HOST:PORT/DB; --assets defaults to "
+            "$GX_ASSETS_DIR, else the build's assets/.\n"
+            "Passwords are read from one line of standard input (--password-stdin).\n"_s;
+    return text;
+}
+
+int Cli::usageError(const QString &message)
+{
+    m_err << "gengxin-server: " << message << '\n' << usage();
+    m_err.flush();
+    return kExitUsage;
+}
+
+int Cli::fail(const QString &message)
+{
+    m_err << "gengxin-server: " << message << Qt::endl;
+    return kExitFailure;
+}
+
+int Cli::run(const QStringList &arguments)
+{
+    if (arguments.isEmpty())
+        return usageError(u"no command given"_s);
+    const QString &first = arguments.constFirst();
+    if (first == "help"_L1 || first == "--help"_L1 || first == "-h"_L1) {
+        m_out << usage();
+        m_out.flush();
+        return kExitOk;
+    }
+    for (const Command &command : commands()) {
+        if (arguments.size() < command.words.size() ||
+            arguments.mid(0, command.words.size()) != command.words)
+            continue;
+        auto line = CommandLine::parse(arguments.mid(command.words.size()), command.options);
+        if (!line)
+            return usageError(command.words.join(u' ') + u": "_s + line.error().message);
+        for (const QString &option : command.required) {
+            if (!line.value().has(option))
+                return usageError(u"%1 needs --%2"_s.arg(command.words.join(u' '), option));
+        }
+        if (line.value().positional().size() != command.positionals) {
+            return usageError(u"%1 takes %2 argument(s) besides its options: %3"_s.arg(
+                command.words.join(u' '), QString::number(command.positionals), command.usage));
+        }
+        return command.run(*this, line.value());
+    }
+    return usageError(u"unknown command '%1'"_s.arg(arguments.mid(0, 2).join(u' ')));
+}
+
+std::optional<QString> Cli::readPassword()
+{
+    if (!m_in.isOpen() || !m_in.isReadable())
+        return std::nullopt;
+    QByteArray line = m_in.readLine(64 * 1024);
+    if (line.isEmpty())
+        return std::nullopt;
+    if (line.endsWith('\n'))
+        line.chop(1);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+namespace {
+
+/** Opens and migrates the --db database, or says why it cannot. */
+Result<std::unique_ptr<Database>, DbError> openStore(const QString &url)
+{
+    auto db = Database::open(url);
+    if (!db)
+        return db.error();
+    auto migrated = ServerSchema::apply(*db.value(), wallClock());
+    if (!migrated)
+        return migrated.error();
+    return std::move(db).value();
+}
+
+QString describeUser(const User &user)
+{
+    QString text = u"%1 (%2"_s.arg(user.username, roleName(user.role));
+    if (!user.region.isEmpty())
+        text += u", region "_s + user.region;
+    if (!user.enterprise.isEmpty())
+        text += u", enterprise "_s + user.enterprise;
+    return text + (user.disabled ? u", disabled)"_s : u")"_s);
+}
+
+} // namespace
+
+int Cli::runServe(const CommandLine &line)
+{
+    auto listen = parseListen(line.value(u"listen"_s));
+    if (!listen)
+        return usageError(listen.error().message);
+    ServerConfig config;
+    if (line.has(u"token-days"_s)) {
+        bool ok = false;
+        const int days = line.value(u"token-days"_s).toInt(&ok);
+        if (!ok || days < 1 || days > 3650)
+            return usageError(u"--token-days takes a number of days from 1 to 3650"_s);
+        config.auth.tokenDays = days;
+    }
+    std::optional<TlsIdentity> tls;
+    if (line.has(u"tls-cert"_s) != line.has(u"tls-key"_s)) {
+        return usageError(line.has(u"tls-cert"_s)
+                              ? u"--tls-cert needs --tls-key too (give both or neither)"_s
+                              : u"--tls-key needs --tls-cert too (give both or neither)"_s);
+    }
+    if (line.has(u"tls-cert"_s)) {
+        auto identity = TlsIdentity::load(line.value(u"tls-cert"_s), line.value(u"tls-key"_s));
+        if (!identity && identity.error().source == TlsError::Source::Backend)
+            return fail(u"--tls-cert: "_s + identity.error().message);
+        if (!identity) {
+            const bool key = identity.error().source == TlsError::Source::Key;
+            return usageError((key ? u"--tls-key: "_s : u"--tls-cert: "_s) +
+                              identity.error().message);
+        }
+        tls = std::move(identity).value();
+    }
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
+    auto form = ServerAssets::loadCurrentForm(assetsDir);
+    if (!form)
+        return fail(u"cannot load the survey definition: "_s + form.error().toString());
+    auto regions = ServerAssets::loadRegions(assetsDir);
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+
+    Server server(*db.value(), std::move(form).value(), std::move(regions).value(), config);
+    auto port = server.listen(listen.value().address, listen.value().port,
+                              tls ? std::optional(tls->serverConfiguration()) : std::nullopt);
+    if (!port)
+        return fail(port.error());
+
+    SignalWatcher signalWatcher({SIGTERM, SIGINT});
+    int stoppedBy = 0;
+    QObject::connect(&signalWatcher, &SignalWatcher::received, QCoreApplication::instance(),
+                     [&stoppedBy](int signalNumber) {
+                         stoppedBy = signalNumber;
+                         QCoreApplication::quit();
+                     });
+    if (tls) {
+        const QDateTime expiry = tls->certificate().expiryDate().toUTC();
+        qCInfo(lcCli, "TLS on (HTTPS only, TLS 1.2 or later): certificate %s, expires %s",
+               qUtf8Printable(tls->subject()), qUtf8Printable(expiry.toString(Qt::ISODate)));
+        if (expiry < QDateTime::currentDateTimeUtc())
+            qCWarning(lcCli, "the TLS certificate has expired: clients will refuse it");
+    }
+    m_out << "listening on " << listen.value().host << ':' << port.value() << Qt::endl;
+    qCInfo(lcCli, "serving %s on %s:%d (form %s v%d)", qUtf8Printable(db.value()->url().redacted()),
+           qUtf8Printable(listen.value().host), int(port.value()),
+           qUtf8Printable(server.context().form.id()), server.context().form.version());
+    const int status = QCoreApplication::exec();
+    qCInfo(lcCli, "stopped (signal %d)", stoppedBy);
+    return status == 0 ? kExitOk : kExitFailure;
+}
+
+int Cli::runUserAdd(const CommandLine &line)
+{
+    const auto role = roleFromName(line.value(u"role"_s));
+    if (!role)
+        return usageError(u"--role takes inspector, enterprise, office or admin, not '%1'"_s.arg(
+            line.value(u"role"_s)));
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    const auto password = readPassword();
+    if (!password)
+        return fail(u"no password on standard input (--password-stdin reads one line)"_s);
+    UserStore users(*db.value(), regions.value());
+    const NewUser user{line.positional().constFirst(), *role, line.value(u"region"_s),
+                       line.value(u"enterprise"_s), *password};
+    auto added = users.add(user, AuditLog::commandLineActor(), wallClock());
+    if (!added)
+        return fail(u"user add: "_s + added.error().message);
+    m_out << "added user " << describeUser(added.value()) << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runUserList(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto users = UserStore(*db.value(), RegionCatalog()).list();
+    if (!users)
+        return fail(users.error().message);
+    m_out << u"%1 %2 %3 %4 %5\n"_s.arg(u"username"_s, -24)
+                 .arg(u"role"_s, -10)
+                 .arg(u"region"_s, -10)
+                 .arg(u"enterprise"_s, -18)
+                 .arg(u"status"_s);
+    for (const User &user : users.value()) {
+        m_out << u"%1 %2 %3 %4 %5\n"_s.arg(user.username, -24)
+                     .arg(roleName(user.role), -10)
+                     .arg(user.region.isEmpty() ? u"-"_s : user.region, -10)
+                     .arg(user.enterprise.isEmpty() ? u"-"_s : user.enterprise, -18)
+                     .arg(user.disabled ? u"disabled"_s : u"active"_s);
+    }
+    m_out.flush();
+    return kExitOk;
+}
+
+int Cli::runUserSetDisabled(const CommandLine &line, bool disabled)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    UserStore users(*db.value(), RegionCatalog());
+    auto changed = users.setDisabled(line.positional().constFirst(), disabled,
+                                     AuditLog::commandLineActor(), wallClock());
+    if (!changed)
+        return fail(changed.error().message);
+    m_out << (disabled ? "disabled user " : "enabled user ") << describeUser(changed.value())
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runUserResetPassword(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const auto password = readPassword();
+    if (!password)
+        return fail(u"no password on standard input (--password-stdin reads one line)"_s);
+    UserStore users(*db.value(), RegionCatalog());
+    auto changed = users.resetPassword(line.positional().constFirst(), *password,
+                                       AuditLog::commandLineActor(), wallClock());
+    if (!changed)
+        return fail(u"user reset-password: "_s + changed.error().message);
+    m_out << "reset the password of " << describeUser(changed.value()) << "; its tokens are revoked"
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runRegistryImport(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString path = line.positional().constFirst();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    const QByteArray bytes = file.readAll();
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    const RegistryFile parsed = RegistryImport::parse(bytes, regions.value());
+    if (!parsed.ok()) {
+        for (const RegistryLineError &error : parsed.errors)
+            m_err << path << ':' << error.line << ": " << error.message << '\n';
+        return fail(u"registry import: %1 bad line(s) in %2; nothing was imported"_s.arg(
+            QString::number(parsed.errors.size()), path));
+    }
+    auto summary = RegistryImport::apply(*db.value(), parsed.rows, AuditLog::commandLineActor(),
+                                         QFileInfo(path).fileName(), wallClock());
+    if (!summary)
+        return fail(u"registry import failed, nothing was imported: "_s + summary.error().message);
+    const RegistryImportSummary &s = summary.value();
+    m_out << u"registry import: %1 rows from %2: %3 new, %4 updated, %5 unchanged; "
+             "%6 enterprise records written"_s.arg(
+                 QString::number(s.rows), path, QString::number(s.added),
+                 QString::number(s.updated), QString::number(s.unchanged),
+                 QString::number(s.enterpriseRecords))
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runDemo(const CommandLine &line)
+{
+    DemoOptions options;
+    bool ok = true;
+    if (line.has(u"seed"_s))
+        options.seed = line.value(u"seed"_s).toULongLong(&ok);
+    if (!ok)
+        return usageError(u"--seed takes a whole number"_s);
+    if (line.has(u"enterprises"_s))
+        options.enterprises = line.value(u"enterprises"_s).toInt(&ok);
+    if (!ok || options.enterprises < DemoOptions::kMinEnterprises ||
+        options.enterprises > DemoOptions::kMaxEnterprises) {
+        return usageError(
+            u"--enterprises takes a number from %1 to %2"_s.arg(DemoOptions::kMinEnterprises)
+                .arg(DemoOptions::kMaxEnterprises));
+    }
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
+    auto form = ServerAssets::loadCurrentForm(assetsDir);
+    if (!form)
+        return fail(u"cannot load the survey definition: "_s + form.error().toString());
+    auto regions = ServerAssets::loadRegions(assetsDir);
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    QElapsedTimer timer;
+    timer.start();
+    auto summary = Demo(*db.value(), form.value(), regions.value())
+                       .run(options, AuditLog::commandLineActor(), wallClock());
+    if (!summary)
+        return fail(u"demo: "_s + summary.error().message);
+    QStringList counts;
+    for (auto it = summary.value().records.cbegin(); it != summary.value().records.cend(); ++it)
+        counts.append(u"%1 %2"_s.arg(it.key()).arg(it.value()));
+    m_out << u"demo: seed %1, period %2: registry %3, records: %4; official figures %5; "
+             "%6 ms"_s.arg(QString::number(options.seed), QString::number(options.period),
+                           QString::number(summary.value().registry), counts.join(u", "_s),
+                           QString::number(summary.value().official),
+                           QString::number(timer.elapsed()))
+          << '\n';
+    for (const DemoUser &user : summary.value().users)
+        m_out << "user " << user.username << ' ' << roleName(user.role) << ' ' << user.password
+              << '\n';
+    m_out.flush();
+    return kExitOk;
+}
+
+int Cli::runOfficialImport(const CommandLine &line)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    const QString path = line.positional().constFirst();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    const OfficialFigureFile parsed = OfficialFigures::parseCsv(file.readAll(), regions.value());
+    if (!parsed.ok()) {
+        for (const OfficialFigureLineError &error : parsed.errors)
+            m_err << path << ':' << error.line << ": " << error.message << '\n';
+        return fail(u"official import: %1 bad line(s) in %2; nothing was imported"_s.arg(
+            QString::number(parsed.errors.size()), path));
+    }
+    auto imported = OfficialFigures::import(*db.value(), parsed.rows, AuditLog::commandLineActor(),
+                                            QFileInfo(path).fileName(), wallClock());
+    if (!imported)
+        return fail(u"official import failed, nothing was imported: "_s + imported.error().message);
+    m_out << u"official import: %1 figure(s) from %2 entered"_s.arg(
+                 QString::number(imported.value()), path)
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runExport(const CommandLine &line)
+{
+    bool ok = false;
+    const int period = line.value(u"period"_s).toInt(&ok);
+    if (!ok || period < OfficialFigures::kMinPeriod || period > OfficialFigures::kMaxPeriod)
+        return usageError(u"--period takes a year from %1 to %2"_s.arg(OfficialFigures::kMinPeriod)
+                              .arg(OfficialFigures::kMaxPeriod));
+    const auto format = CoverageExport::formatFromName(line.value(u"format"_s));
+    if (!format)
+        return usageError(u"--format takes csv or xlsx"_s);
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!regions)
+        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    auto file = CoverageExport::make(*db.value(), regions.value(), period, *format);
+    if (!file)
+        return fail(u"export: "_s + file.error().message);
+    const QString path = line.value(u"out"_s);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        out.write(file.value().bytes) != file.value().bytes.size() || !out.flush())
+        return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
+    out.close();
+    auto audited = AuditLog::record(*db.value(), wallClock(), AuditLog::commandLineActor(),
+                                    AuditAction::CoverageExported,
+                                    {{u"period"_s, period},
+                                     {u"format"_s, line.value(u"format"_s)},
+                                     {u"file"_s, QFileInfo(path).fileName()}});
+    if (!audited)
+        return fail(u"export written, but the audit log failed: "_s + audited.error().message);
+    m_out << u"export: coverage %1 written to %2 (%3 bytes)"_s.arg(
+                 QString::number(period), path, QString::number(file.value().bytes.size()))
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runAuditList(const CommandLine &line)
+{
+    int limit = 100;
+    if (line.has(u"limit"_s)) {
+        bool ok = false;
+        limit = line.value(u"limit"_s).toInt(&ok);
+        if (!ok || limit < 1 || limit > 100000)
+            return usageError(u"--limit takes a number from 1 to 100000"_s);
+    }
+    auto db = openStore(line.value(u"db"_s));
+    if (!db)
+        return fail(db.error().message);
+    auto entries = AuditLog::recent(*db.value(), limit, line.value(u"action"_s));
+    if (!entries)
+        return fail(entries.error().message);
+    // One line per entry, newest first: time, actor, action and the details as compact JSON.
+    for (const AuditEntry &entry : entries.value()) {
+        const QJsonObject json = AuditApi::entryJson(entry);
+        m_out << json.value("at"_L1).toString() << ' ' << entry.actor << ' ' << entry.action << ' '
+              << QJsonDocument(entry.detail).toJson(QJsonDocument::Compact) << '\n';
+    }
+    m_out.flush();
+    return kExitOk;
+}
+
+} // namespace gx::server

@@ -1,0 +1,133 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/syncprotocol.h"
+#include "sync/http/guardedtcpserver.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QRegularExpression>
+#include <QSslConfiguration>
+
+#include <functional>
+#include <optional>
+
+namespace gx::server {
+
+using StatusCode = QHttpServerResponder::StatusCode;
+using Method = QHttpServerRequest::Method;
+
+/** Machine-readable error codes of HTTP answers (besides those of gx::SyncErrorCode). */
+namespace ErrorCode {
+inline constexpr QLatin1StringView BadRequest{"bad_request"};
+inline constexpr QLatin1StringView Unauthorized{"unauthorized"};
+inline constexpr QLatin1StringView Forbidden{"forbidden"};
+inline constexpr QLatin1StringView NotFound{"not_found"};
+inline constexpr QLatin1StringView MethodNotAllowed{"method_not_allowed"};
+inline constexpr QLatin1StringView TooManyAttempts{"too_many_attempts"};
+inline constexpr QLatin1StringView Internal{"internal"};
+} // namespace ErrorCode
+
+/**
+ * A failed call's answer: its status, the {"error":{"code","message","field"}} body and any extra
+ * headers (Retry-After). Handlers and helpers return one instead of a response so that the body
+ * is always the same shape.
+ */
+struct HttpError
+{
+    StatusCode status = StatusCode::BadRequest;
+    ApiError error;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    [[nodiscard]] static HttpError badRequest(const QString &message, const QString &field = {});
+    [[nodiscard]] static HttpError unauthorized(const QString &message);
+    [[nodiscard]] static HttpError forbidden(const QString &message);
+    [[nodiscard]] static HttpError notFound(const QString &message);
+    [[nodiscard]] static HttpError internal(const QString &message);
+};
+
+/**
+ * The HTTP side of gengxin-server: QHttpServer on a GuardedTcpServer (limits before buffering),
+ * one log line per request (method, path, status, milliseconds, peer), JSON answers and a JSON
+ * 404/405 for calls that do not exist.
+ *
+ * Features do not touch QHttpServer: each registers its calls with route() from its own
+ * `registerRoutes(HttpFrontend &)` (see sync/api.h). Handlers run on the event-loop thread, one
+ * at a time, and may use the server's Database.
+ */
+class HttpFrontend : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<QHttpServerResponse(const QHttpServerRequest &)>;
+    /** For paths with one "<arg>" segment, e.g. "/api/v1/blobs/<arg>". */
+    using ArgHandler =
+        std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>;
+
+    explicit HttpFrontend(HttpLimits limits = {}, QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    /** Registers a call; path is exact (no trailing slash, no query). */
+    void route(Method method, const QString &path, Handler handler);
+    /** Registers a call whose path has one "<arg>" segment (any characters but '/'). */
+    void route(Method method, const QString &pattern, ArgHandler handler);
+    /** Runs after every handler, before the next request: e.g. releasing database cursors. */
+    void setAfterRequest(std::function<void()> afterRequest)
+    {
+        m_afterRequest = std::move(afterRequest);
+    }
+
+    /**
+     * Starts accepting on address:port (0 picks a free port) and returns the bound port, or a
+     * sentence saying why not (e.g. the port is in use). With `tls` it speaks HTTPS only (see
+     * TlsIdentity::serverConfiguration()), else plain HTTP.
+     */
+    [[nodiscard]] Result<quint16, QString>
+    listen(const QHostAddress &address, quint16 port,
+           const std::optional<QSslConfiguration> &tls = std::nullopt);
+    [[nodiscard]] const HttpLimits &limits() const { return m_limits; }
+
+    [[nodiscard]] static QHttpServerResponse json(const QJsonObject &body,
+                                                  StatusCode status = StatusCode::Ok);
+    [[nodiscard]] static QHttpServerResponse json(const QJsonArray &body,
+                                                  StatusCode status = StatusCode::Ok);
+    /** A body already written as JSON text (UTF-8). */
+    [[nodiscard]] static QHttpServerResponse jsonText(const QByteArray &body,
+                                                      StatusCode status = StatusCode::Ok);
+    [[nodiscard]] static QHttpServerResponse error(const HttpError &error);
+    /**
+     * The request body as a JSON object, or the 400 to answer when it is empty, not JSON (with
+     * the parser's reason and byte offset) or not an object.
+     */
+    [[nodiscard]] static Result<QJsonObject, HttpError>
+    jsonObjectBody(const QHttpServerRequest &request);
+    /** "GET", "POST", ... */
+    [[nodiscard]] static QString methodName(Method method);
+
+private:
+    struct RouteInfo
+    {
+        Method method;
+        QRegularExpression path;
+    };
+
+    void logRequest(const QString &method, const QString &path, int status, qint64 millis,
+                    const QHostAddress &peer) const;
+    [[nodiscard]] QHttpServerResponse run(const QHttpServerRequest &request,
+                                          const std::function<QHttpServerResponse()> &handler);
+    void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    HttpLimits m_limits;
+    QHttpServer m_server;
+    QList<RouteInfo> m_routes;
+    std::function<void()> m_afterRequest;
+};
+
+} // namespace gx::server

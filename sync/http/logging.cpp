@@ -1,0 +1,3 @@
+#include "sync/http/logging.h"
+
+Q_LOGGING_CATEGORY(lcHttp, "gx.server.http", QtInfoMsg)

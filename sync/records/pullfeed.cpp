@@ -1,0 +1,69 @@
+#include "sync/records/pullfeed.h"
+
+#include "sync/store/statementcache.h"
+
+#include <QJsonDocument>
+#include <QScopeGuard>
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+QString PullFeed::sql(const AccessScope &scope)
+{
+    const QString filter =
+        scope.isEverything() ? u"seq > ?"_s : u"%1 = ? AND seq > ?"_s.arg(scope.column());
+    return u"SELECT entity, id, rev, seq, deleted, fields FROM records WHERE %1 "
+           "ORDER BY seq LIMIT ?"_s.arg(filter);
+}
+
+QVariantList PullFeed::params(const AccessScope &scope, qint64 since, int limit)
+{
+    QVariantList params;
+    if (!scope.isEverything())
+        params.append(scope.value());
+    params.append(since);
+    params.append(limit + 1);
+    return params;
+}
+
+Result<PullPage, DbError> PullFeed::page(const AccessScope &scope, qint64 since, int limit)
+{
+    PullPage page;
+    qint64 last = since;
+    // Nothing written since the cursor: one primary-key probe of the counter answers, however
+    // large the store (the scoped range scan below descends an index that grows with it).
+    auto latest = m_db.statements().exec(
+        u"SELECT value FROM counters WHERE name = ? AND value > ?"_s, {u"seq"_s, since});
+    if (!latest)
+        return latest.error();
+    const bool changed = latest.value()->next();
+    latest.value()->finish();
+    // A user without a region or enterprise has no records; the query would match NULL = '' rows.
+    if (changed && (scope.isEverything() || !scope.value().isEmpty())) {
+        auto query = m_db.statements().exec(sql(scope), params(scope, since, limit));
+        if (!query)
+            return query.error();
+        QSqlQuery &q = *query.value();
+        const auto finished = qScopeGuard([&q] { q.finish(); });
+        while (q.next()) {
+            if (page.changes.size() == limit) {
+                page.more = true;
+                break;
+            }
+            Change change;
+            change.entity = q.value(0).toString();
+            change.id = q.value(1).toString();
+            change.rev = q.value(2).toLongLong();
+            last = q.value(3).toLongLong();
+            change.deleted = q.value(4).toInt() != 0;
+            if (!change.deleted)
+                change.fields = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+            page.changes.append(std::move(change));
+        }
+    }
+    page.cursor = PullCursor{last}.encode();
+    return page;
+}
+
+} // namespace gx::server

@@ -1,0 +1,308 @@
+#include "sync/records/pushprocessor.h"
+
+#include "core/uscc.h"
+
+#include <QJsonDocument>
+#include <QTimeZone>
+#include <QUuid>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace gx::server {
+
+namespace {
+
+using Status = MutationResult::Status;
+
+/** The survey dates of the programme are Chinese dates (UTC+8), whatever the server's zone. */
+QDate chinaDate(qint64 millis)
+{
+    return QDateTime::fromMSecsSinceEpoch(millis, QTimeZone(8 * 3600)).date();
+}
+
+MutationResult rejected(const QString &mutationId, qint64 rev, SyncError error)
+{
+    return MutationResult{mutationId, Status::Rejected, rev, std::move(error)};
+}
+
+SyncError forbidden(const QString &what)
+{
+    return SyncError{
+        QString(SyncErrorCode::Forbidden),
+        u"%1 is outside your scope; nothing was written. 超出您的权限范围，未写入。"_s.arg(what),
+        {},
+        {}};
+}
+
+bool isCanonicalUuid(const QString &text)
+{
+    static const QRegularExpression shape(
+        u"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s);
+    return shape.match(text).hasMatch() && !QUuid::fromString(text).isNull();
+}
+
+/** A short list of the clashed fields for the note of a `conflict` result. */
+SyncError conflictNote(const QList<FieldClash> &clashes)
+{
+    QStringList names;
+    for (const FieldClash &clash : clashes)
+        names.append(clash.field);
+    return SyncError{QString(PushErrorCode::Conflict),
+                     u"Changed on the server since your base_rev: %1; the losing values are in "
+                     "the conflict log. 以下字段已被他人修改：%1，落选的值已记入冲突日志。"_s.arg(
+                         names.join(u", "_s)),
+                     clashes.constFirst().field,
+                     {}};
+}
+
+} // namespace
+
+PushProcessor::PushProcessor(const PushEnvironment &environment, const AuthedUser &user)
+    : m_db(environment.db)
+    , m_user(user)
+    , m_scope(user)
+    , m_records(environment.db)
+    , m_resolver(environment.db, m_records, environment.form)
+    , m_conflicts(m_records)
+    , m_log(environment.db)
+    , m_statements(environment.db.statements())
+    , m_validator(environment.form,
+                  ValidationContext{chinaDate(environment.now), environment.regions.regionCodes()})
+    , m_now(environment.now)
+{}
+
+bool PushProcessor::isDeviceEntity(const QString &entity)
+{
+    return entity == SyncEntity::Enterprise || entity == SyncEntity::Survey ||
+           entity == SyncEntity::Equipment || entity == SyncEntity::KeyProcess;
+}
+
+Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
+{
+    Database &db = m_db;
+    auto transaction = WriteTransaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    QStringList ids;
+    ids.reserve(request.mutations.size());
+    for (const Mutation &mutation : request.mutations)
+        ids.append(mutation.mutationId);
+    if (auto prefetched = m_log.prefetch(ids); !prefetched)
+        return prefetched.error();
+    QList<std::pair<QString, QString>> keys;
+    keys.reserve(2 * request.mutations.size());
+    for (const Mutation &mutation : request.mutations) {
+        keys.append({mutation.entity, mutation.id});
+        // ... and the records their scope comes from (a survey's enterprise, a row's survey).
+        if (auto anchor = m_resolver.anchorOf(mutation.entity, mutation.fields);
+            anchor && !anchor->second.isEmpty())
+            keys.append(*anchor);
+    }
+    if (auto prefetched = m_records.prefetch(keys); !prefetched)
+        return prefetched.error();
+    // New equipment and key-process rows are written a hundred at a time, before the commit
+    // (nothing below reads them back in SQL before then; RecordStore answers them from memory).
+    m_records.deferFirstRowWrites();
+    PushOutcome outcome;
+    PushResponse &response = outcome.response;
+    response.results.reserve(request.mutations.size());
+    QStringList texts;
+    texts.reserve(request.mutations.size());
+    // No savepoint per mutation: apply() decides every rejection before its first write, and a
+    // write that fails aborts the whole push (nothing committed, nothing acknowledged), so each
+    // mutation is still all or nothing, and its row in `mutations` commits with its effect.
+    for (const Mutation &mutation : request.mutations) {
+        auto prior = m_log.find(mutation.mutationId);
+        if (!prior)
+            return prior.error();
+        if (prior.value()) {
+            MutationResult duplicate = *prior.value();
+            duplicate.status = Status::Duplicate;
+            texts.append(duplicate.toCompactJsonText());
+            response.results.append(duplicate);
+            continue;
+        }
+        auto result = apply(mutation);
+        if (!result)
+            return result.error();
+        texts.append(result.value().toCompactJsonText());
+        m_log.record(result.value(), texts.constLast(), request.deviceId, m_user.id, m_now);
+        response.results.append(result.value());
+    }
+    if (auto flushed = m_records.flushDeferred(); !flushed)
+        return flushed.error();
+    if (auto flushed = m_log.flush(); !flushed)
+        return flushed.error();
+    if (auto committed = transaction.value().commit(); !committed)
+        return committed.error();
+    outcome.json = PushResponse::compactJsonFromResults(texts);
+    return outcome;
+}
+
+std::optional<SyncError> PushProcessor::checkId(const Mutation &mutation) const
+{
+    if (mutation.entity == SyncEntity::Enterprise) {
+        if (const auto problem = checkUscc(mutation.id)) {
+            const LocalizedText why = describe(*problem);
+            return SyncError{QString(PushErrorCode::BadId),
+                             u"An enterprise's id is its USCC: %1 %2"_s.arg(why.en, why.zh),
+                             {},
+                             {}};
+        }
+        return std::nullopt;
+    }
+    if (!isCanonicalUuid(mutation.id)) {
+        return SyncError{
+            QString(PushErrorCode::BadId),
+            u"The id of a %1 must be a lower-case UUID made by the device, e.g. "
+            "1b4e28ba-2fa1-11d2-883f-0016d3cca427. 记录编号须为小写 UUID。"_s.arg(mutation.entity),
+            {},
+            {}};
+    }
+    return std::nullopt;
+}
+
+std::optional<SyncError> PushProcessor::validate(const StoredRecord &record) const
+{
+    if (record.entity == SyncEntity::Enterprise && record.fields.contains("uscc"_L1) &&
+        record.fields.value("uscc"_L1).toString() != record.id) {
+        return SyncError{QString(PushErrorCode::IdMismatch),
+                         u"The field uscc must equal the enterprise's id %1. "
+                         "统一社会信用代码须与企业记录编号一致。"_s.arg(record.id),
+                         u"uscc"_s,
+                         {}};
+    }
+    const ValidationMode mode = record.fields.value("state"_L1).toString() == "submitted"_L1
+                                    ? ValidationMode::Submit
+                                    : ValidationMode::Draft;
+    const QList<ValidationIssue> issues = m_validator.validate(record.entity, record.fields, mode);
+    for (const ValidationIssue &issue : issues) {
+        if (issue.severity != Severity::Error)
+            continue;
+        return SyncError{
+            issue.code, u"%1 %2"_s.arg(issue.message.en, issue.message.zh), issue.field, {}};
+    }
+    return std::nullopt;
+}
+
+Result<std::optional<SyncError>, DbError> PushProcessor::checkOneSurvey(const StoredRecord &survey)
+{
+    const QJsonValue period = survey.fields.value("period"_L1);
+    if (!period.isDouble())
+        return std::optional<SyncError>();
+    // The facts row of a survey holds its period when it is a whole number (else 0): look there
+    // (index on enterprise and period) instead of parsing every record of the enterprise.
+    const double year = period.toDouble();
+    const bool whole = std::fabs(year) < 1e9 && year == double(int(year)) && year != 0;
+    QString existing;
+    if (whole) {
+        auto query = m_statements.exec(u"SELECT id FROM survey_facts WHERE enterprise = ? AND "
+                                       "period = ? AND deleted = 0 AND id <> ? ORDER BY id"_s,
+                                       {survey.enterprise, int(year), survey.id});
+        if (!query)
+            return query.error();
+        QSqlQuery &q = *query.value();
+        if (q.next())
+            existing = q.value(0).toString();
+        q.finish();
+    } else {
+        auto query = m_statements.exec(u"SELECT id, fields FROM records WHERE enterprise = ? AND "
+                                       "entity = ? AND deleted = 0 AND id <> ?"_s,
+                                       {survey.enterprise, QString(SyncEntity::Survey), survey.id});
+        if (!query)
+            return query.error();
+        QSqlQuery &q = *query.value();
+        while (existing.isEmpty() && q.next()) {
+            const QJsonObject fields =
+                QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+            if (fields.value("period"_L1) == period)
+                existing = q.value(0).toString();
+        }
+        q.finish();
+    }
+    if (existing.isEmpty())
+        return std::optional<SyncError>();
+    return std::optional<SyncError>(
+        SyncError{QString(SyncErrorCode::DuplicateSurvey),
+                  u"Enterprise %1 already has the survey %2 for %3; fold this one into it. "
+                  "该企业本期已有调查，请并入已有调查。"_s.arg(survey.enterprise, existing,
+                                                               QString::number(period.toInteger())),
+                  u"period"_s, existing});
+}
+
+Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation)
+{
+    const QString &mid = mutation.mutationId;
+    if (!isDeviceEntity(mutation.entity)) {
+        return rejected(
+            mid, 0,
+            SyncError{QString(PushErrorCode::UnknownEntity),
+                      u"Devices cannot write records of entity '%1' (only "
+                      "enterprise, survey, equipment, key_process). 不支持的记录类型。"_s.arg(
+                          mutation.entity),
+                      {},
+                      {}});
+    }
+    if (auto bad = checkId(mutation))
+        return rejected(mid, 0, *bad);
+
+    auto stored = m_records.get(mutation.entity, mutation.id);
+    if (!stored)
+        return stored.error();
+    const std::optional<StoredRecord> &current = stored.value();
+    const qint64 currentRev = current ? current->rev : 0;
+    if (current && !m_scope.covers({current->region, current->enterprise}))
+        return rejected(mid, currentRev, forbidden(u"This %1"_s.arg(mutation.entity)));
+
+    if (mutation.hlc.millis > m_now + kMaxHlcLeadMillis) {
+        return rejected(
+            mid, currentRev,
+            SyncError{QString(PushErrorCode::BadHlc),
+                      u"The hlc %1 is more than 24 hours ahead of the server's clock: "
+                      "set the device's date and time. 设备时钟超前，请校准时间。"_s.arg(
+                          mutation.hlc.toString()),
+                      u"hlc"_s,
+                      {}});
+    }
+
+    MergeOutcome outcome = FieldMerge::merge(current, mutation, m_user.username);
+    StoredRecord &record = outcome.record;
+    if (outcome.changed && !record.deleted) {
+        if (auto invalid = validate(record))
+            return rejected(mid, currentRev, *invalid);
+        auto resolved = m_resolver.resolve(record.entity, record.id, record.fields);
+        if (!resolved)
+            return resolved.error();
+        if (const auto *error = std::get_if<SyncError>(&resolved.value()))
+            return rejected(mid, currentRev, *error);
+        const RecordScope scope = std::get<RecordScope>(resolved.value());
+        if (!m_scope.covers(scope))
+            return rejected(mid, currentRev, forbidden(u"The %1 as written"_s.arg(record.entity)));
+        record.region = scope.region;
+        record.enterprise = scope.enterprise;
+        if (record.entity == SyncEntity::Survey) {
+            auto duplicate = checkOneSurvey(record);
+            if (!duplicate)
+                return duplicate.error();
+            if (duplicate.value())
+                return rejected(mid, currentRev, *duplicate.value());
+        }
+    }
+    if (outcome.changed) {
+        if (auto written = m_records.write(record); !written)
+            return written.error();
+        m_resolver.forget(record.entity, record.id);
+    }
+    if (!outcome.clashes.isEmpty()) {
+        if (auto logged = m_conflicts.write(record, outcome.clashes, mid, m_now); !logged)
+            return logged.error();
+    }
+    MutationResult result{mid, outcome.status, record.rev, std::nullopt};
+    if (outcome.status == Status::Conflict)
+        result.error = conflictNote(outcome.clashes);
+    return result;
+}
+
+} // namespace gx::server

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/formdefinition.h"
+#include "core/regioncatalog.h"
+#include "core/validator.h"
+#include "sync/records/conflictlog.h"
+#include "sync/records/mutationlog.h"
+#include "sync/records/recordscope.h"
+#include "sync/records/scoperesolver.h"
+
+namespace gx::server {
+
+/** The error codes of rejected mutations besides the validator's (docs/api.md lists them all). */
+namespace PushErrorCode {
+/** Not an entity devices may write (enterprise, survey, equipment, key_process). */
+inline constexpr QLatin1StringView UnknownEntity{"unknown_entity"};
+/** The HLC is more than 24 hours ahead of the server's clock. */
+inline constexpr QLatin1StringView BadHlc{"bad_hlc"};
+/** The record id has the wrong form (a USCC for enterprises, a lower-case UUID otherwise). */
+inline constexpr QLatin1StringView BadId{"bad_id"};
+/** An enterprise whose `uscc` field differs from its id. */
+inline constexpr QLatin1StringView IdMismatch{"id_mismatch"};
+/** A note on a `conflict` result (not a rejection): which fields clashed. */
+inline constexpr QLatin1StringView Conflict{"conflict"};
+} // namespace PushErrorCode
+
+/**
+ * Applies one push (DESIGN.md "Sync") for one user: every mutation of the batch in ONE write
+ * transaction together with its row in `mutations`, so that an acknowledged mutation is
+ * committed with its id. Each mutation is all or nothing without a savepoint of its own: every
+ * rejection is decided before the mutation's first write, and a write that fails aborts the
+ * whole push (nothing is committed or acknowledged). The batch's mutation ids are looked up in
+ * one query and its `mutations` rows written in multi-row INSERTs.
+ *
+ * For each mutation, in this order: a mutation id seen before answers `duplicate` with the first
+ * result; the entity must be one devices write (`unknown_entity`); the HLC at most 24 h ahead of
+ * the server's clock (`bad_hlc`); the id well formed (`bad_id`); the caller in scope of the
+ * stored record (`forbidden`); then FieldMerge merges, the Validator judges the merged record
+ * against the current definition (Submit mode when its `state` is `submitted`, else Draft; the
+ * first error is the rejection's code, field and message), ScopeResolver finds where the record
+ * now belongs (`unknown_enterprise`, `unknown_parent`) and the caller must be in that scope too
+ * (`forbidden`); a survey must be the only live one of its enterprise and period
+ * (`duplicate_survey` with existing_id). Only then are the record and its conflict records
+ * written.
+ */
+/** What a push answers: its results, and their JSON text, written once as they are logged. */
+struct PushOutcome
+{
+    PushResponse response;
+    QByteArray json; ///< compact JSON of response.toJson(), UTF-8
+};
+
+/** What a push is judged against: the database, the definition and regions, and the time now. */
+struct PushEnvironment
+{
+    Database &db;
+    const FormDefinition &form;
+    const RegionCatalog &regions;
+    qint64 now = 0; ///< Unix ms, the server's clock at the start of the push
+};
+
+class PushProcessor
+{
+public:
+    static constexpr qint64 kMaxHlcLeadMillis = qint64(24) * 60 * 60 * 1000;
+
+    PushProcessor(const PushEnvironment &environment, const AuthedUser &user);
+
+    /** Whether devices may push records of this entity. */
+    [[nodiscard]] static bool isDeviceEntity(const QString &entity);
+
+    /** Processes a decoded push; a DbError means nothing was committed (answer 500). */
+    [[nodiscard]] Result<PushOutcome, DbError> process(const PushRequest &request);
+
+private:
+    [[nodiscard]] Result<MutationResult, DbError> apply(const Mutation &mutation);
+    [[nodiscard]] std::optional<SyncError> checkId(const Mutation &mutation) const;
+    [[nodiscard]] std::optional<SyncError> validate(const StoredRecord &record) const;
+    [[nodiscard]] Result<std::optional<SyncError>, DbError>
+    checkOneSurvey(const StoredRecord &survey);
+
+    Database &m_db;
+    AuthedUser m_user;
+    AccessScope m_scope;
+    RecordStore m_records;
+    ScopeResolver m_resolver;
+    ConflictLog m_conflicts;
+    MutationLog m_log;
+    StatementCache &m_statements;
+    Validator m_validator;
+    qint64 m_now = 0;
+};
+
+} // namespace gx::server

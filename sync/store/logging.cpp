@@ -1,0 +1,3 @@
+#include "sync/store/logging.h"
+
+Q_LOGGING_CATEGORY(lcServerDb, "gx.server.store", QtInfoMsg)
