@@ -161,7 +161,8 @@ struct SurveyFacts
     std::optional<double> equipmentInvest;     ///< equipment_invest_10k
     std::optional<double> firstOfKindInvest;   ///< first_of_kind_invest_10k, part of the above
 
-    /** Reads a `survey` record's fields, named as in DESIGN.md; the review comes separately. */
+    /** Reads a `survey` record's fields, named as in docs/design.md "Records"; the review comes
+     * separately. */
     [[nodiscard]] static SurveyFacts fromFields(const QString &id, const QJsonObject &fields,
                                                 ReviewState review);
     /** Submitted and not rejected (the period is checked by the engine). */

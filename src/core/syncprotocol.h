@@ -12,10 +12,10 @@
 #include <optional>
 
 /**
- * The sync protocol between devices and the server (DESIGN.md "Sync"; docs/api.md): the messages
- * of POST /api/v1/sync/push and GET /api/v1/sync/pull, with one strict JSON codec shared by both
- * ends, so that what one side writes the other reads, and anything else is refused with the path
- * of the offending member and the reason.
+ * The sync protocol between devices and the server (docs/design.md "Sync"; docs/api.md): the
+ * messages of POST /api/v1/sync/push and GET /api/v1/sync/pull, with one strict JSON codec shared
+ * by both ends, so that what one side writes the other reads, and anything else is refused with the
+ * path of the offending member and the reason.
  *
  * Strict means: unknown members, missing required members, wrong JSON types, fractions or
  * negatives where a count is expected, integers beyond 2^53 - 1, unknown enum strings and
@@ -34,7 +34,7 @@ inline constexpr QLatin1StringView KeyProcess{"key_process"};
 inline constexpr QLatin1StringView Review{"review"};
 } // namespace SyncEntity
 
-/** Error codes that the protocol itself names (DESIGN.md); the server may use more. */
+/** Error codes that the protocol itself names (docs/design.md); the server may use more. */
 namespace SyncErrorCode {
 /** A second survey for an enterprise and period; existing_id names the survey that exists. */
 inline constexpr QLatin1StringView DuplicateSurvey{"duplicate_survey"};

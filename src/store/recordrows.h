@@ -33,7 +33,7 @@ inline constexpr QStringView kRecordColumns =
 [[nodiscard]] QJsonObject jsonObject(const QString &text);
 
 /** The field holding the parent's id: survey -> enterprise, equipment and key_process -> survey
- * (DESIGN.md "Records"); empty for entities without a parent. */
+ * (docs/design.md "Records"); empty for entities without a parent. */
 [[nodiscard]] QString parentFieldOf(const QString &entity);
 /** The entities whose parent is of entity (survey -> equipment, key_process). */
 [[nodiscard]] QStringList childEntitiesOf(const QString &entity);

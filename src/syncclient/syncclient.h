@@ -27,7 +27,7 @@ class DeviceStore;
 class NetworkWatcher;
 
 /**
- * The device side of sync (DESIGN.md "Sync"): logs in, then in each cycle pushes the outbox in
+ * The device side of sync (docs/design.md "Sync"): logs in, then in each cycle pushes the outbox in
  * batches, pulls the change feed page by page, folds surveys the server refused as
  * `duplicate_survey` into the existing one (and pushes and pulls once more), and uploads
  * pending photos with resume, in that order.

@@ -13,7 +13,7 @@
 
 namespace gx::server {
 
-/** Token lifetime and login throttling (server.md "HTTP"). */
+/** Token lifetime and login throttling (docs/api.md "Authentication"). */
 struct AuthConfig
 {
     int tokenDays = 30;

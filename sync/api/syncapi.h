@@ -5,7 +5,7 @@
 namespace gx::server {
 
 /**
- * The sync calls (DESIGN.md "Sync", docs/api.md):
+ * The sync calls (docs/design.md "Sync", docs/api.md):
  * POST /api/v1/sync/push {"device_id","mutations":[...]} -> {"results":[...]} in the same order,
  * answered only after the batch is committed (PushProcessor); a request the codec refuses is
  * answered 400 with the offending member's path as `field` and nothing is applied;

@@ -11,7 +11,7 @@ struct DemoIndustry
 {
     QString code;          ///< four digits, e.g. 3421
     QString word;          ///< what goes into a company name, e.g. 机床
-    QString cluster;       ///< the policy's cluster (DESIGN.md enterprise.cluster)
+    QString cluster;       ///< the policy's cluster (docs/design.md "Records")
     QStringList equipment; ///< equipment categories typical of the trade, besides the common ones
     int weight = 1;        ///< how common the trade is in the city
 };

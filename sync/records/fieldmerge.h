@@ -45,8 +45,8 @@ struct MergeOutcome
 };
 
 /**
- * The per-field merge of DESIGN.md "Sync", without storage: a pure function of the stored record
- * and the mutation, so that every rule is testable on its own.
+ * The per-field merge of docs/design.md "Sync", without storage: a pure function of the stored
+ * record and the mutation, so that every rule is testable on its own.
  *
  * - A field whose last change (meta rev) is at or below the mutation's base_rev applies: nobody
  *   else changed it since the device last saw the record.

@@ -25,7 +25,7 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
 } // namespace PushErrorCode
 
 /**
- * Applies one push (DESIGN.md "Sync") for one user: every mutation of the batch in ONE write
+ * Applies one push (docs/design.md "Sync") for one user: every mutation of the batch in ONE write
  * transaction together with its row in `mutations`, so that an acknowledged mutation is
  * committed with its id. Each mutation is all or nothing without a savepoint of its own: every
  * rejection is decided before the mutation's first write, and a write that fails aborts the

@@ -8,7 +8,8 @@ namespace gx::server {
 
 /**
  * Where a record belongs: the scope columns `region` and `enterprise` of `records`
- * (server.md "Storage"). Empty means unknown (e.g. an enterprise record without a region).
+ * (docs/architecture.md "The server in one page"). Empty means unknown (e.g. an enterprise record
+ * without a region).
  */
 struct RecordScope
 {
@@ -19,7 +20,7 @@ struct RecordScope
 };
 
 /**
- * What one caller may see and write (DESIGN.md "Scopes"): an inspector the records of their
+ * What one caller may see and write (docs/design.md "Scopes"): an inspector the records of their
  * region, an enterprise user those of their enterprise, office and admin everything. The same
  * object decides writes (covers()) and shapes the pull query (column()/value()), so that what a
  * user may write and what they read back cannot drift apart.

@@ -24,7 +24,7 @@ struct StoredRecord
     bool deleted = false;
     QJsonObject fields;
     QJsonObject meta;   ///< {field: {"hlc": "...", "rev": N}}: when each field last changed
-    QString region;     ///< scope column (DESIGN.md "Scopes")
+    QString region;     ///< scope column (docs/design.md "Scopes")
     QString enterprise; ///< scope column
 };
 

@@ -41,7 +41,7 @@ struct ReviewRequest
 };
 
 /**
- * Reviews are records of entity `review` (DESIGN.md "Sync": they sync back to the device in
+ * Reviews are records of entity `review` (docs/design.md "Sync": they sync back to the device in
  * scope, where they show as tasks). A review's fields are {entity, record_id, state, comment,
  * field, reviewer, reviewed_at (ISO 8601 UTC)}; it carries the scope columns of the record it
  * concerns, so exactly the devices that see the record pull its reviews. The latest review (by

@@ -13,7 +13,8 @@
 namespace gx::server {
 
 /**
- * Works out the scope columns of a record as it will be stored (server.md "Storage"):
+ * Works out the scope columns of a record as it will be stored (docs/architecture.md "The server in
+ * one page"):
  * - enterprise: its `region` field and its own id;
  * - survey: the enterprise of its `enterprise` field, and that enterprise's region from the
  *   registry, else from the enterprise record; the enterprise record must exist and not be

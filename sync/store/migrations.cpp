@@ -8,7 +8,7 @@ namespace gx::server {
 
 namespace {
 
-/** Version 1: every table of the server design (docs/api.md, server.md). Times are Unix ms. */
+/** Version 1: every table of the server design (docs/api.md). Times are Unix ms. */
 QStringList schemaV1(const Database &db)
 {
     const QString id = db.autoId();

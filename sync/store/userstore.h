@@ -10,7 +10,7 @@
 
 namespace gx::server {
 
-/** What a user may see and write (DESIGN.md "Scopes"). */
+/** What a user may see and write (docs/design.md "Scopes"). */
 enum class Role
 {
     Inspector,  ///< records of their region

@@ -1,7 +1,7 @@
 // Devices and the real server together: two devices of one region edit offline and converge,
-// merges and conflicts as DESIGN.md says with the conflict log on both devices, a pending local
-// edit survives a pull, a review by the office arrives as a task, and an inspector's device
-// only ever holds its region.
+// merges and conflicts as docs/design.md "Sync" says with the conflict log on both devices, a
+// pending local edit survives a pull, a review by the office arrives as a task, and an inspector's
+// device only ever holds its region.
 
 #include "e2eworld.h"
 

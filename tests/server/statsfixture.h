@@ -1,7 +1,7 @@
 #pragma once
 
 // The fixture of tst_server_stats and the figures it should give, worked out here by plain
-// loops over the fixture from DESIGN.md "Indicators" (never by core's engine).
+// loops over the fixture from docs/design.md "Indicators" (never by core's engine).
 
 #include "sync/records/recordstore.h"
 

@@ -1,4 +1,4 @@
-// The per-field merge of pushes over real loopback HTTP (DESIGN.md "Sync"): stale bases, HLC
+// The per-field merge of pushes over real loopback HTTP (docs/design.md "Sync"): stale bases, HLC
 // last-writer-wins with device tie-breaks, forward-only fields, deletion against edits, and the
 // conflict log that devices and the office pull; on the backend named by GX_TEST_BACKEND.
 

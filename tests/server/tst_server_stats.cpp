@@ -1,6 +1,6 @@
 // GET /api/v1/stats/coverage and the official figures: a generated fixture written into a fresh
 // store, the answer compared field by field with figures worked out here by plain loops over the
-// same fixture (DESIGN.md "Indicators"; statsfixture.cpp), never by core's engine.
+// same fixture (docs/design.md "Indicators"; statsfixture.cpp), never by core's engine.
 
 #include "statsfixture.h"
 #include "testsupport.h"

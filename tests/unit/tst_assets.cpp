@@ -1,6 +1,6 @@
-// The shipped data (assets/forms, assets/regions) against DESIGN.md: every field the indicators
-// and the sync contract depend on exists with its type and codes, and the data loads through the
-// core exactly as the server and the app will load it.
+// The shipped data (assets/forms, assets/regions) against docs/design.md: every field the
+// indicators and the sync contract depend on exists with its type and codes, and the data loads
+// through the core exactly as the server and the app will load it.
 #include "core/formdefinition.h"
 
 #include <QJsonArray>

@@ -87,7 +87,8 @@ void Tst_regioncatalog::regionCodesAndNames_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("zh");
     QTest::addColumn<QString>("annexName");
-    // The order of the file (which is the annex's order); codes from DESIGN.md (GB/T 2260).
+    // The order of the file (which is the annex's order); codes of GB/T 2260 (docs/design.md
+    // "Records").
     QTest::newRow("莲都区") << 0 << u"331102"_s << u"莲都区"_s << u"莲都区"_s;
     QTest::newRow("丽水经开区") << 1 << u"331100-EDZ"_s << u"丽水经济技术开发区"_s
                                 << u"丽水经开区"_s;
