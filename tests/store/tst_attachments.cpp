@@ -1,17 +1,15 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "store/devicestore.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using gx::DeviceStore;
 using gx::StoreError;
-using gxtest::FakeClock;
 
 class Tst_attachments : public QObject
 {
@@ -28,34 +26,17 @@ private slots:
     void unknownPhoto();
 
 private:
-    void reopen();
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<DeviceStore> m_store;
+    gx::test::StoreFixture m_store;
 };
 
 void Tst_attachments::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = FakeClock();
-    reopen();
+    QCOMPARE(m_store.setUp(), QString());
 }
 
 void Tst_attachments::cleanup()
 {
-    m_store.reset(); // before its directory goes
-    m_dir.reset();
-}
-
-void Tst_attachments::reopen()
-{
-    m_store.reset();
-    auto opened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(opened);
-    m_store = std::move(opened).value();
+    m_store.tearDown();
 }
 
 void Tst_attachments::storedByHash_data()
@@ -80,10 +61,10 @@ void Tst_attachments::storedByHash()
     GX_OK(added);
     QCOMPARE(added.value(), sha256);
     const QString path = m_store->attachments().filePath(sha256);
-    QCOMPARE(path, m_dir->filePath(u"device.db.blobs/"_s + sha256));
+    QCOMPARE(path, m_store.filePath(u"device.db.blobs/"_s + sha256));
     QVERIFY(QFile::exists(path));
     QVERIFY(!QFile::exists(path + u".part"_s));
-    reopen();
+    QCOMPARE(m_store.reopen(), QString());
     const auto read = m_store->attachments().read(sha256);
     GX_OK(read);
     QCOMPARE(read.value(), bytes);
@@ -112,7 +93,7 @@ void Tst_attachments::uploadProgressResumes()
     auto moved = m_store->attachments().setUploadProgress(sha.value(), 400);
     GX_OK(moved);
     QVERIFY(moved.value());
-    reopen(); // the upload was interrupted; the app restarts
+    QCOMPARE(m_store.reopen(), QString()); // the upload was interrupted; the app restarts
     auto pending = m_store->attachments().pendingUploads();
     GX_OK(pending);
     QCOMPARE(pending.value().size(), 1);

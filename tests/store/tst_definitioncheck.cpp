@@ -1,18 +1,15 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "core/formdefinition.h"
 #include "store/definitioncheck.h"
 #include "store/devicestore.h"
 
-#include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using gx::DefinitionCheck;
 using gx::DeviceStore;
 using gx::FormDefinition;
-using gxtest::FakeClock;
 
 namespace {
 
@@ -61,27 +58,18 @@ private slots:
     void oldDraftOpensAndSubmits();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<DeviceStore> m_store;
+    gx::test::StoreFixture m_store;
     gx::ValidationContext m_context{QDate(2024, 11, 20), {}};
 };
 
 void Tst_definitioncheck::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = FakeClock();
-    auto opened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(opened);
-    m_store = std::move(opened).value();
+    QCOMPARE(m_store.setUp(), QString());
 }
 
 void Tst_definitioncheck::cleanup()
 {
-    m_store.reset(); // before its directory goes
-    m_dir.reset();
+    m_store.tearDown();
 }
 
 void Tst_definitioncheck::againstDefinition_data()
@@ -135,11 +123,7 @@ void Tst_definitioncheck::oldDraftOpensAndSubmits()
     const QString id = created.value().id;
     // The device picks up definition v2; the app restarts.
     QVERIFY(!m_store->setFormVersion(2));
-    m_store.reset();
-    auto opened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(opened);
-    m_store = std::move(opened).value();
+    QCOMPARE(m_store.reopen(), QString());
     QCOMPARE(m_store->formVersion(), 2);
 
     const FormDefinition v2 = definition(2, kV2Fields);

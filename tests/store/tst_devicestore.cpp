@@ -1,4 +1,4 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "store/devicestore.h"
 
@@ -9,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -18,7 +17,6 @@ using namespace Qt::StringLiterals;
 using gx::DeviceStore;
 using gx::LocalState;
 using gx::StoreError;
-using gxtest::FakeClock;
 
 namespace {
 
@@ -80,24 +78,19 @@ private slots:
 private:
     std::unique_ptr<DeviceStore> openStore(const QString &device = u"tablet-7"_s);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
-    QString m_path;
+    gx::test::StoreFixture m_fixture; // the file; each test opens it itself
 };
 
 void Tst_devicestore::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_path = m_dir->filePath(u"device.db"_s);
-    m_clock = FakeClock();
+    QCOMPARE(m_fixture.setUpClosed(), QString());
 }
 
 std::unique_ptr<DeviceStore> Tst_devicestore::openStore(const QString &device)
 {
-    auto opened = DeviceStore::open(m_path, device, m_clock.source());
+    auto opened = m_fixture.open(device);
     if (!opened) {
-        qWarning("%s", gxtest::why(opened).constData());
+        qWarning("%s", gx::test::why(opened).constData());
         return nullptr;
     }
     return std::move(opened).value();
@@ -110,9 +103,9 @@ void Tst_devicestore::opensWithDurablePragmas()
     QCOMPARE(store->pragma(u"journal_mode"_s), u"wal"_s);
     QCOMPARE(store->pragma(u"synchronous"_s), u"2"_s); // FULL
     QCOMPARE(store->pragma(u"foreign_keys"_s), u"1"_s);
-    QVERIFY(QFile::exists(m_path + u".lock"_s));
+    QVERIFY(QFile::exists(m_fixture.path() + u".lock"_s));
     store.reset();
-    QVERIFY(!QFile::exists(m_path + u".lock"_s));
+    QVERIFY(!QFile::exists(m_fixture.path() + u".lock"_s));
 }
 
 void Tst_devicestore::migrationsRecordedOnce()
@@ -122,7 +115,8 @@ void Tst_devicestore::migrationsRecordedOnce()
     QVERIFY(store);
     QCOMPARE(store->schemaVersion(), 3);
     store.reset();
-    const auto rows = rawRows(m_path, u"SELECT version FROM schema_migrations ORDER BY 1"_s);
+    const auto rows =
+        rawRows(m_fixture.path(), u"SELECT version FROM schema_migrations ORDER BY 1"_s);
     QCOMPARE(rows.size(), 3);
     QCOMPARE(rows.at(0).at(0).toInt(), 1);
     QCOMPARE(rows.at(2).at(0).toInt(), 3);
@@ -131,8 +125,8 @@ void Tst_devicestore::migrationsRecordedOnce()
 void Tst_devicestore::newerSchemaRefused()
 {
     QVERIFY(openStore());
-    rawRows(m_path, u"INSERT INTO schema_migrations VALUES (99, 'future', 0)"_s);
-    auto opened = DeviceStore::open(m_path, u"tablet-7"_s, m_clock.source());
+    rawRows(m_fixture.path(), u"INSERT INTO schema_migrations VALUES (99, 'future', 0)"_s);
+    auto opened = m_fixture.open(u"tablet-7"_s);
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, StoreError::Code::Migration);
     QVERIFY2(opened.error().message.contains(u"newer"_s), qPrintable(opened.error().message));
@@ -141,7 +135,7 @@ void Tst_devicestore::newerSchemaRefused()
 void Tst_devicestore::otherDeviceRefused()
 {
     QVERIFY(openStore(u"tablet-7"_s));
-    auto opened = DeviceStore::open(m_path, u"tablet-8"_s, m_clock.source());
+    auto opened = m_fixture.open(u"tablet-8"_s);
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, StoreError::Code::DeviceMismatch);
 }
@@ -242,7 +236,7 @@ void Tst_devicestore::clockCarriedOverRestart()
         const auto r = store->createRecord(u"survey"_s, {{u"period"_s, 2024}}, u"b"_s);
         GX_OK(r);
         before = r.value().hlc;
-        QCOMPARE(before.millis, m_clock.now);
+        QCOMPARE(before.millis, m_fixture.clock().now);
         QCOMPARE(before.counter, 1u); // the second event of this millisecond
         QCOMPARE(before.device, u"tablet-7"_s);
         if (then == u"push"_s) {
@@ -262,7 +256,8 @@ void Tst_devicestore::clockCarriedOverRestart()
             QCOMPARE(before.counter, 2u);
         }
     }
-    m_clock.now -= 3600 * 1000; // the wall clock stepped back an hour while the app was closed
+    m_fixture.clock().now -=
+        3600 * 1000; // the wall clock stepped back an hour while the app was closed
     auto store = openStore();
     QVERIFY(store);
     QCOMPARE(store->lastHlc().millis, before.millis);
@@ -474,7 +469,7 @@ void Tst_devicestore::secondProcessRefused()
     auto store = openStore();
     QVERIFY(store);
     QProcess child;
-    child.start(kHelper, {u"open"_s, m_path, u"tablet-7"_s});
+    child.start(kHelper, {u"open"_s, m_fixture.path(), u"tablet-7"_s});
     QVERIFY(child.waitForFinished(30000));
     const QString out = QString::fromUtf8(child.readAllStandardOutput());
     QCOMPARE(child.exitCode(), 2);
@@ -485,11 +480,11 @@ void Tst_devicestore::secondProcessRefused()
 void Tst_devicestore::lockOfDeadProcessTakenOver()
 {
     QProcess child;
-    child.start(kHelper, {u"hold"_s, m_path, u"tablet-7"_s});
+    child.start(kHelper, {u"hold"_s, m_fixture.path(), u"tablet-7"_s});
     QVERIFY(child.waitForReadyRead(30000));
     QCOMPARE(child.readLine().trimmed(), QByteArray("opened"));
 
-    auto refused = DeviceStore::open(m_path, u"tablet-7"_s, m_clock.source());
+    auto refused = m_fixture.open(u"tablet-7"_s);
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, StoreError::Code::Locked);
     QVERIFY2(refused.error().message.contains(u"pid %1"_s.arg(child.processId())),
@@ -497,7 +492,7 @@ void Tst_devicestore::lockOfDeadProcessTakenOver()
 
     ::kill(pid_t(child.processId()), SIGKILL);
     QVERIFY(child.waitForFinished(30000));
-    QVERIFY(QFile::exists(m_path + u".lock"_s)); // left behind by the killed process
+    QVERIFY(QFile::exists(m_fixture.path() + u".lock"_s)); // left behind by the killed process
     auto store = openStore();
     QVERIFY(store);
 }

@@ -1,10 +1,9 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "store/devicestore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -13,15 +12,10 @@ using gx::LocalState;
 using gx::MutationResult;
 using gx::OutboxStatus;
 using gx::StoreError;
-using gxtest::FakeClock;
+using gx::test::jsonObject;
 using Status = gx::MutationResult::Status;
 
 namespace {
-
-QJsonObject object(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
 
 /** "applied" results for every mutation of a batch, each with rev = base_rev + 1. */
 QList<MutationResult> appliedResults(const gx::OutboxBatch &batch)
@@ -59,31 +53,22 @@ private:
     /** A survey "rec" the server has acknowledged at rev 1. */
     void makeSyncedRecord();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<DeviceStore> m_store;
+    gx::test::StoreFixture m_store;
 };
 
 void Tst_outbox::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = FakeClock();
-    auto opened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(opened);
-    m_store = std::move(opened).value();
+    QCOMPARE(m_store.setUp(), QString());
 }
 
 void Tst_outbox::cleanup()
 {
-    m_store.reset(); // before its directory goes
-    m_dir.reset();
+    m_store.tearDown();
 }
 
 void Tst_outbox::makeSyncedRecord()
 {
-    GX_OK(m_store->createRecord(u"survey"_s, object(R"({"period":2024})"), u"rec"_s));
+    GX_OK(m_store->createRecord(u"survey"_s, jsonObject(R"({"period":2024})"), u"rec"_s));
     const auto batch = m_store->outbox().takeBatch(10);
     GX_OK(batch);
     GX_OK(m_store->outbox().applyPushResults(appliedResults(batch.value())));
@@ -170,7 +155,7 @@ void Tst_outbox::coalescedHlcIsTheLatest()
     makeSyncedRecord();
     const auto first = m_store->setField(u"survey"_s, u"rec"_s, u"a"_s, 1);
     GX_OK(first);
-    m_clock.now += 5000;
+    m_store.clock().now += 5000;
     const auto second = m_store->setField(u"survey"_s, u"rec"_s, u"b"_s, 2);
     GX_OK(second);
     QVERIFY(second.value().coalesced);
@@ -179,7 +164,7 @@ void Tst_outbox::coalescedHlcIsTheLatest()
     GX_OK(entries);
     QCOMPARE(entries.value().size(), 1);
     QCOMPARE(entries.value().first().mutation.hlc, second.value().hlc);
-    QCOMPARE(entries.value().first().mutation.hlc.millis, m_clock.now);
+    QCOMPARE(entries.value().first().mutation.hlc.millis, m_store.clock().now);
 }
 
 void Tst_outbox::batchesTakeOldestFirst()
@@ -212,9 +197,9 @@ void Tst_outbox::batchesTakeOldestFirst()
 
 void Tst_outbox::secondBatchRefusedWhileInFlight()
 {
-    GX_OK(m_store->createRecord(u"survey"_s, object(R"({"n":1})")));
+    GX_OK(m_store->createRecord(u"survey"_s, jsonObject(R"({"n":1})")));
     GX_OK(m_store->outbox().takeBatch(10));
-    GX_OK(m_store->createRecord(u"survey"_s, object(R"({"n":2})")));
+    GX_OK(m_store->createRecord(u"survey"_s, jsonObject(R"({"n":2})")));
     const auto second = m_store->outbox().takeBatch(10);
     QVERIFY(!second);
     QCOMPARE(second.error().code, StoreError::Code::InFlight);
@@ -291,7 +276,7 @@ void Tst_outbox::rejectedStaysVisibleUntilEdited()
 {
     makeSyncedRecord();
     GX_OK(m_store->setFields(u"survey"_s, u"rec"_s,
-                             object(R"({"key_processes":8,"key_processes_cnc":9})")));
+                             jsonObject(R"({"key_processes":8,"key_processes_cnc":9})")));
     const auto batch = m_store->outbox().takeBatch(10);
     GX_OK(batch);
     const QString refusedId = batch.value().mutations.first().mutationId;
@@ -313,7 +298,7 @@ void Tst_outbox::rejectedStaysVisibleUntilEdited()
     QCOMPARE(entries.value().size(), 1);
     QCOMPARE(entries.value().first().status, OutboxStatus::Pending);
     QCOMPARE(entries.value().first().mutation.fields,
-             object(R"({"key_processes":8,"key_processes_cnc":7})"));
+             jsonObject(R"({"key_processes":8,"key_processes_cnc":7})"));
     QCOMPARE(entries.value().first().mutation.baseRev, 1);
     const auto record = m_store->record(u"survey"_s, u"rec"_s);
     GX_OK(record);
@@ -350,15 +335,11 @@ void Tst_outbox::unansweredResultsReleased()
 
 void Tst_outbox::crashInFlightReturnsToPending()
 {
-    const auto created = m_store->createRecord(u"survey"_s, object(R"({"n":1})"));
+    const auto created = m_store->createRecord(u"survey"_s, jsonObject(R"({"n":1})"));
     GX_OK(created);
     const auto batch = m_store->outbox().takeBatch(10);
     GX_OK(batch);
-    m_store.reset(); // the process dies with the batch in flight
-    auto reopened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(reopened);
-    m_store = std::move(reopened).value();
+    QCOMPARE(m_store.reopen(), QString()); // the process dies with the batch in flight
     const auto entries = m_store->outbox().entries();
     GX_OK(entries);
     QCOMPARE(entries.value().size(), 1);

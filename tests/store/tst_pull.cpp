@@ -1,9 +1,7 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "store/devicestore.h"
 
-#include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -13,15 +11,10 @@ using gx::LocalState;
 using gx::MutationResult;
 using gx::PullPage;
 using gx::StoreError;
-using gxtest::FakeClock;
+using gx::test::jsonObject;
 using Status = gx::MutationResult::Status;
 
 namespace {
-
-QJsonObject object(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
 
 QString cursorAt(qint64 seq)
 {
@@ -59,26 +52,17 @@ private slots:
 private:
     void pull(const QList<Change> &changes, qint64 seq);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<DeviceStore> m_store;
+    gx::test::StoreFixture m_store;
 };
 
 void Tst_pull::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = FakeClock();
-    auto opened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(opened);
-    m_store = std::move(opened).value();
+    QCOMPARE(m_store.setUp(), QString());
 }
 
 void Tst_pull::cleanup()
 {
-    m_store.reset(); // before its directory goes
-    m_dir.reset();
+    m_store.tearDown();
 }
 
 void Tst_pull::pull(const QList<Change> &changes, qint64 seq)
@@ -93,8 +77,8 @@ void Tst_pull::changesApplied_data()
     QTest::addColumn<QJsonObject>("fields");
     QTest::addColumn<qint64>("rev");
     QTest::addColumn<int>("stale");
-    const QJsonObject v1 = object(R"({"name":"丽水阀门","region":"331102"})");
-    const QJsonObject v2 = object(R"({"name":"丽水阀门有限公司","region":"331102"})");
+    const QJsonObject v1 = jsonObject(R"({"name":"丽水阀门","region":"331102"})");
+    const QJsonObject v2 = jsonObject(R"({"name":"丽水阀门有限公司","region":"331102"})");
     const QString uscc = u"91331102710000371F"_s;
     QTest::newRow("new record") << QList<Change>{{u"enterprise"_s, uscc, 1, false, v1}} << v1
                                 << qint64(1) << 0;
@@ -157,7 +141,7 @@ void Tst_pull::pendingFieldsNotOverwritten_data()
 void Tst_pull::pendingFieldsNotOverwritten()
 {
     QFETCH(QString, mutationState);
-    pull({{u"survey"_s, u"s"_s, 1, false, object(R"({"a":1,"b":1,"c":1})")}}, 1);
+    pull({{u"survey"_s, u"s"_s, 1, false, jsonObject(R"({"a":1,"b":1,"c":1})")}}, 1);
     GX_OK(m_store->setField(u"survey"_s, u"s"_s, u"a"_s, 2));
     if (mutationState != u"pending"_s) {
         const auto batch = m_store->outbox().takeBatch(10);
@@ -170,18 +154,18 @@ void Tst_pull::pendingFieldsNotOverwritten()
     }
     // Another device changed a and b on the server, and added d.
     const auto outcome = m_store->pull().applyPullPage(
-        page({{u"survey"_s, u"s"_s, 3, false, object(R"({"a":9,"b":9,"c":1,"d":4})")}}, 2));
+        page({{u"survey"_s, u"s"_s, 3, false, jsonObject(R"({"a":9,"b":9,"c":1,"d":4})")}}, 2));
     GX_OK(outcome);
     QCOMPARE(outcome.value().keptLocal, 1);
     const auto record = m_store->record(u"survey"_s, u"s"_s);
     GX_OK(record);
-    QCOMPARE(record.value()->fields, object(R"({"a":2,"b":9,"c":1,"d":4})"));
+    QCOMPARE(record.value()->fields, jsonObject(R"({"a":2,"b":9,"c":1,"d":4})"));
     QCOMPARE(record.value()->serverRev, 3);
     QVERIFY(record.value()->state != LocalState::Synced);
     const auto entries = m_store->outbox().entries();
     GX_OK(entries);
     QCOMPARE(entries.value().size(), 1);
-    QCOMPARE(entries.value().first().mutation.fields, object(R"({"a":2})"));
+    QCOMPARE(entries.value().first().mutation.fields, jsonObject(R"({"a":2})"));
     QCOMPARE(entries.value().first().mutation.baseRev, 1); // the server's merge decides
 }
 
@@ -203,7 +187,7 @@ void Tst_pull::tombstones()
     QFETCH(bool, remains);
     QFETCH(int, deleted);
     if (hadRecord)
-        pull({{u"equipment"_s, u"e"_s, 1, false, object(R"({"survey":"s","quantity":1})")}}, 1);
+        pull({{u"equipment"_s, u"e"_s, 1, false, jsonObject(R"({"survey":"s","quantity":1})")}}, 1);
     if (localEdit)
         GX_OK(m_store->setField(u"equipment"_s, u"e"_s, u"quantity"_s, 2));
     const auto outcome =
@@ -224,12 +208,8 @@ void Tst_pull::cursorSavedWithItsPage()
     auto cursor = m_store->pull().cursor();
     GX_OK(cursor);
     QVERIFY(cursor.value().isEmpty()); // from the start
-    pull({{u"survey"_s, u"s"_s, 1, false, object(R"({"a":1})")}}, 41);
-    m_store.reset();
-    auto reopened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(reopened);
-    m_store = std::move(reopened).value();
+    pull({{u"survey"_s, u"s"_s, 1, false, jsonObject(R"({"a":1})")}}, 41);
+    QCOMPARE(m_store.reopen(), QString());
     cursor = m_store->pull().cursor();
     GX_OK(cursor);
     QCOMPARE(cursor.value(), u"c1.NDE"_s); // base64url of "41"
@@ -254,9 +234,9 @@ void Tst_pull::badPageLeavesNothing()
 {
     QFETCH(Change, bad);
     QFETCH(QString, cursor);
-    pull({{u"survey"_s, u"s"_s, 1, false, object(R"({"a":1})")}}, 1);
-    const PullPage broken{{{u"survey"_s, u"s"_s, 2, false, object(R"({"a":2})")},
-                           {u"survey"_s, u"new"_s, 1, false, object(R"({"a":3})")},
+    pull({{u"survey"_s, u"s"_s, 1, false, jsonObject(R"({"a":1})")}}, 1);
+    const PullPage broken{{{u"survey"_s, u"s"_s, 2, false, jsonObject(R"({"a":2})")},
+                           {u"survey"_s, u"new"_s, 1, false, jsonObject(R"({"a":3})")},
                            bad},
                           cursor,
                           true};
@@ -268,7 +248,7 @@ void Tst_pull::badPageLeavesNothing()
     QCOMPARE(saved.value(), cursorAt(1));
     const auto s = m_store->record(u"survey"_s, u"s"_s);
     GX_OK(s);
-    QCOMPARE(s.value()->fields, object(R"({"a":1})"));
+    QCOMPARE(s.value()->fields, jsonObject(R"({"a":1})"));
     QCOMPARE(s.value()->serverRev, 1);
     const auto fresh = m_store->record(u"survey"_s, u"new"_s);
     GX_OK(fresh);
@@ -277,7 +257,7 @@ void Tst_pull::badPageLeavesNothing()
 
 void Tst_pull::conflictResultSettledByPull()
 {
-    pull({{u"survey"_s, u"s"_s, 1, false, object(R"({"notes":"a"})")}}, 1);
+    pull({{u"survey"_s, u"s"_s, 1, false, jsonObject(R"({"notes":"a"})")}}, 1);
     GX_OK(m_store->setField(u"survey"_s, u"s"_s, u"notes"_s, u"mine"_s));
     const auto batch = m_store->outbox().takeBatch(10);
     GX_OK(batch);
@@ -287,7 +267,7 @@ void Tst_pull::conflictResultSettledByPull()
     GX_OK(record);
     QCOMPARE(record.value()->state, LocalState::Conflicted);
     // The server kept the other device's later value; the next pull brings it.
-    pull({{u"survey"_s, u"s"_s, 3, false, object(R"({"notes":"theirs"})")}}, 3);
+    pull({{u"survey"_s, u"s"_s, 3, false, jsonObject(R"({"notes":"theirs"})")}}, 3);
     record = m_store->record(u"survey"_s, u"s"_s);
     GX_OK(record);
     QCOMPARE(record.value()->state, LocalState::Synced);
@@ -296,7 +276,7 @@ void Tst_pull::conflictResultSettledByPull()
 
 void Tst_pull::conflictNotes()
 {
-    const QJsonObject note = object(
+    const QJsonObject note = jsonObject(
         R"({"entity":"survey","record_id":"s","field":"notes","kept_value":"theirs",
             "lost_value":"mine","kept_hlc":"1732089600500:0:tablet-8",
             "lost_hlc":"1732089600000:0:tablet-7","lost_device":"tablet-7","lost_by":"li",
@@ -335,7 +315,7 @@ void Tst_pull::conflictNotes()
 void Tst_pull::reviewTasks()
 {
     const auto review = [](const char *state, const char *at, const char *recordId) {
-        QJsonObject f = object(R"({"entity":"survey","comment":"请核实数控工序数",
+        QJsonObject f = jsonObject(R"({"entity":"survey","comment":"请核实数控工序数",
                                     "field":"key_processes_cnc","reviewer":"office-1"})");
         f.insert(u"state"_s, QString::fromLatin1(state));
         f.insert(u"reviewed_at"_s, QString::fromLatin1(at));

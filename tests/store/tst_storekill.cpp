@@ -1,4 +1,4 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "store/devicestore.h"
 
@@ -7,7 +7,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -15,7 +14,7 @@
 
 using namespace Qt::StringLiterals;
 using gx::DeviceStore;
-using gxtest::FakeClock;
+using gx::test::StoreFixture;
 
 namespace {
 
@@ -95,21 +94,19 @@ void Tst_storekill::killDuringEdits()
 {
     QFETCH(quint32, seed);
     QRandomGenerator random(seed);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"device.db"_s);
+    StoreFixture file;
+    QCOMPARE(file.setUpClosed(), QString());
     QString errors;
-    const QList<int> saved = runAndKill(u"edit"_s, path, u"saved"_s, random, 5, 300, &errors);
+    const QList<int> saved =
+        runAndKill(u"edit"_s, file.path(), u"saved"_s, random, 5, 300, &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors));
     QVERIFY(!saved.isEmpty());
     for (int i = 0; i < saved.size(); ++i)
         QCOMPARE(saved.at(i), i);
     const int last = saved.last();
 
-    FakeClock clock;
-    auto opened = DeviceStore::open(path, u"tablet-7"_s, clock.source());
-    GX_OK(opened);
-    DeviceStore &store = *opened.value();
+    QCOMPARE(file.reopen(), QString());
+    DeviceStore &store = file.store();
     const auto entries = store.outbox().entries();
     GX_OK(entries);
     // (record, field) -> how many mutations carry it, and the value of the last one.
@@ -158,19 +155,17 @@ void Tst_storekill::killDuringPull()
 {
     QFETCH(quint32, seed);
     QRandomGenerator random(seed);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(u"device.db"_s);
+    StoreFixture file;
+    QCOMPARE(file.setUpClosed(), QString());
     QString errors;
-    const QList<int> pulled = runAndKill(u"pull"_s, path, u"pulled"_s, random, 1, 40, &errors);
+    const QList<int> pulled =
+        runAndKill(u"pull"_s, file.path(), u"pulled"_s, random, 1, 40, &errors);
     QVERIFY2(errors.isEmpty(), qPrintable(errors));
     QVERIFY(!pulled.isEmpty());
     const int last = pulled.last();
 
-    FakeClock clock;
-    auto opened = DeviceStore::open(path, u"tablet-7"_s, clock.source());
-    GX_OK(opened);
-    DeviceStore &store = *opened.value();
+    QCOMPARE(file.reopen(), QString());
+    DeviceStore &store = file.store();
     const auto cursor = store.pull().cursor();
     GX_OK(cursor);
     const auto decoded = gx::PullCursor::decode(cursor.value());

@@ -1,9 +1,7 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "store/devicestore.h"
 
-#include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -12,7 +10,6 @@ using gx::DeviceStore;
 using gx::EnterpriseQuery;
 using gx::LocalState;
 using gx::SurveyFilter;
-using gxtest::FakeClock;
 
 namespace {
 
@@ -44,26 +41,17 @@ private slots:
     void enterpriseBadgesSurveysAndRejected();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<DeviceStore> m_store;
+    gx::test::StoreFixture m_store;
 };
 
 void Tst_storequeries::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = FakeClock();
-    auto opened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(opened);
-    m_store = std::move(opened).value();
+    QCOMPARE(m_store.setUp(), QString());
 }
 
 void Tst_storequeries::cleanup()
 {
-    m_store.reset(); // before its directory goes
-    m_dir.reset();
+    m_store.tearDown();
 }
 
 void Tst_storequeries::enterpriseList_data()

@@ -1,9 +1,7 @@
-#include "storetestutil.h"
+#include "storefixture.h"
 
 #include "store/devicestore.h"
 
-#include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -11,18 +9,13 @@ using gx::DeviceStore;
 using gx::LocalState;
 using gx::MutationResult;
 using gx::StoreError;
-using gxtest::FakeClock;
+using gx::test::jsonObject;
 using Status = gx::MutationResult::Status;
 
 namespace {
 
 const QString kUscc = u"91331102710000371F"_s;
 const QString kExisting = u"6f1c2b7e-0000-4000-8000-00000000e515"_s;
-
-QJsonObject object(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
 
 } // namespace
 
@@ -39,26 +32,17 @@ private slots:
     void foldOfUnknownSurveyRefused();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
-    std::unique_ptr<DeviceStore> m_store;
+    gx::test::StoreFixture m_store;
 };
 
 void Tst_surveyfold::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_clock = FakeClock();
-    auto opened =
-        DeviceStore::open(m_dir->filePath(u"device.db"_s), u"tablet-7"_s, m_clock.source());
-    GX_OK(opened);
-    m_store = std::move(opened).value();
+    QCOMPARE(m_store.setUp(), QString());
 }
 
 void Tst_surveyfold::cleanup()
 {
-    m_store.reset(); // before its directory goes
-    m_dir.reset();
+    m_store.tearDown();
 }
 
 void Tst_surveyfold::foldDuplicateSurvey_data()
@@ -72,13 +56,13 @@ void Tst_surveyfold::foldDuplicateSurvey_data()
     // same notes), visit_date left empty (null).
     QTest::newRow("submitted local over a draft")
         << true << u"draft"_s << u"submitted"_s
-        << object(R"({"digital_level":2,"robots_total":5,"state":"submitted"})") << qint64(4);
+        << jsonObject(R"({"digital_level":2,"robots_total":5,"state":"submitted"})") << qint64(4);
     QTest::newRow("a local draft never demotes a submitted survey")
-        << true << u"submitted"_s << u"draft"_s << object(R"({"digital_level":2,"robots_total":5})")
-        << qint64(4);
+        << true << u"submitted"_s << u"draft"_s
+        << jsonObject(R"({"digital_level":2,"robots_total":5})") << qint64(4);
     QTest::newRow("existing survey not pulled yet")
         << false << QString() << u"draft"_s
-        << object(R"({"digital_level":2,"robots_total":5,"notes":"车间",
+        << jsonObject(R"({"digital_level":2,"robots_total":5,"notes":"车间",
                       "enterprise":"91331102710000371F","period":2024})")
         << qint64(0);
 }
@@ -91,14 +75,14 @@ void Tst_surveyfold::foldDuplicateSurvey()
     QFETCH(QJsonObject, expectedEdit);
     QFETCH(qint64, expectedBase);
     if (existingKnown) {
-        QJsonObject fields = object(R"({"enterprise":"91331102710000371F","period":2024,
+        QJsonObject fields = jsonObject(R"({"enterprise":"91331102710000371F","period":2024,
                                         "digital_level":1,"notes":"车间"})");
         fields.insert(u"state"_s, existingState);
         GX_OK(m_store->pull().applyPullPage(
             {{{u"survey"_s, kExisting, 4, false, fields}}, gx::PullCursor{9}.encode(), false}));
     }
     // Offline, this device began its own survey of the same enterprise and period.
-    QJsonObject localFields = object(R"({"enterprise":"91331102710000371F","period":2024,
+    QJsonObject localFields = jsonObject(R"({"enterprise":"91331102710000371F","period":2024,
                                          "digital_level":2,"robots_total":5,"notes":"车间",
                                          "visit_date":null})");
     localFields.insert(u"state"_s, localState);
@@ -175,7 +159,7 @@ void Tst_surveyfold::foldDuplicateSurvey()
 
 void Tst_surveyfold::foldRefusedWhileInFlight()
 {
-    const auto local = m_store->createRecord(u"survey"_s, object(R"({"period":2024})"));
+    const auto local = m_store->createRecord(u"survey"_s, jsonObject(R"({"period":2024})"));
     GX_OK(local);
     GX_OK(m_store->outbox().takeBatch(10));
     const auto folded = m_store->foldSurvey(local.value().id, kExisting);
