@@ -11,6 +11,8 @@
 // Usage: bench_app [--runs N]   (the child modes --bare, --survey-open and --rss are its own;
 // GX_BENCH_TRACE=1 makes --rss print its memory after the store opens and after Main.qml loads,
 // and keeps the seeded data directory)
+#include "benchsupport.h"
+
 #include "app/appenvironment.h"
 #include "app/apprunner.h"
 #include "app/session.h"
@@ -30,30 +32,18 @@
 #include <QtQml/QQmlExtensionPlugin>
 
 #include <algorithm>
-#include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(Gengxin_AppPlugin)
 Q_IMPORT_QML_PLUGIN(Gengxin_UiPlugin)
 
 using namespace Qt::StringLiterals;
+using gx::bench::median;
+using gx::bench::print;
 
 namespace {
 
 const QString kUser = u"bench"_s;
 const QString kRegion = u"331102"_s;
-
-void print(const QString &line)
-{
-    std::fputs(qPrintable(line), stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
 
 /** VmRSS and VmHWM of this process in MB. */
 QString memoryLine()

@@ -12,10 +12,14 @@
 // Usage: bench_server [--dir DIR] [--backend sqlite|postgres (GX_TEST_PG_URL)] [--scale F
 //        (default 1: N=20,000, 1,000,000 records, E=50,000)] [--seconds S] [--clients C]
 //        [--parts 1234]
-#include "bench_serverhttp.h"
+#include "bench_serverload.h"
+#include "benchserver.h"
+#include "benchsupport.h"
+#include "devicejson.h"
+#include "httpclient.h"
+#include "servercommand.h"
 
 #include "core/syncprotocol.h"
-#include "core/uscc.h"
 #include "sync/records/recordstore.h"
 #include "sync/store/database.h"
 
@@ -27,108 +31,19 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkReply>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QUuid>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace gx::bench;
+using gx::test::newUuid;
 
 namespace {
-
-const QString kRegion = u"331102"_s;
-const QString kPassword = u"bench password 1"_s;
-
-QString uuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QString uscc(int n)
-{
-    return gx::makeUscc(u'9', u'1', kRegion, u"BE%1"_s.arg(n, 6, 10, QChar(u'0')));
-}
-
-QJsonObject upsert(const QString &entity, const QString &id, const QJsonObject &fields)
-{
-    return {{u"mutation_id"_s, uuid()},
-            {u"entity"_s, entity},
-            {u"id"_s, id},
-            {u"op"_s, u"upsert"_s},
-            {u"base_rev"_s, 0},
-            {u"fields"_s, fields},
-            {u"hlc"_s, u"%1:0:bench-device"_s.arg(1732795200000)}};
-}
-
-QJsonObject surveyFields(const QString &enterprise)
-{
-    return {{u"enterprise"_s, enterprise},
-            {u"period"_s, 2024},
-            {u"state"_s, u"draft"_s},
-            {u"visit_date"_s, u"2024-11-20"_s},
-            {u"digital_level"_s, 2},
-            {u"renovation_status"_s, u"in_progress"_s},
-            {u"design_tools"_s, true},
-            {u"key_processes"_s, 5},
-            {u"key_processes_cnc"_s, 3},
-            {u"robots_total"_s, 4},
-            {u"notes"_s, u"车间二楼，设备较旧，计划明年更新。"_s}};
-}
-
-QJsonObject equipmentFields(const QString &survey, int k)
-{
-    return {{u"survey"_s, survey},
-            {u"category"_s, k % 2 ? u"machine_tool"_s : u"motor"_s},
-            {u"name"_s, u"设备 %1"_s.arg(k)},
-            {u"model"_s, u"CK6140"_s},
-            {u"manufacturer"_s, u"浙江机床厂"_s},
-            {u"quantity"_s, 2},
-            {u"commissioned_year"_s, 2010 + k % 10},
-            {u"is_cnc"_s, k % 2 == 1},
-            {u"status"_s, u"in_service"_s}};
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    if (values.isEmpty())
-        return 0;
-    return values.at(std::min(values.size() - 1, qsizetype(double(values.size()) * p)));
-}
 
 QString count(qint64 n)
 {
     return QLocale(QLocale::English).toString(n);
-}
-
-/** Writes a registry CSV of n enterprises and imports it, and adds the inspector and office. */
-void setUp(const QString &dir, const QString &db, int enterprises)
-{
-    QByteArray csv = "uscc,name,region,industry_code,above_size\n";
-    for (int n = 0; n < enterprises; ++n) {
-        csv += uscc(n).toUtf8() + ",企业" + QByteArray::number(n) + ',' + kRegion.toUtf8() +
-               ",3311,true\n";
-    }
-    QFile registry(dir + u"/registry.csv"_s);
-    if (!registry.open(QIODevice::WriteOnly) || registry.write(csv) != csv.size())
-        die(u"cannot write the registry"_s);
-    registry.close();
-    if (enterprises > 0) {
-        const QString why =
-            runServerCommand({u"registry"_s, u"import"_s, registry.fileName(), u"--db"_s, db});
-        if (!why.isEmpty())
-            die(why);
-    }
-    addUsers(db, kRegion, kPassword);
 }
 
 // ---- 1. push -------------------------------------------------------------------------------
@@ -141,56 +56,23 @@ QList<QJsonObject> pushMutations(int surveys)
     QList<QJsonObject> out;
     QStringList ids;
     for (int n = 0; n < surveys; ++n) {
-        ids.append(uuid());
-        out.append(upsert(u"survey"_s, ids.last(), surveyFields(uscc(n))));
+        ids.append(newUuid());
+        out.append(createUpsert(u"survey"_s, ids.last(), surveyFields(uscc(n))));
     }
     for (int n = 0; n < surveys; ++n) {
         for (int k = 0; k < kRowsPerSurvey; ++k)
-            out.append(upsert(u"equipment"_s, uuid(), equipmentFields(ids.at(n), k)));
+            out.append(createUpsert(u"equipment"_s, newUuid(), equipmentFields(ids.at(n), k)));
     }
     return out;
 }
 
-double floorInsertMs(const QString &path, const QList<QJsonObject> &mutations)
-{
-    double ms = 0;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"floor"_s);
-        db.setDatabaseName(path);
-        if (!db.open())
-            die(u"cannot open the floor database"_s);
-        QSqlQuery q(db);
-        q.exec(u"PRAGMA journal_mode=WAL"_s);
-        q.exec(u"PRAGMA synchronous=FULL"_s);
-        q.exec(u"CREATE TABLE records (entity TEXT NOT NULL, id TEXT NOT NULL, rev INTEGER NOT "
-               u"NULL, fields TEXT NOT NULL, PRIMARY KEY (entity, id))"_s);
-        QElapsedTimer timer;
-        timer.start();
-        db.transaction();
-        q.prepare(u"INSERT INTO records (entity, id, rev, fields) VALUES (?, ?, 1, ?)"_s);
-        for (const QJsonObject &m : mutations) {
-            q.bindValue(0, m.value("entity"_L1).toString());
-            q.bindValue(1, m.value("id"_L1).toString());
-            q.bindValue(
-                2,
-                QString::fromUtf8(
-                    QJsonDocument(m.value("fields"_L1).toObject()).toJson(QJsonDocument::Compact)));
-            if (!q.exec())
-                die(u"floor insert failed"_s);
-        }
-        db.commit();
-        ms = double(timer.nsecsElapsed()) / 1e6;
-    }
-    QSqlDatabase::removeDatabase(u"floor"_s);
-    return ms;
-}
-
 void benchPush(const QString &dir, const QString &db, int surveys)
 {
-    setUp(dir, db, surveys);
-    ServerRun server(db, dir + u"/push-server.log"_s);
-    Http http(server.url());
-    if (!http.login(u"bench.insp"_s, kPassword))
+    setUpServer(db, dir, surveys);
+    BenchServer server(db, dir + u"/push-server.log"_s);
+    gx::test::HttpClient http(server.url());
+    http.setTimeout(600'000);
+    if (http.login(kInspector, kPassword).isEmpty())
         die(u"login failed"_s);
     const QList<QJsonObject> mutations = pushMutations(surveys);
     constexpr qsizetype kBatch = 500;
@@ -211,12 +93,12 @@ void benchPush(const QString &dir, const QString &db, int surveys)
     QByteArray body = encode(0);
     qint64 waitingNs = 0; // from the next body encoded to the answer read
     for (qsizetype at = 0; at < mutations.size(); at += kBatch) {
-        QNetworkReply *sent = http.send(u"/api/v1/sync/push"_s, body);
+        QNetworkReply *sent = http.startPost(u"/api/v1/sync/push"_s, body);
         if (at + kBatch < mutations.size())
             body = encode(at + kBatch);
         QElapsedTimer waiting;
         waiting.start();
-        const Reply reply = Http::wait(sent);
+        const gx::test::HttpResult reply = http.finish(sent);
         waitingNs += waiting.nsecsElapsed();
         if (reply.status != 200)
             die(u"push: %1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(300))));
@@ -260,11 +142,11 @@ void storeRows(const QString &db, qint64 records)
     if (!transaction)
         die(transaction.error().message);
     gx::server::RecordStore store(*opened.value());
-    const QString survey = uuid();
+    const QString survey = newUuid();
     for (qint64 n = 0; n < records; ++n) {
         gx::server::StoredRecord record;
         record.entity = u"equipment"_s;
-        record.id = uuid();
+        record.id = newUuid();
         record.rev = 1;
         record.fields = equipmentFields(survey, int(n % 10));
         record.region = kRegion;
@@ -278,7 +160,7 @@ void storeRows(const QString &db, qint64 records)
 
 double noOpPullMs(const QString &dir, const QString &db, qint64 records, qint64 *stored)
 {
-    setUp(dir, db, 0);
+    setUpServer(db, dir, 0);
     storeRows(db, records);
     {
         // On PostgreSQL, what follows a bulk load: without it, autovacuum works through the
@@ -292,9 +174,9 @@ double noOpPullMs(const QString &dir, const QString &db, qint64 records, qint64 
                 die(vacuumed.error().message);
         }
     }
-    ServerRun server(db, dir + u"/pull-server.log"_s);
-    Http http(server.url());
-    if (!http.login(u"bench.insp"_s, kPassword))
+    BenchServer server(db, dir + u"/pull-server.log"_s);
+    gx::test::HttpClient http(server.url());
+    if (http.login(kInspector, kPassword).isEmpty())
         die(u"login failed"_s);
     // The latest cursor: the one a pull that reached the end of the feed hands out.
     auto opened = gx::server::Database::open(db);
@@ -310,7 +192,7 @@ double noOpPullMs(const QString &dir, const QString &db, qint64 records, qint64 
     for (int i = 0; i < 220; ++i) {
         QElapsedTimer timer;
         timer.start();
-        const Reply reply = http.get(path);
+        const gx::test::HttpResult reply = http.get(path);
         const double elapsed = double(timer.nsecsElapsed()) / 1e6;
         const QJsonObject page = QJsonDocument::fromJson(reply.body).object();
         if (reply.status != 200 || !page.value("changes"_L1).toArray().isEmpty())
@@ -341,11 +223,14 @@ void benchCoverage(const QString &dir, const QString &db, int enterprises, qint6
 {
     QElapsedTimer setup;
     setup.start();
-    if (const QString why = runServerCommand(
-            {u"demo"_s, u"--db"_s, db, u"--enterprises"_s, QString::number(enterprises)});
+    if (const QString why =
+            gx::test::runServerCommand(
+                {u"demo"_s, u"--db"_s, db, u"--enterprises"_s, QString::number(enterprises)}, {},
+                3'600'000)
+                .failure();
         !why.isEmpty())
         die(u"demo: "_s + why);
-    addUsers(db, kRegion, kPassword);
+    setUpServer(db, dir, 0); // the users
     auto opened = gx::server::Database::open(db);
     if (!opened)
         die(opened.error().message);
@@ -374,7 +259,7 @@ void benchCoverage(const QString &dir, const QString &db, int enterprises, qint6
         gx::server::RecordStore store(database);
         for (qint64 n = demoRows.size(); n < rows; ++n) {
             gx::server::StoredRecord r = demoRows.at(n % demoRows.size());
-            r.id = uuid();
+            r.id = newUuid();
             if (auto written = store.write(r); !written)
                 die(written.error().message);
         }
@@ -390,15 +275,15 @@ void benchCoverage(const QString &dir, const QString &db, int enterprises, qint6
         registry = q.value().value(0).toLongLong();
     const double setupS = double(setup.elapsed()) / 1000;
 
-    ServerRun server(db, dir + u"/coverage-server.log"_s);
-    Http http(server.url());
-    if (!http.login(u"bench.office"_s, kPassword))
+    BenchServer server(db, dir + u"/coverage-server.log"_s);
+    gx::test::HttpClient http(server.url());
+    if (http.login(kOffice, kPassword).isEmpty())
         die(u"login failed"_s);
     QList<double> apiMs;
     for (int i = 0; i < 6; ++i) {
         QElapsedTimer timer;
         timer.start();
-        const Reply reply = http.get(u"/api/v1/stats/coverage?period=2024"_s);
+        const gx::test::HttpResult reply = http.get(u"/api/v1/stats/coverage?period=2024"_s);
         if (reply.status != 200)
             die(u"coverage: %1 %2"_s.arg(reply.status).arg(QString::fromUtf8(reply.body)));
         if (i > 0)
@@ -438,21 +323,21 @@ void benchCoverage(const QString &dir, const QString &db, int enterprises, qint6
 
 void benchConcurrent(const QString &dir, const QString &db, int clients, int seconds)
 {
-    setUp(dir, db, 100);
-    ServerRun server(db, dir + u"/load-server.log"_s);
-    LoadResult load = runLoad(
-        server.url(), u"bench.insp"_s, kPassword, clients, seconds, [](int client, int round) {
+    setUpServer(db, dir, 100);
+    BenchServer server(db, dir + u"/load-server.log"_s);
+    LoadResult load =
+        runLoad(server.url(), kInspector, kPassword, clients, seconds, [](int client, int round) {
             // A client's survey, then its rows, 10 per push.
             QJsonArray batch;
             static thread_local QHash<int, QString> surveys;
             if (!surveys.contains(client)) {
-                surveys.insert(client, uuid());
-                batch.append(
-                    upsert(u"survey"_s, surveys.value(client), surveyFields(uscc(client % 100))));
+                surveys.insert(client, newUuid());
+                batch.append(createUpsert(u"survey"_s, surveys.value(client),
+                                          surveyFields(uscc(client % 100))));
             }
             for (int k = 0; k < 10; ++k)
-                batch.append(upsert(u"equipment"_s, uuid(),
-                                    equipmentFields(surveys.value(client), round + k)));
+                batch.append(createUpsert(u"equipment"_s, newUuid(),
+                                          equipmentFields(surveys.value(client), round + k)));
             return batch;
         });
     const qint64 hwm = server.peakRssKb();

@@ -8,6 +8,8 @@
 //      same rows in the same transactions (the sync client's goal is >= 50,000 records/s).
 // Usage: bench_store [--dir DIR] [--edits N]   (DIR: where the databases go; a real disk, since
 // fsync is the cost being measured; default: the current directory)
+#include "benchsupport.h"
+
 #include "store/devicestore.h"
 
 #include <QCommandLineParser>
@@ -23,10 +25,11 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
-#include <cstdio>
 #include <functional>
 
 using namespace Qt::StringLiterals;
+using gx::bench::die;
+using gx::bench::print;
 
 namespace {
 
@@ -36,33 +39,14 @@ struct Stats
     double p99 = 0;
 };
 
-Stats statsOf(QList<double> samples)
+Stats statsOf(const QList<double> &samples)
 {
-    std::sort(samples.begin(), samples.end());
-    if (samples.isEmpty())
-        return {};
-    const auto at = [&](double q) {
-        return samples.at(std::min<qsizetype>(samples.size() - 1, qsizetype(q * samples.size())));
-    };
-    return {at(0.5), at(0.99)};
+    return {gx::bench::median(samples), gx::bench::percentile(samples, 0.99)};
 }
 
 double msSince(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
-}
-
-void print(const char *line)
-{
-    std::fputs(line, stdout);
-    std::fputc('\n', stdout);
-    std::fflush(stdout);
-}
-
-[[noreturn]] void fail(const QString &what)
-{
-    std::fprintf(stderr, "bench_store: %s\n", what.toUtf8().constData());
-    std::exit(1);
 }
 
 /** A bare QSQLITE connection with the store's pragmas, for the floors. */
@@ -71,12 +55,12 @@ QSqlDatabase bareDatabase(const QString &name, const QString &path)
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     db.setDatabaseName(path);
     if (!db.open())
-        fail(u"cannot open "_s + path);
+        die(u"cannot open "_s + path);
     QSqlQuery q(db);
     for (const QString &sql : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
                                u"PRAGMA foreign_keys=ON"_s}) {
         if (!q.exec(sql))
-            fail(sql + u": "_s + q.lastError().text());
+            die(sql + u": "_s + q.lastError().text());
     }
     return db;
 }
@@ -84,7 +68,7 @@ QSqlDatabase bareDatabase(const QString &name, const QString &path)
 void exec(QSqlQuery &q)
 {
     if (!q.exec())
-        fail(q.lastQuery() + u": "_s + q.lastError().text());
+        die(q.lastQuery() + u": "_s + q.lastError().text());
 }
 
 /** A survey as an inspector fills it: ~25 fields. */
@@ -135,7 +119,7 @@ std::unique_ptr<gx::DeviceStore> openStore(const QString &path)
     auto opened = gx::DeviceStore::open(path, u"bench-1"_s,
                                         [] { return QDateTime::currentMSecsSinceEpoch(); });
     if (!opened)
-        fail(opened.error().toString());
+        die(opened.error().toString());
     return std::move(opened).value();
 }
 
@@ -144,12 +128,12 @@ void benchFieldEdit(const QString &dir, int edits)
     auto store = openStore(dir + u"/edit.db"_s);
     const auto survey = store->createRecord(u"survey"_s, surveyFields());
     if (!survey)
-        fail(survey.error().toString());
+        die(survey.error().toString());
     const QString id = survey.value().id;
     QSqlDatabase bare = bareDatabase(u"floor-edit"_s, dir + u"/floor-edit.db"_s);
     QSqlQuery create(bare);
     if (!create.exec(u"CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"_s))
-        fail(create.lastError().text());
+        die(create.lastError().text());
     QSqlQuery begin(bare), insert(bare), commit(bare);
     begin.prepare(u"BEGIN IMMEDIATE"_s);
     insert.prepare(u"INSERT INTO t (v) VALUES (?)"_s);
@@ -176,7 +160,7 @@ void benchFieldEdit(const QString &dir, int edits)
         const auto r = store->setField(u"survey"_s, id, field, value);
         edit.append(msSince(timer));
         if (!r)
-            fail(r.error().toString());
+            die(r.error().toString());
     };
     // Interleaved, in alternating order, so that both see the same disk weather.
     for (int i = 0; i < edits; ++i) {
@@ -196,19 +180,17 @@ void benchFieldEdit(const QString &dir, int edits)
                 results.append({m.mutationId, gx::MutationResult::Status::Applied, m.baseRev + 1,
                                 std::nullopt});
             if (!store->outbox().applyPushResults(results))
-                fail(u"push results"_s);
+                die(u"push results"_s);
         }
     }
     const Stats f = statsOf(floor), e = statsOf(edit);
-    print(qPrintable(u"durable field edit (value + outbox), %1 edits:"_s.arg(edits)));
-    print(qPrintable(
-        u"  store  median %1 ms  p99 %2 ms"_s.arg(e.median, 0, 'f', 3).arg(e.p99, 0, 'f', 3)));
-    print(qPrintable(u"  floor  median %1 ms  p99 %2 ms  (bare INSERT + COMMIT, same pragmas)"_s
-                         .arg(f.median, 0, 'f', 3)
-                         .arg(f.p99, 0, 'f', 3)));
-    print(qPrintable(
-        u"  ratio  median %1x  p99 %2x  (goal <= 1.5x)"_s.arg(e.median / f.median, 0, 'f', 2)
-            .arg(e.p99 / f.p99, 0, 'f', 2)));
+    print(u"durable field edit (value + outbox), %1 edits:"_s.arg(edits));
+    print(u"  store  median %1 ms  p99 %2 ms"_s.arg(e.median, 0, 'f', 3).arg(e.p99, 0, 'f', 3));
+    print(u"  floor  median %1 ms  p99 %2 ms  (bare INSERT + COMMIT, same pragmas)"_s
+              .arg(f.median, 0, 'f', 3)
+              .arg(f.p99, 0, 'f', 3));
+    print(u"  ratio  median %1x  p99 %2x  (goal <= 1.5x)"_s.arg(e.median / f.median, 0, 'f', 2)
+              .arg(e.p99 / f.p99, 0, 'f', 2));
 }
 
 void benchSurveyOpen(const QString &dir)
@@ -221,14 +203,14 @@ void benchSurveyOpen(const QString &dir)
     for (int i = 0; i < 1000; ++i)
         rows.append(equipmentFields(id, i));
     if (!store->createRecords(u"equipment"_s, rows))
-        fail(u"cannot create the rows"_s);
+        die(u"cannot create the rows"_s);
     // Other surveys' rows around it, so that the index has to do its work.
     for (int s = 0; s < 4; ++s) {
         QList<QJsonObject> others;
         for (int i = 0; i < 1000; ++i)
             others.append(equipmentFields(u"other-%1"_s.arg(s), i));
         if (!store->createRecords(u"equipment"_s, others))
-            fail(u"cannot create the rows"_s);
+            die(u"cannot create the rows"_s);
     }
 
     QSqlDatabase bare = bareDatabase(u"floor-open"_s, path);
@@ -251,13 +233,13 @@ void benchSurveyOpen(const QString &dir)
         select.finish();
         floor.append(msSince(timer));
         if (n != 1000)
-            fail(u"the floor read %1 rows"_s.arg(n));
+            die(u"the floor read %1 rows"_s.arg(n));
 
         timer.restart();
         const auto view = store->queries().survey(id);
         open.append(msSince(timer));
         if (!view || view.value()->equipment.size() != 1000)
-            fail(u"the survey view is wrong"_s);
+            die(u"the survey view is wrong"_s);
 
         timer.restart();
         const auto parsed = store->queries().survey(id);
@@ -266,17 +248,16 @@ void benchSurveyOpen(const QString &dir)
             total += row.fields().size();
         openParsed.append(msSince(timer));
         if (total < 1000)
-            fail(u"parsing failed"_s);
+            die(u"parsing failed"_s);
     }
     const Stats f = statsOf(floor), o = statsOf(open), p = statsOf(openParsed);
-    print("open a survey with 1,000 equipment rows (30 rounds):");
-    print(qPrintable(u"  store  median %1 ms  p99 %2 ms  (goal <= 50 ms)"_s.arg(o.median, 0, 'f', 2)
-                         .arg(o.p99, 0, 'f', 2)));
-    print(qPrintable(u"  floor  median %1 ms  (bare SELECT id, fields of the same rows)"_s.arg(
-        f.median, 0, 'f', 2)));
-    print(qPrintable(u"  ratio  median %1x"_s.arg(o.median / f.median, 0, 'f', 2)));
-    print(
-        qPrintable(u"  with every row's JSON parsed too: median %1 ms"_s.arg(p.median, 0, 'f', 2)));
+    print(u"open a survey with 1,000 equipment rows (30 rounds):"_s);
+    print(u"  store  median %1 ms  p99 %2 ms  (goal <= 50 ms)"_s.arg(o.median, 0, 'f', 2)
+              .arg(o.p99, 0, 'f', 2));
+    print(u"  floor  median %1 ms  (bare SELECT id, fields of the same rows)"_s.arg(f.median, 0,
+                                                                                    'f', 2));
+    print(u"  ratio  median %1x"_s.arg(o.median / f.median, 0, 'f', 2));
+    print(u"  with every row's JSON parsed too: median %1 ms"_s.arg(p.median, 0, 'f', 2));
 }
 
 void benchPullApply(const QString &dir)
@@ -298,7 +279,7 @@ void benchPullApply(const QString &dir)
     timer.start();
     for (const gx::PullPage &page : std::as_const(pages)) {
         if (!store->pull().applyPullPage(page))
-            fail(u"pull failed"_s);
+            die(u"pull failed"_s);
     }
     const double storeMs = msSince(timer);
 
@@ -307,7 +288,7 @@ void benchPullApply(const QString &dir)
     if (!create.exec(u"CREATE TABLE records (entity TEXT NOT NULL, id TEXT NOT NULL,"
                      u" fields TEXT NOT NULL, server_rev INTEGER NOT NULL,"
                      u" PRIMARY KEY (entity, id))"_s))
-        fail(create.lastError().text());
+        die(create.lastError().text());
     QSqlQuery begin(bare), insert(bare), commit(bare);
     begin.prepare(u"BEGIN IMMEDIATE"_s);
     insert.prepare(u"INSERT INTO records (entity, id, fields, server_rev) VALUES (?, ?, ?, ?)"_s);
@@ -327,14 +308,14 @@ void benchPullApply(const QString &dir)
     }
     const double floorMs = msSince(timer);
     const double records = kPages * kPerPage;
-    print("apply an initial pull of 12,000 records (12 pages of 1,000, decoded already):");
-    print(qPrintable(u"  store  %1 ms  = %2 records/s  (the sync client's goal: >= 50,000/s "
-                     u"including the network)"_s.arg(storeMs, 0, 'f', 1)
-                         .arg(records / storeMs * 1000, 0, 'f', 0)));
-    print(qPrintable(u"  floor  %1 ms  = %2 records/s  (bare INSERTs, same transactions)"_s
-                         .arg(floorMs, 0, 'f', 1)
-                         .arg(records / floorMs * 1000, 0, 'f', 0)));
-    print(qPrintable(u"  ratio  %1x"_s.arg(storeMs / floorMs, 0, 'f', 2)));
+    print(u"apply an initial pull of 12,000 records (12 pages of 1,000, decoded already):"_s);
+    print(u"  store  %1 ms  = %2 records/s  (the sync client's goal: >= 50,000/s "
+          u"including the network)"_s.arg(storeMs, 0, 'f', 1)
+              .arg(records / storeMs * 1000, 0, 'f', 0));
+    print(u"  floor  %1 ms  = %2 records/s  (bare INSERTs, same transactions)"_s
+              .arg(floorMs, 0, 'f', 1)
+              .arg(records / floorMs * 1000, 0, 'f', 0));
+    print(u"  ratio  %1x"_s.arg(storeMs / floorMs, 0, 'f', 2));
 }
 
 } // namespace
@@ -350,7 +331,7 @@ int main(int argc, char *argv[])
     parser.process(app);
     QTemporaryDir dir(parser.value(u"dir"_s) + u"/bench-store-XXXXXX"_s);
     if (!dir.isValid())
-        fail(u"cannot create a directory in "_s + parser.value(u"dir"_s));
+        die(u"cannot create a directory in "_s + parser.value(u"dir"_s));
     QLoggingCategory::setFilterRules(u"gx.store.info=false"_s);
     benchFieldEdit(dir.path(), std::max(50, parser.value(u"edits"_s).toInt()));
     benchSurveyOpen(dir.path());

@@ -1,36 +1,8 @@
 #include "e2eworld.h"
 
-#include <QJsonDocument>
-#include <QUuid>
-
 using namespace Qt::StringLiterals;
 
 namespace gx::e2e {
-
-QString newId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-QJsonObject draftSurvey(const QString &uscc, int period)
-{
-    return {{u"enterprise"_s, uscc},
-            {u"period"_s, period},
-            {u"state"_s, u"draft"_s},
-            {u"digital_level"_s, 1},
-            {u"renovation_status"_s, u"in_progress"_s}};
-}
-
-QJsonObject equipmentRow(const QString &surveyId, const QString &name)
-{
-    return {{u"survey"_s, surveyId},
-            {u"category"_s, u"machine_tool"_s},
-            {u"name"_s, name},
-            {u"quantity"_s, 2},
-            {u"commissioned_year"_s, 2012},
-            {u"is_cnc"_s, true},
-            {u"status"_s, u"in_service"_s}};
-}
 
 QStringList conflictsIn(const QHash<QString, QJsonObject> &view, const QString &id)
 {
@@ -53,37 +25,50 @@ QStringList conflictsIn(const QHash<QString, QJsonObject> &view, const QString &
 
 QString E2eWorld::enterprise(int n)
 {
-    return usccFor(kRegion, n);
+    return test::testUscc(test::kRegion, n);
 }
 
 QString E2eWorld::otherEnterprise(int n)
 {
-    return usccFor(kOtherRegion, 500'000 + n);
+    return test::testUscc(test::kOtherRegion, 500'000 + n);
+}
+
+E2eWorld::E2eWorld()
+    : m_server(u"sqlite:"_s + m_dir.filePath(u"server.db"_s))
+{}
+
+QString E2eWorld::serverDbPath() const
+{
+    return m_dir.filePath(u"server.db"_s);
 }
 
 QString E2eWorld::setUp(int enterprises)
 {
-    if (!m_server.ok() || !m_dir.isValid())
+    if (!m_dir.isValid())
         return u"no temporary directory"_s;
-    QList<RegistryLine> registry;
+    const QString db = u"sqlite:"_s + serverDbPath();
+    QList<test::RegistryLine> registry;
     for (int n = 1; n <= std::max(enterprises, kEnterprises); ++n)
-        registry.append({enterprise(n), u"莲都企业%1"_s.arg(n), kRegion});
+        registry.append({enterprise(n), u"莲都企业%1"_s.arg(n), test::kRegion});
     for (int n = 1; n <= kOtherEnterprises; ++n)
-        registry.append({otherEnterprise(n), u"青田企业%1"_s.arg(n), kOtherRegion});
-    QString why = m_server.importRegistry(registry);
-    for (const auto &[name, role, region] : {std::tuple{u"insp.a"_s, u"inspector"_s, kRegion},
-                                             std::tuple{u"insp.b"_s, u"inspector"_s, kRegion},
-                                             std::tuple{u"insp.c"_s, u"inspector"_s, kOtherRegion},
-                                             std::tuple{u"office"_s, u"office"_s, QString()}}) {
+        registry.append({otherEnterprise(n), u"青田企业%1"_s.arg(n), test::kOtherRegion});
+    QString why = test::importRegistryByCommand(db, m_dir.filePath(u"registry.csv"_s), registry);
+    for (const auto &[name, role, region] :
+         {std::tuple{u"insp.a"_s, u"inspector"_s, test::kRegion},
+          std::tuple{u"insp.b"_s, u"inspector"_s, test::kRegion},
+          std::tuple{u"insp.c"_s, u"inspector"_s, test::kOtherRegion},
+          std::tuple{u"office"_s, u"office"_s, QString()}}) {
         if (why.isEmpty())
-            why = m_server.addUser(name, role, kPassword, region);
+            why = test::addUserByCommand(db, name, role, test::kPassword, region);
     }
     if (why.isEmpty())
         why = m_server.start();
     if (!why.isEmpty())
         return why;
-    m_office = std::make_unique<BlockingHttp>(m_server.baseUrl());
-    return m_office->login(u"office"_s, kPassword);
+    m_office = std::make_unique<test::HttpClient>(m_server.baseUrl());
+    if (m_office->login(u"office"_s, test::kPassword).isEmpty())
+        return u"the office user could not log in"_s;
+    return {};
 }
 
 QString E2eWorld::storePath(const QString &deviceId)
@@ -99,7 +84,7 @@ std::unique_ptr<TestDevice> E2eWorld::device(const QString &user, const QString 
                                                quint32(m_stores));
     *why = device->error();
     for (int attempt = 0; why->isEmpty() && attempt < 20; ++attempt) {
-        const QString failed = device->login(user, kPassword);
+        const QString failed = device->login(user, test::kPassword);
         if (failed.isEmpty())
             break;
         if (attempt == 19 || failed.contains(u"user name or password"_s))
@@ -112,7 +97,7 @@ std::unique_ptr<TestDevice> E2eWorld::device(const QString &user, const QString 
 
 QHash<QString, QJsonObject> E2eWorld::officeView(QString *why)
 {
-    return m_office->pullAll(why);
+    return test::latestByRecord(test::pullEverything(*m_office, why));
 }
 
 } // namespace gx::e2e

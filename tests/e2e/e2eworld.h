@@ -1,8 +1,12 @@
 #pragma once
 
-#include "blockinghttp.h"
-#include "serverharness.h"
 #include "testdevice.h"
+
+#include "devicejson.h"
+#include "httpclient.h"
+#include "servercommand.h"
+#include "serverprocess.h"
+#include "testworld.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -11,23 +15,31 @@
 
 #include <memory>
 
+/** Fails the test function when expression, "" or why something failed, is not empty. */
+#define GX_EMPTY(expression)                                                                       \
+    do {                                                                                           \
+        const QString gxWhy_ = (expression);                                                       \
+        QVERIFY2(gxWhy_.isEmpty(), qPrintable(gxWhy_));                                            \
+    } while (false)
+
 namespace gx::e2e {
 
 /**
  * The world the end-to-end suites share: one gengxin-server process over a fresh SQLite file,
- * a registry of two counties, inspectors of each, an office user, and devices made on demand
- * (each with its own store file), all over loopback.
+ * set up through its own command line (`registry import`, `user add`): a registry of two
+ * counties (test::kRegion, test::kOtherRegion), inspectors of each ("insp.a", "insp.b" of the
+ * first, "insp.c" of the other), an office user ("office"), all with test::kPassword, and
+ * devices made on demand (each with its own store file), all over loopback.
  */
 class E2eWorld
 {
 public:
-    static inline const QString kRegion = QStringLiteral("331102");      ///< 莲都区
-    static inline const QString kOtherRegion = QStringLiteral("331121"); ///< 青田县
-    static inline const QString kPassword = QStringLiteral("correct horse 9");
     /** enterprise(1..kEnterprises) are in kRegion, otherEnterprise(1..kOtherEnterprises) in
      * kOtherRegion. */
     static constexpr int kEnterprises = 12;
     static constexpr int kOtherEnterprises = 3;
+
+    E2eWorld();
 
     /**
      * Sets everything up and starts the server; returns "" or why it failed. enterprises: how
@@ -35,8 +47,10 @@ public:
      */
     [[nodiscard]] QString setUp(int enterprises = kEnterprises);
 
-    [[nodiscard]] ServerHarness &server() { return m_server; }
+    [[nodiscard]] test::ServerProcess &server() { return m_server; }
     [[nodiscard]] QUrl baseUrl() const { return m_server.baseUrl(); }
+    /** The server's SQLite file. */
+    [[nodiscard]] QString serverDbPath() const;
 
     /**
      * A new device (own store) of the user, logged in; nullptr and *why on failure. via: the URL
@@ -53,7 +67,7 @@ public:
     /** The office user's view of the server: every record by "entity/id". */
     [[nodiscard]] QHash<QString, QJsonObject> officeView(QString *why);
     /** A blocking client logged in as the office user. */
-    [[nodiscard]] BlockingHttp &office() { return *m_office; }
+    [[nodiscard]] test::HttpClient &office() { return *m_office; }
 
     /** The USCC of enterprise n of kRegion (see kEnterprises). */
     [[nodiscard]] static QString enterprise(int n);
@@ -61,18 +75,12 @@ public:
     [[nodiscard]] static QString otherEnterprise(int n);
 
 private:
-    ServerHarness m_server;
     QTemporaryDir m_dir;
-    std::unique_ptr<BlockingHttp> m_office;
+    test::ServerProcess m_server;
+    std::unique_ptr<test::HttpClient> m_office;
     int m_stores = 0;
 };
 
-/** A new lower-case UUID. */
-[[nodiscard]] QString newId();
-/** The fields of a draft survey the server accepts. */
-[[nodiscard]] QJsonObject draftSurvey(const QString &uscc, int period = 2024);
-/** The fields of an equipment row of a survey. */
-[[nodiscard]] QJsonObject equipmentRow(const QString &surveyId, const QString &name);
 /** The conflict records of a view whose record_id is id, as "field:lost_value:reason". */
 [[nodiscard]] QStringList conflictsIn(const QHash<QString, QJsonObject> &view, const QString &id);
 

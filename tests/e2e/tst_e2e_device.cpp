@@ -15,12 +15,6 @@ using namespace Qt::StringLiterals;
 using gx::e2e::E2eWorld;
 using gx::e2e::TestDevice;
 
-#define GX_EMPTY(expr)                                                                             \
-    do {                                                                                           \
-        const QString gx_why_ = (expr);                                                            \
-        QVERIFY2(gx_why_.isEmpty(), qPrintable(gx_why_));                                          \
-    } while (false)
-
 class Tst_e2e_device : public QObject
 {
     Q_OBJECT
@@ -53,22 +47,23 @@ void Tst_e2e_device::duplicateSurveyFolds()
 
     // Both begin a survey of enterprise 3 offline, each with an equipment row.
     const QString e3 = E2eWorld::enterprise(3);
-    const QString surveyA = gx::e2e::newId();
-    const QString surveyB = gx::e2e::newId();
-    const QString rowA = gx::e2e::newId();
-    const QString rowB = gx::e2e::newId();
-    QJsonObject fieldsA = gx::e2e::draftSurvey(e3);
+    const QString surveyA = gx::test::newUuid();
+    const QString surveyB = gx::test::newUuid();
+    const QString rowA = gx::test::newUuid();
+    const QString rowB = gx::test::newUuid();
+    QJsonObject fieldsA = gx::test::draftSurveyFields(e3);
     fieldsA.insert(u"notes"_s, u"A 记录"_s);
     QVERIFY(a->store().createRecord(u"survey"_s, fieldsA, surveyA).ok());
-    QVERIFY(a->store()
-                .createRecord(u"equipment"_s, gx::e2e::equipmentRow(surveyA, u"A 数控车床"_s), rowA)
-                .ok());
-    QJsonObject fieldsB = gx::e2e::draftSurvey(e3);
+    QVERIFY(
+        a->store()
+            .createRecord(u"equipment"_s, gx::test::equipmentFields(surveyA, u"A 数控车床"_s), rowA)
+            .ok());
+    QJsonObject fieldsB = gx::test::draftSurveyFields(e3);
     fieldsB.insert(u"renovation_status"_s, u"completed"_s);
     fieldsB.insert(u"robots_total"_s, 7);
     QVERIFY(b->store().createRecord(u"survey"_s, fieldsB, surveyB).ok());
     QVERIFY(b->store()
-                .createRecord(u"equipment"_s, gx::e2e::equipmentRow(surveyB, u"B 冲床"_s), rowB)
+                .createRecord(u"equipment"_s, gx::test::equipmentFields(surveyB, u"B 冲床"_s), rowB)
                 .ok());
 
     GX_EMPTY(a->sync());
@@ -123,9 +118,9 @@ void Tst_e2e_device::revokedTokenNeedsLogin()
     QVERIFY(saved.has_value());
 
     // The token is revoked on the server (as by a logout elsewhere, or its expiry).
-    gx::e2e::BlockingHttp other(m_world.baseUrl());
+    gx::test::HttpClient other(m_world.baseUrl());
     other.setToken(saved->token);
-    const gx::e2e::HttpAnswer loggedOut = other.postJson(u"/api/v1/logout"_s, {});
+    const gx::test::HttpResult loggedOut = other.postJson(u"/api/v1/logout"_s, {});
     QVERIFY2(loggedOut.status == 204, loggedOut.describe().constData());
 
     const QString e4 = E2eWorld::enterprise(4);
@@ -142,7 +137,7 @@ void Tst_e2e_device::revokedTokenNeedsLogin()
     QCOMPARE(entries.value().first().status, gx::OutboxStatus::Pending);
     QCOMPARE(a->fields(u"enterprise"_s, e4).value("contact_name"_L1).toString(), u"李四"_s);
 
-    GX_EMPTY(a->login(u"insp.a"_s, E2eWorld::kPassword));
+    GX_EMPTY(a->login(u"insp.a"_s, gx::test::kPassword));
     QCOMPARE(a->client().stateName(), u"idle"_s);
     GX_EMPTY(a->sync());
     const QHash<QString, QJsonObject> view = m_world.officeView(&why);
@@ -163,16 +158,17 @@ void Tst_e2e_device::rejectionStaysVisible()
     QVERIFY2(a, qPrintable(why));
     GX_EMPTY(a->sync());
     // A survey of an enterprise of another county: outside the inspector's scope.
-    const QString outside = gx::e2e::newId();
+    const QString outside = gx::test::newUuid();
+    QVERIFY(a->store()
+                .createRecord(u"survey"_s,
+                              gx::test::draftSurveyFields(E2eWorld::otherEnterprise(2)), outside)
+                .ok());
+    // And one the server accepts, in the same push.
+    const QString inside = gx::test::newUuid();
     QVERIFY(
         a->store()
-            .createRecord(u"survey"_s, gx::e2e::draftSurvey(E2eWorld::otherEnterprise(2)), outside)
+            .createRecord(u"survey"_s, gx::test::draftSurveyFields(E2eWorld::enterprise(7)), inside)
             .ok());
-    // And one the server accepts, in the same push.
-    const QString inside = gx::e2e::newId();
-    QVERIFY(a->store()
-                .createRecord(u"survey"_s, gx::e2e::draftSurvey(E2eWorld::enterprise(7)), inside)
-                .ok());
     GX_EMPTY(a->sync()); // a refusal is not a failed sync
     QCOMPARE(a->client().lastReport().rejected, 1);
     QCOMPARE(a->client().lastReport().pushed, 1);
@@ -205,13 +201,14 @@ void Tst_e2e_device::photoUploadResumes()
     QString why;
     auto a = m_world.device(u"insp.a"_s, u"tab-p"_s, &why);
     QVERIFY2(a, qPrintable(why));
-    const QString survey = gx::e2e::newId();
-    const QString row = gx::e2e::newId();
+    const QString survey = gx::test::newUuid();
+    const QString row = gx::test::newUuid();
+    QVERIFY(
+        a->store()
+            .createRecord(u"survey"_s, gx::test::draftSurveyFields(E2eWorld::enterprise(5)), survey)
+            .ok());
     QVERIFY(a->store()
-                .createRecord(u"survey"_s, gx::e2e::draftSurvey(E2eWorld::enterprise(5)), survey)
-                .ok());
-    QVERIFY(a->store()
-                .createRecord(u"equipment"_s, gx::e2e::equipmentRow(survey, u"空压机"_s), row)
+                .createRecord(u"equipment"_s, gx::test::equipmentFields(survey, u"空压机"_s), row)
                 .ok());
 
     // 300 KiB of photo; the device sends 64 KiB chunks.
@@ -228,7 +225,7 @@ void Tst_e2e_device::photoUploadResumes()
     QVERIFY(a->store().setField(u"equipment"_s, row, u"photo"_s, sha).ok());
 
     // An earlier, interrupted upload left the first 128 KiB on the server.
-    const gx::e2e::HttpAnswer first =
+    const gx::test::HttpResult first =
         m_world.office().send("PUT", u"/api/v1/blobs/"_s + sha, bytes.left(128 * 1024),
                               {{"Content-Range", "bytes 0-131071/" + QByteArray::number(kSize)},
                                {"Content-Type", "application/octet-stream"}});
@@ -249,7 +246,7 @@ void Tst_e2e_device::photoUploadResumes()
     QCOMPARE(statuses, (QStringList{u"202"_s, u"202"_s, u"202"_s, u"201"_s}));
     QVERIFY(m_world.server().log().contains(u"GET /api/v1/blobs/%1/status 200"_s.arg(sha)));
 
-    const gx::e2e::HttpAnswer back = m_world.office().get(u"/api/v1/blobs/"_s + sha);
+    const gx::test::HttpResult back = m_world.office().get(u"/api/v1/blobs/"_s + sha);
     QCOMPARE(back.status, 200);
     QVERIFY(back.body == bytes);
     QHash<QString, QJsonObject> view = m_world.officeView(&why);

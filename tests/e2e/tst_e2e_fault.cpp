@@ -20,12 +20,6 @@ using namespace Qt::StringLiterals;
 using gx::e2e::E2eWorld;
 using gx::e2e::TestDevice;
 
-#define GX_EMPTY(expr)                                                                             \
-    do {                                                                                           \
-        const QString gx_why_ = (expr);                                                            \
-        QVERIFY2(gx_why_.isEmpty(), qPrintable(gx_why_));                                          \
-    } while (false)
-
 namespace {
 
 /** Equipment rows per survey of the workload. */
@@ -104,13 +98,13 @@ void Tst_e2e_fault::runWorkload(E2eWorld &world, const QUrl &via, RunResult &res
         const QString r = QString::number(round);
         // A: a survey with rows, and the contact of an enterprise.
         const QString surveyA = fixedId(u"survey-a-"_s + r);
-        QJsonObject fields = gx::e2e::draftSurvey(E2eWorld::enterprise(round));
+        QJsonObject fields = gx::test::draftSurveyFields(E2eWorld::enterprise(round));
         fields.insert(u"notes"_s, QString(u"A round "_s + r));
         QVERIFY(a->store().createRecord(u"survey"_s, fields, surveyA).ok());
         for (int k = 0; k < kRows; ++k) {
             const QString name = u"A-%1-%2"_s.arg(round).arg(k);
             QVERIFY(a->store()
-                        .createRecord(u"equipment"_s, gx::e2e::equipmentRow(surveyA, name),
+                        .createRecord(u"equipment"_s, gx::test::equipmentFields(surveyA, name),
                                       fixedId(name))
                         .ok());
         }
@@ -139,12 +133,13 @@ void Tst_e2e_fault::runWorkload(E2eWorld &world, const QUrl &via, RunResult &res
         const QString surveyB = fixedId(u"survey-b-"_s + r);
         QVERIFY(b->store()
                     .createRecord(u"survey"_s,
-                                  gx::e2e::draftSurvey(E2eWorld::enterprise(round + 6)), surveyB)
+                                  gx::test::draftSurveyFields(E2eWorld::enterprise(round + 6)),
+                                  surveyB)
                     .ok());
         for (int k = 0; k < kRows; ++k) {
             const QString name = u"B-%1-%2"_s.arg(round).arg(k);
             QVERIFY(b->store()
-                        .createRecord(u"equipment"_s, gx::e2e::equipmentRow(surveyB, name),
+                        .createRecord(u"equipment"_s, gx::test::equipmentFields(surveyB, name),
                                       fixedId(name))
                         .ok());
         }
@@ -237,9 +232,9 @@ void Tst_e2e_fault::faultedRunEqualsFaultFreeRun()
     QVERIFY(conflicts >= 5); // the workload does make clashes
 
     // The photo is whole on the faulted server.
-    gx::e2e::BlockingHttp &office = faulty.office();
+    gx::test::HttpClient &office = faulty.office();
     for (const QString &sha : got.photos) {
-        const gx::e2e::HttpAnswer blob = office.get(u"/api/v1/blobs/"_s + sha);
+        const gx::test::HttpResult blob = office.get(u"/api/v1/blobs/"_s + sha);
         QCOMPARE(blob.status, 200);
         QCOMPARE(QString::fromLatin1(
                      QCryptographicHash::hash(blob.body, QCryptographicHash::Sha256).toHex()),
@@ -259,15 +254,16 @@ void Tst_e2e_fault::serverKilledMidPush()
     QVERIFY2(a, qPrintable(why));
     GX_EMPTY(a->sync());
 
-    const QString survey = gx::e2e::newId();
-    QVERIFY(a->store()
-                .createRecord(u"survey"_s, gx::e2e::draftSurvey(E2eWorld::enterprise(4)), survey)
-                .ok());
+    const QString survey = gx::test::newUuid();
+    QVERIFY(
+        a->store()
+            .createRecord(u"survey"_s, gx::test::draftSurveyFields(E2eWorld::enterprise(4)), survey)
+            .ok());
     QStringList rows;
     QList<QJsonObject> rowFields;
     for (int k = 0; k < 600; ++k) {
-        rows.append(gx::e2e::newId());
-        rowFields.append(gx::e2e::equipmentRow(survey, u"row %1"_s.arg(k)));
+        rows.append(gx::test::newUuid());
+        rowFields.append(gx::test::equipmentFields(survey, u"row %1"_s.arg(k)));
     }
     for (int k = 0; k < rows.size(); ++k)
         QVERIFY(a->store().createRecord(u"equipment"_s, rowFields.at(k), rows.at(k)).ok());

@@ -105,18 +105,18 @@ Trial makeTrial(int number, const QString &password)
     Trial t;
     t.number = number;
     t.target = Target(number % 4);
-    const QString survey = gx::e2e::newId();
+    const QString survey = gx::test::newUuid();
     const QString surveyKey = u"survey/"_s + survey;
     t.script << u"ensure-login insp.a "_s + password << u"sync"_s;
-    const QJsonObject surveyFields = gx::e2e::draftSurvey(E2eWorld::enterprise(number + 1));
+    const QJsonObject surveyFields = gx::test::draftSurveyFields(E2eWorld::enterprise(number + 1));
     t.script << u"create survey %1 %2"_s.arg(survey, compactObject(surveyFields));
     for (auto it = surveyFields.constBegin(); it != surveyFields.constEnd(); ++it)
         t.edits.append({surveyKey, it.key(), compact(it.value())});
     for (int k = 0; k < kRows; ++k) {
-        const QString row = gx::e2e::newId();
+        const QString row = gx::test::newUuid();
         const QString name = u"t%1-row%2"_s.arg(number).arg(k);
         t.rowNames.append(name);
-        const QJsonObject fields = gx::e2e::equipmentRow(survey, name);
+        const QJsonObject fields = gx::test::equipmentFields(survey, name);
         t.script << u"create equipment %1 %2"_s.arg(row, compactObject(fields));
         for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
             t.edits.append({u"equipment/"_s + row, it.key(), compact(it.value())});
@@ -178,7 +178,7 @@ QString Tst_e2e_kill::serverResult(const QString &mutationId)
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (!db.isValid()) {
             db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(m_world.server().dbPath());
+            db.setDatabaseName(m_world.serverDbPath());
             db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
         }
         if (!db.isOpen() && !db.open())
@@ -274,7 +274,7 @@ void Tst_e2e_kill::killedDriverLosesNothing()
     QList<Trial> done;
     QHash<QString, int> killedIn;
     for (int n = 0; n < trials; ++n) {
-        Trial trial = makeTrial(n, E2eWorld::kPassword);
+        Trial trial = makeTrial(n, gx::test::kPassword);
         const QString store = dir.filePath(u"t%1/device.db"_s.arg(n));
         const QString device = u"kill-%1"_s.arg(n);
         const int savedLines = int(trial.edits.size()) - 1; // the final note comes after
@@ -313,7 +313,7 @@ void Tst_e2e_kill::killedDriverLosesNothing()
         // Restarted, it syncs to the end and holds nothing back.
         trial.finalOutput = runDriver(
             store, device,
-            {u"ensure-login insp.a "_s + E2eWorld::kPassword, u"sync"_s, u"outbox"_s}, {}, nullptr);
+            {u"ensure-login insp.a "_s + gx::test::kPassword, u"sync"_s, u"outbox"_s}, {}, nullptr);
         QVERIFY2(trial.finalOutput.contains(u"synced"_s) &&
                      trial.finalOutput.contains(u"outbox 0 0"_s),
                  qPrintable(u"trial %1 (%2, killed after %3): %4"_s.arg(n).arg(
@@ -403,7 +403,7 @@ void Tst_e2e_kill::check(const Trial &trial, const QHash<QString, QJsonObject> &
     }
     // A saved photo is whole on the server.
     if (lastSaved.contains(trial.photoRecord + u" photo"_s)) {
-        const gx::e2e::HttpAnswer status =
+        const gx::test::HttpResult status =
             m_world.office().get(u"/api/v1/blobs/%1/status"_s.arg(trial.photoSha));
         if (!status.json().value("complete"_L1).toBool()) {
             ++lost;

@@ -11,12 +11,6 @@ using namespace Qt::StringLiterals;
 using gx::e2e::E2eWorld;
 using gx::e2e::TestDevice;
 
-#define GX_EMPTY(expr)                                                                             \
-    do {                                                                                           \
-        const QString gx_why_ = (expr);                                                            \
-        QVERIFY2(gx_why_.isEmpty(), qPrintable(gx_why_));                                          \
-    } while (false)
-
 namespace {
 
 QString enterpriseKey(int n)
@@ -79,12 +73,12 @@ void Tst_e2e_sync::twoDevicesConverge()
 
     // A begins a survey of enterprise 1 and both devices learn of it.
     const QString e1 = E2eWorld::enterprise(1);
-    const QString survey = gx::e2e::newId();
-    QVERIFY(a->store().createRecord(u"survey"_s, gx::e2e::draftSurvey(e1), survey).ok());
+    const QString survey = gx::test::newUuid();
+    QVERIFY(a->store().createRecord(u"survey"_s, gx::test::draftSurveyFields(e1), survey).ok());
     GX_EMPTY(a->sync());
     GX_EMPTY(b->sync());
     QCOMPARE(b->fields(u"survey"_s, survey).value("enterprise"_L1).toString(), e1);
-    QCOMPARE(b->fields(u"enterprise"_s, e1).value("region"_L1).toString(), E2eWorld::kRegion);
+    QCOMPARE(b->fields(u"enterprise"_s, e1).value("region"_L1).toString(), gx::test::kRegion);
 
     // Offline, both edit: different fields of the enterprise (a merge), the same note (the
     // later edit wins), and the digital level (it only moves forward: 3 stays over B's later 2).
@@ -186,13 +180,14 @@ void Tst_e2e_sync::reviewArrivesAsTask()
     QString why;
     auto a = m_world.device(u"insp.a"_s, u"tab-a3"_s, &why);
     QVERIFY2(a, qPrintable(why));
-    const QString survey = gx::e2e::newId();
-    QVERIFY(a->store()
-                .createRecord(u"survey"_s, gx::e2e::draftSurvey(E2eWorld::enterprise(2)), survey)
-                .ok());
+    const QString survey = gx::test::newUuid();
+    QVERIFY(
+        a->store()
+            .createRecord(u"survey"_s, gx::test::draftSurveyFields(E2eWorld::enterprise(2)), survey)
+            .ok());
     GX_EMPTY(a->sync());
 
-    const gx::e2e::HttpAnswer created = m_world.office().postJson(
+    const gx::test::HttpResult created = m_world.office().postJson(
         u"/api/v1/reviews"_s, QJsonObject{{u"entity"_s, u"survey"_s},
                                           {u"id"_s, survey},
                                           {u"state"_s, u"has_issues"_s},
@@ -222,16 +217,17 @@ void Tst_e2e_sync::inspectorHoldsOnlyItsRegion()
     // An inspector of the other county writes there.
     auto c = m_world.device(u"insp.c"_s, u"tab-c"_s, &why);
     QVERIFY2(c, qPrintable(why));
-    const QString otherSurvey = gx::e2e::newId();
+    const QString otherSurvey = gx::test::newUuid();
     QVERIFY(c->store()
-                .createRecord(u"survey"_s, gx::e2e::draftSurvey(E2eWorld::otherEnterprise(1)),
+                .createRecord(u"survey"_s,
+                              gx::test::draftSurveyFields(E2eWorld::otherEnterprise(1)),
                               otherSurvey)
                 .ok());
-    const QString otherRow = gx::e2e::newId();
-    QVERIFY(
-        c->store()
-            .createRecord(u"equipment"_s, gx::e2e::equipmentRow(otherSurvey, u"锅炉"_s), otherRow)
-            .ok());
+    const QString otherRow = gx::test::newUuid();
+    QVERIFY(c->store()
+                .createRecord(u"equipment"_s, gx::test::equipmentFields(otherSurvey, u"锅炉"_s),
+                              otherRow)
+                .ok());
     GX_EMPTY(c->sync());
 
     // A new device of this county pulls everything from the start.
@@ -244,7 +240,7 @@ void Tst_e2e_sync::inspectorHoldsOnlyItsRegion()
     QVERIFY(view.contains(u"survey/"_s + otherSurvey)); // the server has it
 
     for (auto [device, region] :
-         {std::pair{d.get(), E2eWorld::kRegion}, std::pair{c.get(), E2eWorld::kOtherRegion}}) {
+         {std::pair{d.get(), gx::test::kRegion}, std::pair{c.get(), gx::test::kOtherRegion}}) {
         const QStringList keys = device->recordKeys();
         QSet<QString> enterprises;
         QSet<QString> surveys;
@@ -274,7 +270,7 @@ void Tst_e2e_sync::inspectorHoldsOnlyItsRegion()
                 QCOMPARE(entity, u"enterprise"_s);
             }
         }
-        QCOMPARE(enterpriseCount, region == E2eWorld::kRegion ? E2eWorld::kEnterprises
+        QCOMPARE(enterpriseCount, region == gx::test::kRegion ? E2eWorld::kEnterprises
                                                               : E2eWorld::kOtherEnterprises);
         // Every record of the region that the server has, the device has.
         int inRegion = 0;

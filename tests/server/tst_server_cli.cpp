@@ -15,34 +15,11 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using gx::test::CommandRun;
 using gx::test::HttpClient;
+using gx::test::runServerCommand;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runServer(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(gx::test::serverBinary(), arguments);
-    if (!process.waitForStarted(10000))
-        return Run{-1, {}, u"could not start "_s + gx::test::serverBinary()};
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return Run{-1, {}, u"timed out"_s};
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
-}
 
 QString uscc(const char *body)
 {
@@ -111,9 +88,10 @@ qint64 Tst_server_cli::count(const QString &sqlCount)
 void Tst_server_cli::userAddThenServeThenSigterm()
 {
     // On SQLite the file does not exist yet: user add creates and migrates it.
-    const Run added = runServer({u"user"_s, u"add"_s, u"alice"_s, u"--role"_s, u"office"_s,
-                                 u"--password-stdin"_s, u"--db"_s, m_db->url()},
-                                "pass word 42\n");
+    const CommandRun added =
+        runServerCommand({u"user"_s, u"add"_s, u"alice"_s, u"--role"_s, u"office"_s,
+                          u"--password-stdin"_s, u"--db"_s, m_db->url()},
+                         "pass word 42\n");
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     QVERIFY2(added.out.contains("added user alice (office)"_L1), qPrintable(added.out));
 
@@ -196,7 +174,7 @@ void Tst_server_cli::badCommandLineExits2()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, messagePart);
-    const Run run = runServer(arguments);
+    const CommandRun run = runServerCommand(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(messagePart), qPrintable(run.err));
     QVERIFY2(run.err.contains("usage:"_L1), qPrintable(run.err));
@@ -207,8 +185,8 @@ void Tst_server_cli::portInUse()
 {
     QTcpServer occupant;
     QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
-    const Run run = runServer({u"serve"_s, u"--db"_s, m_db->url(), u"--listen"_s,
-                               u"127.0.0.1:%1"_s.arg(occupant.serverPort())});
+    const CommandRun run = runServerCommand({u"serve"_s, u"--db"_s, m_db->url(), u"--listen"_s,
+                                             u"127.0.0.1:%1"_s.arg(occupant.serverPort())});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(u"cannot listen on 127.0.0.1:%1"_s.arg(occupant.serverPort())),
              qPrintable(run.err));
@@ -232,7 +210,8 @@ void Tst_server_cli::unreachableDatabase()
 {
     QFETCH(QString, url);
     QFETCH(QString, messagePart);
-    const Run run = runServer({u"serve"_s, u"--db"_s, url, u"--listen"_s, u"127.0.0.1:0"_s});
+    const CommandRun run =
+        runServerCommand({u"serve"_s, u"--db"_s, url, u"--listen"_s, u"127.0.0.1:0"_s});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(messagePart), qPrintable(run.err));
     QVERIFY(!run.out.contains("listening on"_L1));
@@ -241,37 +220,39 @@ void Tst_server_cli::unreachableDatabase()
 void Tst_server_cli::userCommands()
 {
     const QStringList db{u"--db"_s, m_db->url()};
-    QCOMPARE(runServer(QStringList{u"user"_s, u"add"_s, u"wang"_s, u"--role"_s, u"inspector"_s,
-                                   u"--region"_s, u"331121"_s, u"--password-stdin"_s} +
-                           db,
-                       "first secret\r\n")
-                 .exitCode,
-             0);
-    QCOMPARE(runServer(QStringList{u"user"_s, u"add"_s, u"boss"_s, u"--role"_s, u"admin"_s,
-                                   u"--password-stdin"_s} +
-                           db,
-                       "admin secret\n")
+    QCOMPARE(
+        runServerCommand(QStringList{u"user"_s, u"add"_s, u"wang"_s, u"--role"_s, u"inspector"_s,
+                                     u"--region"_s, u"331121"_s, u"--password-stdin"_s} +
+                             db,
+                         "first secret\r\n")
+            .exitCode,
+        0);
+    QCOMPARE(runServerCommand(QStringList{u"user"_s, u"add"_s, u"boss"_s, u"--role"_s, u"admin"_s,
+                                          u"--password-stdin"_s} +
+                                  db,
+                              "admin secret\n")
                  .exitCode,
              0);
 
-    Run list = runServer(QStringList{u"user"_s, u"list"_s} + db);
+    CommandRun list = runServerCommand(QStringList{u"user"_s, u"list"_s} + db);
     QCOMPARE(list.exitCode, 0);
     QVERIFY2(list.out.contains(QRegularExpression(u"wang\\s+inspector\\s+331121\\s+-\\s+active"_s)),
              qPrintable(list.out));
     QVERIFY2(list.out.contains(QRegularExpression(u"boss\\s+admin\\s+-\\s+-\\s+active"_s)),
              qPrintable(list.out));
 
-    QCOMPARE(runServer(QStringList{u"user"_s, u"disable"_s, u"wang"_s} + db).exitCode, 0);
-    list = runServer(QStringList{u"user"_s, u"list"_s} + db);
+    QCOMPARE(runServerCommand(QStringList{u"user"_s, u"disable"_s, u"wang"_s} + db).exitCode, 0);
+    list = runServerCommand(QStringList{u"user"_s, u"list"_s} + db);
     QVERIFY2(
         list.out.contains(QRegularExpression(u"wang\\s+inspector\\s+331121\\s+-\\s+disabled"_s)),
         qPrintable(list.out));
-    QCOMPARE(runServer(QStringList{u"user"_s, u"enable"_s, u"wang"_s} + db).exitCode, 0);
-    const Run missing = runServer(QStringList{u"user"_s, u"disable"_s, u"nobody"_s} + db);
+    QCOMPARE(runServerCommand(QStringList{u"user"_s, u"enable"_s, u"wang"_s} + db).exitCode, 0);
+    const CommandRun missing =
+        runServerCommand(QStringList{u"user"_s, u"disable"_s, u"nobody"_s} + db);
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains("there is no user 'nobody'"_L1), qPrintable(missing.err));
 
-    const Run reset = runServer(
+    const CommandRun reset = runServerCommand(
         QStringList{u"user"_s, u"reset-password"_s, u"wang"_s, u"--password-stdin"_s} + db,
         "second secret\n");
     QVERIFY2(reset.exitCode == 0, qPrintable(reset.err));
@@ -322,9 +303,10 @@ void Tst_server_cli::userAddRefusals()
     QFETCH(QString, messagePart);
     QCOMPARE(gx::test::addUser(m_db->db(), u"first"_s, gx::server::Role::Office, u"password 0"_s),
              QString());
-    const Run run = runServer(QStringList{u"user"_s, u"add"_s} + arguments +
-                                  QStringList{u"--password-stdin"_s, u"--db"_s, m_db->url()},
-                              input);
+    const CommandRun run =
+        runServerCommand(QStringList{u"user"_s, u"add"_s} + arguments +
+                             QStringList{u"--password-stdin"_s, u"--db"_s, m_db->url()},
+                         input);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(messagePart), qPrintable(run.err));
     QCOMPARE(count(u"SELECT COUNT(*) FROM users"_s), 1);
@@ -345,7 +327,8 @@ void Tst_server_cli::registryImportReportsEveryBadLine()
                            + uscc("MA2F6789").toLatin1() + ",己,331121\n"         // 8 cells
                            + uscc("MA2G7890").toLatin1() + ",,331121,3311,否\n";  // 9 empty name
     const QString path = writeFile(u"registry.csv"_s, csv);
-    const Run run = runServer({u"registry"_s, u"import"_s, path, u"--db"_s, m_db->url()});
+    const CommandRun run =
+        runServerCommand({u"registry"_s, u"import"_s, path, u"--db"_s, m_db->url()});
     QCOMPARE(run.exitCode, 1);
     for (int line : {3, 4, 5, 6, 7, 8, 9})
         QVERIFY2(run.err.contains(u"%1:%2: "_s.arg(path).arg(line)), qPrintable(run.err));
@@ -374,7 +357,7 @@ void Tst_server_cli::registryImportGoodFile()
                            c.toLatin1() + ",331100-EDZ,3971,TRUE\r\n";
     const QString path = writeFile(u"good.csv"_s, csv);
     const QStringList args{u"registry"_s, u"import"_s, path, u"--db"_s, m_db->url()};
-    Run run = runServer(args);
+    CommandRun run = runServerCommand(args);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains("3 rows"_L1) &&
                  run.out.contains("3 new, 0 updated, 0 unchanged"_L1) &&
@@ -410,7 +393,7 @@ void Tst_server_cli::registryImportGoodFile()
         ":0:server"_L1));
 
     // The same file again changes nothing and adds nothing to the change feed.
-    run = runServer(args);
+    run = runServerCommand(args);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains("0 new, 0 updated, 3 unchanged; 0 enterprise records"_L1),
              qPrintable(run.out));
@@ -420,7 +403,7 @@ void Tst_server_cli::registryImportGoodFile()
     QByteArray renamed = csv;
     renamed.replace("青田鞋业", "青田鞋业集团");
     const QString renamedPath = writeFile(u"renamed.csv"_s, renamed);
-    run = runServer({u"registry"_s, u"import"_s, renamedPath, u"--db"_s, m_db->url()});
+    run = runServerCommand({u"registry"_s, u"import"_s, renamedPath, u"--db"_s, m_db->url()});
     QVERIFY2(run.out.contains("0 new, 1 updated, 2 unchanged; 1 enterprise records"_L1),
              qPrintable(run.out));
     record = records.get(u"enterprise"_s, b);

@@ -10,36 +10,21 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using gx::test::CommandRun;
 using gx::test::HttpClient;
+using gx::test::runServerCommand;
 
 namespace {
 
 constexpr int kEnterprises = 60;
 
-struct Run
+CommandRun runDemo(const QString &url, const QStringList &extra = {})
 {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runDemo(const QString &url, const QStringList &extra = {})
-{
-    QProcess process;
-    process.start(gx::test::serverBinary(), QStringList{u"demo"_s, u"--db"_s, url} + extra);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
+    return runServerCommand(QStringList{u"demo"_s, u"--db"_s, url} + extra);
 }
 
 } // namespace
@@ -88,7 +73,7 @@ QMap<QString, int> Tst_server_demo::countPerEntity()
 
 void Tst_server_demo::fillsAFreshStore()
 {
-    const Run run = runDemo(
+    const CommandRun run = runDemo(
         m_db->url(), {u"--enterprises"_s, QString::number(kEnterprises), u"--seed"_s, u"7"_s});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
 
@@ -207,7 +192,7 @@ void Tst_server_demo::fillsAFreshStore()
 
     // A second run is refused and changes nothing.
     const QMap<QString, int> before = countPerEntity();
-    const Run again = runDemo(m_db->url(), {u"--enterprises"_s, u"10"_s});
+    const CommandRun again = runDemo(m_db->url(), {u"--enterprises"_s, u"10"_s});
     QCOMPARE(again.exitCode, 1);
     QVERIFY2(again.err.contains(u"already holds"_s), qPrintable(again.err));
     QCOMPARE(countPerEntity(), before);
@@ -259,7 +244,7 @@ void Tst_server_demo::refusesBadOptions_data()
 void Tst_server_demo::refusesBadOptions()
 {
     QFETCH(QStringList, options);
-    const Run run = runDemo(m_db->url(), options);
+    const CommandRun run = runDemo(m_db->url(), options);
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(u"usage"_s));
     QVERIFY(countPerEntity().isEmpty());

@@ -8,7 +8,6 @@
 #include "sync/store/auditlog.h"
 
 #include <QJsonArray>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
 #include <QtEndian>
@@ -277,31 +276,25 @@ void Tst_server_export::commandLineWritesTheSameFile()
 {
     QTemporaryDir dir;
     const QString csv = dir.filePath(u"coverage.csv"_s);
-    QProcess process;
-    process.start(gx::test::serverBinary(), {u"export"_s, u"--db"_s, m_db->url(), u"--period"_s,
-                                             u"2024"_s, u"--format"_s, u"csv"_s, u"--out"_s, csv});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
+    const auto exportTo = [this](const QString &format, const QString &out) {
+        return gx::test::runServerCommand({u"export"_s, u"--db"_s, m_db->url(), u"--period"_s,
+                                           u"2024"_s, u"--format"_s, format, u"--out"_s, out});
+    };
+    QCOMPARE(exportTo(u"csv"_s, csv).exitCode, 0);
     QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(),
              m_office->get(u"/api/v1/export/coverage?period=2024&format=csv"_s).body);
 
     const QString xlsx = dir.filePath(u"coverage.xlsx"_s);
-    process.start(gx::test::serverBinary(),
-                  {u"export"_s, u"--db"_s, m_db->url(), u"--period"_s, u"2024"_s, u"--format"_s,
-                   u"xlsx"_s, u"--out"_s, xlsx});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(exportTo(u"xlsx"_s, xlsx).exitCode, 0);
     QFile workbook(xlsx);
     QVERIFY(workbook.open(QIODevice::ReadOnly));
     QVERIFY(zipEntries(workbook.readAll()).size() >= 4);
 
-    process.start(gx::test::serverBinary(), {u"export"_s, u"--db"_s, m_db->url(), u"--period"_s,
-                                             u"2024"_s, u"--format"_s, u"ods"_s, u"--out"_s, xlsx});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 2);
-    QVERIFY(QString::fromUtf8(process.readAllStandardError()).contains(u"csv or xlsx"_s));
+    const gx::test::CommandRun refused = exportTo(u"ods"_s, xlsx);
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY(refused.err.contains(u"csv or xlsx"_s));
 }
 
 QTEST_GUILESS_MAIN(Tst_server_export)

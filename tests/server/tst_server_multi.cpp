@@ -7,9 +7,7 @@
 
 #include <QEventLoop>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QTest>
 #include <QTimer>
 
@@ -28,14 +26,10 @@ constexpr int kSurveys = 3;
 constexpr int kRows = 60;
 constexpr int kBatches = 12;
 
-/** Posts one push body; the reply is read when the loop has seen it finish. */
-QNetworkReply *postPush(QNetworkAccessManager &nam, const QUrl &base, const QString &token,
-                        const QJsonObject &body)
+QNetworkReply *postPush(HttpClient &client, const QJsonObject &body)
 {
-    QNetworkRequest request(base.resolved(QUrl(u"/api/v1/sync/push"_s)));
-    request.setRawHeader("Content-Type", "application/json");
-    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    return nam.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return client.startPost(u"/api/v1/sync/push"_s,
+                            QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 } // namespace
@@ -102,8 +96,10 @@ void Tst_server_multi::sameBatchesToTwoServers()
     const QString token = login.login(u"office"_s, kPassword);
     QVERIFY(!token.isEmpty());
 
-    QNetworkAccessManager namA;
-    QNetworkAccessManager namB;
+    HttpClient clientA(a.baseUrl());
+    HttpClient clientB(b.baseUrl());
+    clientA.setToken(token);
+    clientB.setToken(token);
     QHash<QString, QStringList> outcomes; // mutation id -> "server:status:rev" from each answer
     for (int batch = 0; batch < m_batches.size(); ++batch) {
         // Server A gets the whole batch, server B the same mutations as two halves, the second
@@ -120,17 +116,15 @@ void Tst_server_multi::sameBatchesToTwoServers()
         const QString device = body.value("device_id"_L1).toString();
         QList<QPair<QString, QNetworkReply *>> replies;
         auto sendA = [&] {
-            replies.append({u"a"_s, postPush(namA, a.baseUrl(), token, body)});
+            replies.append({u"a"_s, postPush(clientA, body)});
         };
         auto sendB = [&] {
             if (batch == 0) {
-                replies.append({u"b"_s, postPush(namB, b.baseUrl(), token, body)});
+                replies.append({u"b"_s, postPush(clientB, body)});
                 return;
             }
-            replies.append(
-                {u"b"_s, postPush(namB, b.baseUrl(), token, gx::test::pushBody(device, second))});
-            replies.append(
-                {u"b"_s, postPush(namB, b.baseUrl(), token, gx::test::pushBody(device, first))});
+            replies.append({u"b"_s, postPush(clientB, gx::test::pushBody(device, second))});
+            replies.append({u"b"_s, postPush(clientB, gx::test::pushBody(device, first))});
         };
         if (batch % 2 == 0) {
             sendA();
@@ -151,12 +145,9 @@ void Tst_server_multi::sameBatchesToTwoServers()
         loop.exec();
         for (const auto &[server, reply] : std::as_const(replies)) {
             QVERIFY2(reply->isFinished(), "a push did not finish within 60 s");
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray answer = reply->readAll();
-            reply->deleteLater();
-            QVERIFY2(status == 200, answer.constData());
-            for (const QJsonValue &r :
-                 QJsonDocument::fromJson(answer).object().value("results"_L1).toArray()) {
+            const HttpResult answer = (server == "a"_L1 ? clientA : clientB).finish(reply);
+            QVERIFY2(answer.status == 200, answer.describe().constData());
+            for (const QJsonValue &r : gx::test::pushResults(answer)) {
                 outcomes[r["mutation_id"_L1].toString()].append(
                     u"%1:%2:%3:%4"_s.arg(server, r["status"_L1].toString())
                         .arg(r["rev"_L1].toInteger())

@@ -13,12 +13,11 @@ using namespace Qt::StringLiterals;
 using gx::server::Role;
 using gx::test::HttpClient;
 using gx::test::HttpResult;
+using gx::test::kRegion;
 using gx::test::SyncFixture;
 using gx::test::TestClock;
 
 namespace {
-
-const QString kRegion = SyncFixture::kRegion;
 
 QJsonObject firstResult(const HttpResult &result)
 {

@@ -10,7 +10,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTest>
 
 #include <optional>
@@ -347,12 +346,10 @@ void Tst_server_stats::officialImportReportsEveryBadLine()
                "331102,2024,consumer_goods_revenue_growth,abc,,\n"          // 6: value
                "331100,2024,digital_core_value_added_growth,0.2,,\n");      // 7: twice
     file.close();
-    QProcess process;
-    process.start(gx::test::serverBinary(),
-                  {u"official"_s, u"import"_s, bad, u"--db"_s, m_db->url()});
-    QVERIFY(process.waitForFinished(60000));
-    const QString err = QString::fromUtf8(process.readAllStandardError());
-    QCOMPARE(process.exitCode(), 1);
+    const gx::test::CommandRun refused =
+        gx::test::runServerCommand({u"official"_s, u"import"_s, bad, u"--db"_s, m_db->url()});
+    const QString err = refused.err;
+    QCOMPARE(refused.exitCode, 1);
     for (int line : {3, 4, 5, 6, 7})
         QVERIFY2(err.contains(u"bad.csv:%1:"_s.arg(line)), qPrintable(err));
     QVERIFY2(!err.contains(u"bad.csv:2:"_s), qPrintable(err));
@@ -371,11 +368,10 @@ void Tst_server_stats::officialImportReportsEveryBadLine()
                    "digital_core_value_added_growth,331100,2024,0.125\r\n"
                    "consumer_goods_revenue_growth,331181,2024,-0.02\r\n");
     goodFile.close();
-    process.start(gx::test::serverBinary(),
-                  {u"official"_s, u"import"_s, good, u"--db"_s, m_db->url()});
-    QVERIFY(process.waitForFinished(60000));
-    QCOMPARE(process.exitCode(), 0);
-    QVERIFY(QString::fromUtf8(process.readAllStandardOutput()).contains(u"2 figure"_s));
+    const gx::test::CommandRun imported =
+        gx::test::runServerCommand({u"official"_s, u"import"_s, good, u"--db"_s, m_db->url()});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY(imported.out.contains(u"2 figure"_s));
     const QJsonArray figures = m_client->get(u"/api/v1/official-figures?period=2024"_s)
                                    .json()
                                    .value("figures"_L1)

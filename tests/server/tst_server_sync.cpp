@@ -10,12 +10,12 @@
 
 using namespace Qt::StringLiterals;
 using gx::test::HttpResult;
+using gx::test::kRegion;
 using gx::test::SyncFixture;
 using gx::test::TestClock;
 
 namespace {
 
-const QString kRegion = SyncFixture::kRegion;
 constexpr qint64 kHour = qint64(60) * 60 * 1000;
 
 QJsonObject firstResult(const HttpResult &result)

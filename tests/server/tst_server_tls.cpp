@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QSslSocket>
@@ -58,30 +57,6 @@ QByteArray tlsExchange(quint16 port, const QSslConfiguration &configuration,
     loop.exec();
     received += socket.readAll();
     return received;
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runServer(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(gx::test::serverBinary(), arguments);
-    if (!process.waitForStarted(10000))
-        return Run{-1, {}, u"could not start "_s + gx::test::serverBinary()};
-    process.closeWriteChannel();
-    if (!process.waitForFinished(20000)) {
-        process.kill();
-        process.waitForFinished();
-        return Run{-1, {}, u"timed out (still running: it should have refused its flags)"_s};
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
 }
 
 } // namespace
@@ -303,9 +278,11 @@ void Tst_server_tls::badTlsFlagsExit2()
 {
     QFETCH(QStringList, tlsArguments);
     QFETCH(QStringList, messageParts);
-    const Run run =
-        runServer(QStringList{u"serve"_s, u"--db"_s, m_db->url(), u"--listen"_s, u"127.0.0.1:0"_s} +
-                  tlsArguments);
+    // Within 20 s: a server still running has not refused its flags.
+    const gx::test::CommandRun run = gx::test::runServerCommand(
+        QStringList{u"serve"_s, u"--db"_s, m_db->url(), u"--listen"_s, u"127.0.0.1:0"_s} +
+            tlsArguments,
+        {}, 20'000);
     QCOMPARE(run.exitCode, 2);
     for (const QString &part : messageParts)
         QVERIFY2(run.err.contains(part), qPrintable(run.err));

@@ -10,7 +10,7 @@ QString StoreFixture::setUpClosed()
 {
     tearDown();
     m_dir = std::make_unique<QTemporaryDir>();
-    m_clock = FakeClock();
+    m_clock = TestClock(kClockStart);
     return m_dir->isValid() ? QString() : u"cannot make a temporary directory"_s;
 }
 
@@ -38,7 +38,7 @@ QString StoreFixture::reopen()
 
 Result<std::unique_ptr<DeviceStore>, StoreError> StoreFixture::open(const QString &device)
 {
-    return DeviceStore::open(path(), device, m_clock.source());
+    return DeviceStore::open(path(), device, m_clock.function());
 }
 
 QString StoreFixture::path() const

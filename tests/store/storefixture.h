@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testclock.h"
+
 #include "core/result.h"
 #include "store/devicestore.h"
 #include "store/storeerror.h"
@@ -9,27 +11,15 @@
 #include <QString>
 #include <QTemporaryDir>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
 /**
  * What the store suites share (tests/store): a device store on a new SQLite file per test
- * function, a wall clock the test moves by hand, and GX_OK for the store's results.
+ * function, on a TestClock (tests/support) the test moves by hand, and GX_OK for the store's
+ * results.
  */
 namespace gx::test {
-
-/** A wall clock the test moves by hand; starts at 2024-11-20 08:00 UTC. */
-struct FakeClock
-{
-    qint64 now = 1732089600000;
-    std::function<qint64()> source()
-    {
-        return [this] {
-            return now;
-        };
-    }
-};
 
 /**
  * A device store on a new file "device.db" in a new temporary directory, opened as kDevice on
@@ -45,6 +35,8 @@ class StoreFixture
 {
 public:
     static inline const QString kDevice = QStringLiteral("tablet-7");
+    /** Where clock() starts: 2024-11-20 08:00 UTC. */
+    static constexpr qint64 kClockStart = 1732089600000;
 
     /** A new directory and clock, and the store opened in it; returns "" or why it failed. */
     [[nodiscard]] QString setUp();
@@ -64,7 +56,7 @@ public:
     /** The open store (setUp() or reopen() succeeded). */
     [[nodiscard]] DeviceStore &store() { return *m_store; }
     [[nodiscard]] DeviceStore *operator->() { return m_store.get(); }
-    [[nodiscard]] FakeClock &clock() { return m_clock; }
+    [[nodiscard]] TestClock &clock() { return m_clock; }
     /** The database file. */
     [[nodiscard]] QString path() const;
     /** A file in the fixture's directory. */
@@ -72,7 +64,7 @@ public:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    FakeClock m_clock;
+    TestClock m_clock{kClockStart};
     std::unique_ptr<DeviceStore> m_store;
 };
 

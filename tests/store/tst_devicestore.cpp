@@ -236,7 +236,7 @@ void Tst_devicestore::clockCarriedOverRestart()
         const auto r = store->createRecord(u"survey"_s, {{u"period"_s, 2024}}, u"b"_s);
         GX_OK(r);
         before = r.value().hlc;
-        QCOMPARE(before.millis, m_fixture.clock().now);
+        QCOMPARE(before.millis, m_fixture.clock().now());
         QCOMPARE(before.counter, 1u); // the second event of this millisecond
         QCOMPARE(before.device, u"tablet-7"_s);
         if (then == u"push"_s) {
@@ -256,8 +256,8 @@ void Tst_devicestore::clockCarriedOverRestart()
             QCOMPARE(before.counter, 2u);
         }
     }
-    m_fixture.clock().now -=
-        3600 * 1000; // the wall clock stepped back an hour while the app was closed
+    m_fixture.clock().advance(-3600 *
+                              1000); // the wall clock stepped back an hour while the app was closed
     auto store = openStore();
     QVERIFY(store);
     QCOMPARE(store->lastHlc().millis, before.millis);

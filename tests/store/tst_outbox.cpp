@@ -155,7 +155,7 @@ void Tst_outbox::coalescedHlcIsTheLatest()
     makeSyncedRecord();
     const auto first = m_store->setField(u"survey"_s, u"rec"_s, u"a"_s, 1);
     GX_OK(first);
-    m_store.clock().now += 5000;
+    m_store.clock().advance(5000);
     const auto second = m_store->setField(u"survey"_s, u"rec"_s, u"b"_s, 2);
     GX_OK(second);
     QVERIFY(second.value().coalesced);
@@ -164,7 +164,7 @@ void Tst_outbox::coalescedHlcIsTheLatest()
     GX_OK(entries);
     QCOMPARE(entries.value().size(), 1);
     QCOMPARE(entries.value().first().mutation.hlc, second.value().hlc);
-    QCOMPARE(entries.value().first().mutation.hlc.millis, m_store.clock().now);
+    QCOMPARE(entries.value().first().mutation.hlc.millis, m_store.clock().now());
 }
 
 void Tst_outbox::batchesTakeOldestFirst()

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+/** bench_server's database per part and its concurrent load (the rest is in benchserver.h). */
+namespace gx::bench {
+
+/** The database of one part: a new SQLite file, or the PostgreSQL of GX_TEST_PG_URL emptied. */
+class Backend
+{
+public:
+    explicit Backend(QString name);
+    [[nodiscard]] const QString &name() const { return m_name; }
+    /** The --db URL of an empty database for the part called `part`. */
+    [[nodiscard]] QString fresh(const QString &dir, const QString &part) const;
+
+private:
+    QString m_name;
+    QString m_pgUrl;
+};
+
+struct LoadResult
+{
+    QList<double> latenciesMs;
+    int errors = 0;
+    double seconds = 0;
+    QString firstError;
+};
+
+/**
+ * `clients` clients, each alternating a push of makeBatch(client, round) and a pull from its
+ * cursor, for `seconds`, all in this thread (one HttpClient, so one QNetworkAccessManager, per
+ * client).
+ */
+[[nodiscard]] LoadResult runLoad(const QUrl &server, const QString &user, const QString &password,
+                                 int clients, int seconds,
+                                 const std::function<QJsonArray(int, int)> &makeBatch);
+
+} // namespace gx::bench
