@@ -108,14 +108,10 @@ std::optional<bool> readBool(const QJsonObject &fields, QLatin1StringView name)
 
 std::optional<FactoryTier> factoryTierFromName(const QString &name)
 {
-    if (name == "none"_L1)
-        return FactoryTier::None;
-    if (name == "digital_workshop"_L1)
-        return FactoryTier::DigitalWorkshop;
-    if (name == "smart_factory"_L1)
-        return FactoryTier::SmartFactory;
-    if (name == "future_factory"_L1)
-        return FactoryTier::FutureFactory;
+    for (FactoryTier tier : {FactoryTier::None, FactoryTier::DigitalWorkshop,
+                             FactoryTier::SmartFactory, FactoryTier::FutureFactory})
+        if (name == factoryTierName(tier))
+            return tier;
     return std::nullopt;
 }
 
@@ -147,6 +143,26 @@ EfficiencyLevel efficiencyLevelFromName(const QString &name)
 
 } // namespace
 
+QString factoryTierName(FactoryTier tier)
+{
+    switch (tier) {
+    case FactoryTier::None:
+        return u"none"_s;
+    case FactoryTier::DigitalWorkshop:
+        return u"digital_workshop"_s;
+    case FactoryTier::SmartFactory:
+        return u"smart_factory"_s;
+    case FactoryTier::FutureFactory:
+        return u"future_factory"_s;
+    }
+    return {};
+}
+
+QString surveyStateName(SurveyState state)
+{
+    return state == SurveyState::Submitted ? u"submitted"_s : u"draft"_s;
+}
+
 std::optional<ReviewState> reviewStateFromName(const QString &name)
 {
     if (name.isEmpty() || name == "none"_L1)
@@ -177,8 +193,9 @@ SurveyFacts SurveyFacts::fromFields(const QString &id, const QJsonObject &fields
     s.id = id;
     s.enterprise = fields.value("enterprise"_L1).toString();
     s.period = readInteger(fields, "period"_L1).value_or(0);
-    s.state = fields.value("state"_L1).toString() == "submitted"_L1 ? SurveyState::Submitted
-                                                                    : SurveyState::Draft;
+    s.state = fields.value("state"_L1).toString() == surveyStateName(SurveyState::Submitted)
+                  ? SurveyState::Submitted
+                  : SurveyState::Draft;
     s.review = review;
     s.digitalLevel = readCount(fields, "digital_level"_L1);
     s.designTools = readBool(fields, "design_tools"_L1);
@@ -197,7 +214,7 @@ SurveyFacts SurveyFacts::fromFields(const QString &id, const QJsonObject &fields
 
 bool SurveyFacts::isCounted() const
 {
-    return state == SurveyState::Submitted && review != ReviewState::Rejected;
+    return state == rule::kCountedState && review != rule::kExcludingReview;
 }
 
 EquipmentFacts EquipmentFacts::fromFields(const QJsonObject &fields)
@@ -216,7 +233,7 @@ EquipmentFacts EquipmentFacts::fromFields(const QJsonObject &fields)
 
 bool EquipmentFacts::isInOperation() const
 {
-    return status == EquipmentStatus::InService || status == EquipmentStatus::PlannedRenewal;
+    return rule::isOneOf(status, rule::kInOperationStatuses);
 }
 
 // ---- JSON ------------------------------------------------------------------------------------
@@ -315,7 +332,7 @@ void addRegistryFigures(const Slice &slice, const QHash<QString, const CountedSu
         if (!c)
             continue;
         ++out.surveyed;
-        if (c->survey->digitalLevel.value_or(0) >= 1)
+        if (c->survey->digitalLevel.value_or(0) >= rule::kDigitalRenovationMinLevel)
             ++digital;
         if (c->survey->designTools.value_or(false))
             ++design;
@@ -355,19 +372,20 @@ void addSurveyFigures(const Slice &slice, RegionFigures &out)
             techBase += *s.techInvestBase;
         }
         if (s.equipmentInvestBase && s.equipmentInvest) {
-            equipNow += *s.equipmentInvest + 0.5 * s.firstOfKindInvest.value_or(0);
+            equipNow +=
+                *s.equipmentInvest + rule::kFirstOfKindWeight * s.firstOfKindInvest.value_or(0);
             equipBase += *s.equipmentInvestBase;
         }
         if (inProgrammeWindow(s, s.period)) {
-            if (s.factoryTier == FactoryTier::FutureFactory)
+            const FactoryTier tier = s.factoryTier.value_or(FactoryTier::None);
+            if (tier == rule::kFutureFactoryTier)
                 ++future;
-            if (s.factoryTier == FactoryTier::SmartFactory ||
-                s.factoryTier == FactoryTier::DigitalWorkshop)
+            if (rule::isOneOf(tier, rule::kSmartFactoryTiers))
                 ++smart;
         }
         robots += s.robotsAdded.value_or(0);
         if (std::any_of(c->equipment.cbegin(), c->equipment.cend(), [](const EquipmentFacts *e) {
-                return e->status == EquipmentStatus::Eliminated;
+                return e->status == rule::kEliminatedStatus;
             }))
             ++backward;
     }
@@ -403,16 +421,14 @@ void addEquipmentFigures(const Slice &slice, RegionFigures &out)
         for (const EquipmentFacts *e : c->equipment) {
             const double q = e->quantity;
             all += q;
-            planned += e->status == EquipmentStatus::PlannedRenewal ? q : 0;
-            renewed += e->status == EquipmentStatus::Renewed ? q : 0;
-            eliminated += e->status == EquipmentStatus::Eliminated ? q : 0;
-            if (e->keyEnergy && e->status != EquipmentStatus::Eliminated) {
+            planned += e->status == rule::kPlannedStatus ? q : 0;
+            renewed += e->status == rule::kRenewedStatus ? q : 0;
+            eliminated += e->status == rule::kEliminatedStatus ? q : 0;
+            if (e->keyEnergy && e->status != rule::kEliminatedStatus) {
                 energyOf += q;
-                advanced += e->efficiencyLevel == EfficiencyLevel::Advanced ? q : 0;
-                savingOrBetter += e->efficiencyLevel == EfficiencyLevel::Advanced ||
-                                          e->efficiencyLevel == EfficiencyLevel::EnergySaving
-                                      ? q
-                                      : 0;
+                advanced += e->efficiencyLevel == rule::kAdvancedLevel ? q : 0;
+                savingOrBetter +=
+                    rule::isOneOf(e->efficiencyLevel, rule::kSavingOrBetterLevels) ? q : 0;
             }
             if (!e->isInOperation())
                 continue;
@@ -421,13 +437,12 @@ void addEquipmentFigures(const Slice &slice, RegionFigures &out)
                 safety += q;
                 flagged.insert(c->survey->enterprise);
             }
-            const bool hydro = e->category == "hydro_generator"_L1;
-            const bool tool =
-                e->category == "machine_tool"_L1 || e->category == "inspection_equipment"_L1;
-            if ((hydro || tool) && e->commissionedYear) {
+            const QByteArray category = e->category.toUtf8();
+            const std::optional<int> limit =
+                rule::agedAfterYears(std::string_view(category.constData(), category.size()));
+            if (limit && e->commissionedYear) {
                 agedOf += q;
-                const int age = c->survey->period - *e->commissionedYear;
-                if (age > (hydro ? kAgedYearsHydroGenerator : kAgedYearsMachineTool))
+                if (c->survey->period - *e->commissionedYear > *limit)
                     aged += q;
             }
         }

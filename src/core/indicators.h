@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/indicatorrules.h"
 #include "core/localizedtext.h"
 #include "core/regioncatalog.h"
 
@@ -79,13 +80,6 @@ inline constexpr QLatin1StringView kDigitalCoreValueAddedGrowth{"digital_core_va
 /** The three indicators that only the statistics bureau can give (entered by the office). */
 [[nodiscard]] const QStringList &officialIndicatorNames();
 
-/** The first year whose new factories count: the programme began in 2024. */
-inline constexpr int kProgrammeStartYear = 2024;
-/** Machine tools and inspection equipment older than this many years are aged (超过10年). */
-inline constexpr int kAgedYearsMachineTool = 10;
-/** Small hydro generator sets older than this many years are aged (超过15年). */
-inline constexpr int kAgedYearsHydroGenerator = 15;
-
 /** Equipment categories named by the policy for replacement on safety grounds. */
 [[nodiscard]] const QStringList &safetyEquipmentCategories();
 
@@ -114,25 +108,10 @@ struct EnterpriseFacts
     [[nodiscard]] static EnterpriseFacts fromFields(const QString &id, const QJsonObject &fields);
 };
 
-enum class SurveyState
-{
-    Draft,
-    Submitted
-};
-enum class ReviewState
-{
-    None,
-    Approved,
-    HasIssues,
-    Rejected
-};
-enum class FactoryTier
-{
-    None,
-    DigitalWorkshop,
-    SmartFactory,
-    FutureFactory
-};
+/** The value of the survey's `factory_tier` choice for `tier` ("none", "smart_factory", ...). */
+[[nodiscard]] QString factoryTierName(FactoryTier tier);
+/** The value of the survey's `state` choice for `state` ("draft", "submitted"). */
+[[nodiscard]] QString surveyStateName(SurveyState state);
 
 /** "approved", "has_issues", "rejected"; "" and "none" are None; anything else is nothing. */
 [[nodiscard]] std::optional<ReviewState> reviewStateFromName(const QString &name);
@@ -167,22 +146,6 @@ struct SurveyFacts
                                                 ReviewState review);
     /** Submitted and not rejected (the period is checked by the engine). */
     [[nodiscard]] bool isCounted() const;
-};
-
-enum class EquipmentStatus
-{
-    InService,
-    PlannedRenewal,
-    Renewed,
-    Eliminated
-};
-enum class EfficiencyLevel
-{
-    Advanced,
-    EnergySaving,
-    Access,
-    BelowAccess,
-    Unknown
 };
 
 /**

@@ -2,6 +2,7 @@
 
 #include "core/hlc.h"
 #include "core/jsonreader.h"
+#include "core/uuidcheck.h"
 
 #include <QJsonArray>
 #include <QJsonValue>
@@ -96,18 +97,12 @@ std::optional<CodecError> checkCursorShape(const QString &text, const QString &p
 std::optional<CodecError> checkUuid(const QString &text, const QString &path,
                                     const ProtocolLimits &)
 {
-    const QString reason = u"not a UUID (expected lower-case hex digits 8-4-4-4-12)"_s;
-    if (text.size() != 36)
-        return CodecError{path, reason};
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t u = text.at(i).unicode();
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? u != u'-' : !((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f')))
-            return CodecError{path, reason};
-    }
-    if (text == "00000000-0000-0000-0000-000000000000"_L1)
-        return CodecError{path, u"the nil UUID is not an id"_s};
-    return std::nullopt;
+    const std::optional<UuidProblem> problem = uuidProblem(text);
+    if (!problem)
+        return std::nullopt;
+    return CodecError{path, *problem == UuidProblem::Nil
+                                ? u"the nil UUID is not an id"_s
+                                : u"not a UUID (expected lower-case hex digits 8-4-4-4-12)"_s};
 }
 
 std::optional<CodecError> checkEntityName(const QString &text, const QString &path,

@@ -2,9 +2,9 @@
 
 #include "core/industrycode.h"
 #include "core/uscc.h"
+#include "core/uuidcheck.h"
 
 #include <QJsonArray>
-#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -165,20 +165,6 @@ bool isPhoneNumber(QStringView text)
     const QStringView number = text.sliced(dash + 1);
     return area.size() >= 3 && area.size() <= 4 && allDigits(area) && number.size() >= 7 &&
            number.size() <= 8 && allDigits(number);
-}
-
-/** The canonical form QUuid::toString(QUuid::WithoutBraces) writes: lower-case 8-4-4-4-12. */
-bool isCanonicalUuid(const QString &text)
-{
-    if (text.size() != 36)
-        return false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? c != u'-' : !isAsciiDigit(c) && (c.unicode() < u'a' || c.unicode() > u'f'))
-            return false;
-    }
-    return !QUuid::fromString(text).isNull();
 }
 
 std::optional<ShapeProblem> typeProblem(const FieldDefinition &field, const QString &zh,

@@ -33,7 +33,7 @@ QHttpServerResponse ExportApi::coverage(const QHttpServerRequest &request)
         return HttpFrontend::error(HttpError::badRequest(
             u"'format' must be csv or xlsx, not '%1'."_s.arg(formatName.left(40)), u"format"_s));
     }
-    auto file = CoverageExport::make(m_ctx.db, m_ctx.regions, period.value(), *format);
+    auto file = CoverageExport::make(m_ctx.db, m_ctx.regions, m_ctx.form, period.value(), *format);
     if (!file) {
         if (file.error().kind == ExportError::Kind::Storage)
             return HttpFrontend::error(storageFailure(file.error().db));

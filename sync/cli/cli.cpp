@@ -260,6 +260,44 @@ QString describeUser(const User &user)
 
 } // namespace
 
+std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs needs)
+{
+    auto db = openStore(line.value(u"db"_s));
+    if (!db) {
+        fail(db.error().message);
+        return std::nullopt;
+    }
+    Workspace workspace{std::move(db).value(), {}, {}};
+    if (needs == Needs::Store)
+        return workspace;
+    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
+    if (needs == Needs::Form) {
+        auto form = ServerAssets::loadCurrentForm(assetsDir);
+        if (!form) {
+            fail(u"cannot load the survey definition: "_s + form.error().toString());
+            return std::nullopt;
+        }
+        workspace.form = std::move(form).value();
+    }
+    auto regions = ServerAssets::loadRegions(assetsDir);
+    if (!regions) {
+        fail(u"cannot load the regions: "_s + regions.error().toString());
+        return std::nullopt;
+    }
+    workspace.regions = std::move(regions).value();
+    return workspace;
+}
+
+std::optional<QByteArray> Cli::readInputFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
 int Cli::runServe(const CommandLine &line)
 {
     auto listen = parseListen(line.value(u"listen"_s));
@@ -290,18 +328,11 @@ int Cli::runServe(const CommandLine &line)
         }
         tls = std::move(identity).value();
     }
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
-    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
-    auto form = ServerAssets::loadCurrentForm(assetsDir);
-    if (!form)
-        return fail(u"cannot load the survey definition: "_s + form.error().toString());
-    auto regions = ServerAssets::loadRegions(assetsDir);
-    if (!regions)
-        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    auto ws = openWorkspace(line, Needs::Form);
+    if (!ws)
+        return kExitFailure;
 
-    Server server(*db.value(), std::move(form).value(), std::move(regions).value(), config);
+    Server server(*ws->db, std::move(*ws->form), std::move(ws->regions), config);
     auto port = server.listen(listen.value().address, listen.value().port,
                               tls ? std::optional(tls->serverConfiguration()) : std::nullopt);
     if (!port)
@@ -322,7 +353,7 @@ int Cli::runServe(const CommandLine &line)
             qCWarning(lcCli, "the TLS certificate has expired: clients will refuse it");
     }
     m_out << "listening on " << listen.value().host << ':' << port.value() << Qt::endl;
-    qCInfo(lcCli, "serving %s on %s:%d (form %s v%d)", qUtf8Printable(db.value()->url().redacted()),
+    qCInfo(lcCli, "serving %s on %s:%d (form %s v%d)", qUtf8Printable(ws->db->url().redacted()),
            qUtf8Printable(listen.value().host), int(port.value()),
            qUtf8Printable(server.context().form.id()), server.context().form.version());
     const int status = QCoreApplication::exec();
@@ -336,16 +367,13 @@ int Cli::runUserAdd(const CommandLine &line)
     if (!role)
         return usageError(u"--role takes inspector, enterprise, office or admin, not '%1'"_s.arg(
             line.value(u"role"_s)));
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
-    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
-    if (!regions)
-        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    auto ws = openWorkspace(line, Needs::Regions);
+    if (!ws)
+        return kExitFailure;
     const auto password = readPassword();
     if (!password)
         return fail(u"no password on standard input (--password-stdin reads one line)"_s);
-    UserStore users(*db.value(), regions.value());
+    UserStore users(*ws->db, ws->regions);
     const NewUser user{line.positional().constFirst(), *role, line.value(u"region"_s),
                        line.value(u"enterprise"_s), *password};
     auto added = users.add(user, AuditLog::commandLineActor(), wallClock());
@@ -357,10 +385,10 @@ int Cli::runUserAdd(const CommandLine &line)
 
 int Cli::runUserList(const CommandLine &line)
 {
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
-    auto users = UserStore(*db.value(), RegionCatalog()).list();
+    auto ws = openWorkspace(line, Needs::Store);
+    if (!ws)
+        return kExitFailure;
+    auto users = UserStore(*ws->db, RegionCatalog()).list();
     if (!users)
         return fail(users.error().message);
     m_out << u"%1 %2 %3 %4 %5\n"_s.arg(u"username"_s, -24)
@@ -381,10 +409,10 @@ int Cli::runUserList(const CommandLine &line)
 
 int Cli::runUserSetDisabled(const CommandLine &line, bool disabled)
 {
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
-    UserStore users(*db.value(), RegionCatalog());
+    auto ws = openWorkspace(line, Needs::Store);
+    if (!ws)
+        return kExitFailure;
+    UserStore users(*ws->db, RegionCatalog());
     auto changed = users.setDisabled(line.positional().constFirst(), disabled,
                                      AuditLog::commandLineActor(), wallClock());
     if (!changed)
@@ -396,13 +424,13 @@ int Cli::runUserSetDisabled(const CommandLine &line, bool disabled)
 
 int Cli::runUserResetPassword(const CommandLine &line)
 {
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
+    auto ws = openWorkspace(line, Needs::Store);
+    if (!ws)
+        return kExitFailure;
     const auto password = readPassword();
     if (!password)
         return fail(u"no password on standard input (--password-stdin reads one line)"_s);
-    UserStore users(*db.value(), RegionCatalog());
+    UserStore users(*ws->db, RegionCatalog());
     auto changed = users.resetPassword(line.positional().constFirst(), *password,
                                        AuditLog::commandLineActor(), wallClock());
     if (!changed)
@@ -414,25 +442,21 @@ int Cli::runUserResetPassword(const CommandLine &line)
 
 int Cli::runRegistryImport(const CommandLine &line)
 {
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
+    auto ws = openWorkspace(line, Needs::Regions);
+    if (!ws)
+        return kExitFailure;
     const QString path = line.positional().constFirst();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
-    const QByteArray bytes = file.readAll();
-    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
-    if (!regions)
-        return fail(u"cannot load the regions: "_s + regions.error().toString());
-    const RegistryFile parsed = RegistryImport::parse(bytes, regions.value());
+    const std::optional<QByteArray> bytes = readInputFile(path);
+    if (!bytes)
+        return kExitFailure;
+    const RegistryFile parsed = RegistryImport::parse(*bytes, ws->regions);
     if (!parsed.ok()) {
         for (const RegistryLineError &error : parsed.errors)
             m_err << path << ':' << error.line << ": " << error.message << '\n';
         return fail(u"registry import: %1 bad line(s) in %2; nothing was imported"_s.arg(
             QString::number(parsed.errors.size()), path));
     }
-    auto summary = RegistryImport::apply(*db.value(), parsed.rows, AuditLog::commandLineActor(),
+    auto summary = RegistryImport::apply(*ws->db, parsed.rows, AuditLog::commandLineActor(),
                                          QFileInfo(path).fileName(), wallClock());
     if (!summary)
         return fail(u"registry import failed, nothing was imported: "_s + summary.error().message);
@@ -462,19 +486,12 @@ int Cli::runDemo(const CommandLine &line)
             u"--enterprises takes a number from %1 to %2"_s.arg(DemoOptions::kMinEnterprises)
                 .arg(DemoOptions::kMaxEnterprises));
     }
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
-    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
-    auto form = ServerAssets::loadCurrentForm(assetsDir);
-    if (!form)
-        return fail(u"cannot load the survey definition: "_s + form.error().toString());
-    auto regions = ServerAssets::loadRegions(assetsDir);
-    if (!regions)
-        return fail(u"cannot load the regions: "_s + regions.error().toString());
+    auto ws = openWorkspace(line, Needs::Form);
+    if (!ws)
+        return kExitFailure;
     QElapsedTimer timer;
     timer.start();
-    auto summary = Demo(*db.value(), form.value(), regions.value())
+    auto summary = Demo(*ws->db, *ws->form, ws->regions)
                        .run(options, AuditLog::commandLineActor(), wallClock());
     if (!summary)
         return fail(u"demo: "_s + summary.error().message);
@@ -496,24 +513,21 @@ int Cli::runDemo(const CommandLine &line)
 
 int Cli::runOfficialImport(const CommandLine &line)
 {
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
+    auto ws = openWorkspace(line, Needs::Regions);
+    if (!ws)
+        return kExitFailure;
     const QString path = line.positional().constFirst();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
-    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
-    if (!regions)
-        return fail(u"cannot load the regions: "_s + regions.error().toString());
-    const OfficialFigureFile parsed = OfficialFigures::parseCsv(file.readAll(), regions.value());
+    const std::optional<QByteArray> bytes = readInputFile(path);
+    if (!bytes)
+        return kExitFailure;
+    const OfficialFigureFile parsed = OfficialFigures::parseCsv(*bytes, ws->regions);
     if (!parsed.ok()) {
         for (const OfficialFigureLineError &error : parsed.errors)
             m_err << path << ':' << error.line << ": " << error.message << '\n';
         return fail(u"official import: %1 bad line(s) in %2; nothing was imported"_s.arg(
             QString::number(parsed.errors.size()), path));
     }
-    auto imported = OfficialFigures::import(*db.value(), parsed.rows, AuditLog::commandLineActor(),
+    auto imported = OfficialFigures::import(*ws->db, parsed.rows, AuditLog::commandLineActor(),
                                             QFileInfo(path).fileName(), wallClock());
     if (!imported)
         return fail(u"official import failed, nothing was imported: "_s + imported.error().message);
@@ -533,13 +547,10 @@ int Cli::runExport(const CommandLine &line)
     const auto format = CoverageExport::formatFromName(line.value(u"format"_s));
     if (!format)
         return usageError(u"--format takes csv or xlsx"_s);
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
-    auto regions = ServerAssets::loadRegions(ServerAssets::resolveDir(line.value(u"assets"_s)));
-    if (!regions)
-        return fail(u"cannot load the regions: "_s + regions.error().toString());
-    auto file = CoverageExport::make(*db.value(), regions.value(), period, *format);
+    auto ws = openWorkspace(line, Needs::Form);
+    if (!ws)
+        return kExitFailure;
+    auto file = CoverageExport::make(*ws->db, ws->regions, *ws->form, period, *format);
     if (!file)
         return fail(u"export: "_s + file.error().message);
     const QString path = line.value(u"out"_s);
@@ -548,7 +559,7 @@ int Cli::runExport(const CommandLine &line)
         out.write(file.value().bytes) != file.value().bytes.size() || !out.flush())
         return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
     out.close();
-    auto audited = AuditLog::record(*db.value(), wallClock(), AuditLog::commandLineActor(),
+    auto audited = AuditLog::record(*ws->db, wallClock(), AuditLog::commandLineActor(),
                                     AuditAction::CoverageExported,
                                     {{u"period"_s, period},
                                      {u"format"_s, line.value(u"format"_s)},
@@ -570,10 +581,10 @@ int Cli::runAuditList(const CommandLine &line)
         if (!ok || limit < 1 || limit > 100000)
             return usageError(u"--limit takes a number from 1 to 100000"_s);
     }
-    auto db = openStore(line.value(u"db"_s));
-    if (!db)
-        return fail(db.error().message);
-    auto entries = AuditLog::recent(*db.value(), limit, line.value(u"action"_s));
+    auto ws = openWorkspace(line, Needs::Store);
+    if (!ws)
+        return kExitFailure;
+    auto entries = AuditLog::recent(*ws->db, limit, line.value(u"action"_s));
     if (!entries)
         return fail(entries.error().message);
     // One line per entry, newest first: time, actor, action and the details as compact JSON.

@@ -1,12 +1,17 @@
 #pragma once
 
+#include "core/formdefinition.h"
+#include "core/regioncatalog.h"
 #include "sync/cli/commandline.h"
+#include "sync/store/database.h"
 
 #include <QIODevice>
 #include <QStringList>
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace gx::server {
 
@@ -49,6 +54,24 @@ private:
 
     int usageError(const QString &message);
     int fail(const QString &message);
+    /** What a command needs besides its arguments: the store, the regions, the survey. */
+    enum class Needs
+    {
+        Store,   ///< the migrated --db database
+        Regions, ///< and the regions of --assets
+        Form     ///< and the current survey definition too
+    };
+    /** The opened store and the assets a command asked for (form only with Needs::Form). */
+    struct Workspace
+    {
+        std::unique_ptr<Database> db;
+        RegionCatalog regions;
+        std::optional<FormDefinition> form;
+    };
+    /** Opens what `needs` names; on failure prints why (fail()) and returns nothing. */
+    [[nodiscard]] std::optional<Workspace> openWorkspace(const CommandLine &line, Needs needs);
+    /** The bytes of an input file; on failure prints why (fail()) and returns nothing. */
+    [[nodiscard]] std::optional<QByteArray> readInputFile(const QString &path);
     /** Reads one line from `in` for --password-stdin (without its line end). */
     [[nodiscard]] std::optional<QString> readPassword();
 

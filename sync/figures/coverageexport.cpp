@@ -19,7 +19,8 @@ std::optional<ExportFormat> CoverageExport::formatFromName(const QString &name)
 }
 
 Result<ExportFile, ExportError> CoverageExport::make(Database &db, const RegionCatalog &catalog,
-                                                     int period, ExportFormat format)
+                                                     const FormDefinition &form, int period,
+                                                     ExportFormat format)
 {
     auto input = CoverageQuery(db, catalog).load(period);
     if (!input)
@@ -30,7 +31,7 @@ Result<ExportFile, ExportError> CoverageExport::make(Database &db, const RegionC
         return ExportFile{CsvExport::coverage(report), u"text/csv; charset=utf-8"_s,
                           base + u".csv"_s};
     }
-    auto workbook = XlsxExport::coverage(report, input.value());
+    auto workbook = XlsxExport::coverage(report, input.value(), form);
     if (!workbook)
         return ExportError{ExportError::Kind::Writer, workbook.error(), {}};
     return ExportFile{workbook.value(),

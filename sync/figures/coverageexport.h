@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/formdefinition.h"
 #include "core/regioncatalog.h"
 #include "sync/store/database.h"
 
@@ -47,8 +48,10 @@ public:
     /** "csv" or "xlsx". */
     [[nodiscard]] static std::optional<ExportFormat> formatFromName(const QString &name);
 
-    [[nodiscard]] static Result<ExportFile, ExportError>
-    make(Database &db, const RegionCatalog &catalog, int period, ExportFormat format);
+    [[nodiscard]] static Result<ExportFile, ExportError> make(Database &db,
+                                                              const RegionCatalog &catalog,
+                                                              const FormDefinition &form,
+                                                              int period, ExportFormat format);
 };
 
 } // namespace gx::server

@@ -1,5 +1,6 @@
 #include "sync/figures/xlsxexport.h"
 
+#include "core/formdefinition.h"
 #include "core/indicatorlabels.h"
 
 #include <QFile>
@@ -140,11 +141,53 @@ void writeFigureSheet(lxw_workbook *book, const Formats &f, const CoverageReport
     }
 }
 
-QString surveyStateLabel(const SurveyFacts *survey)
+/**
+ * The headers and choice labels of the enterprise sheet, read from the survey definition so that
+ * the workbook names a field as the form does.
+ */
+class FormLabels
+{
+public:
+    explicit FormLabels(const FormDefinition &form)
+        : m_form(form)
+    {}
+
+    /** The field's Chinese label, with its unit in brackets; the field's name if unknown. */
+    [[nodiscard]] QString header(const QString &entity, const QString &name) const
+    {
+        const FieldDefinition *f = field(entity, name);
+        if (!f)
+            return name;
+        return f->unit.zh.isEmpty() ? f->label.zh : u"%1（%2）"_s.arg(f->label.zh, f->unit.zh);
+    }
+
+    /** The Chinese label of the choice `value` of the field; the value itself if unknown. */
+    [[nodiscard]] QString option(const QString &entity, const QString &name,
+                                 const QString &value) const
+    {
+        const FieldDefinition *f = field(entity, name);
+        const ChoiceOption *choice = f ? f->option(QJsonValue(value)) : nullptr;
+        return choice ? choice->label.zh : value;
+    }
+
+private:
+    [[nodiscard]] const FieldDefinition *field(const QString &entity, const QString &name) const
+    {
+        const EntityDefinition *e = m_form.entity(entity);
+        return e ? e->field(name) : nullptr;
+    }
+
+    const FormDefinition &m_form;
+};
+
+const QString kEnterprise = u"enterprise"_s;
+const QString kSurvey = u"survey"_s;
+
+QString surveyStateLabel(const FormLabels &labels, const SurveyFacts *survey)
 {
     if (!survey)
         return u"未调查"_s;
-    return survey->state == SurveyState::Submitted ? u"已提交"_s : u"草稿"_s;
+    return labels.option(kSurvey, u"state"_s, surveyStateName(survey->state));
 }
 
 QString reviewLabel(const SurveyFacts *survey)
@@ -160,23 +203,6 @@ QString reviewLabel(const SurveyFacts *survey)
         return u"有问题"_s;
     case ReviewState::Rejected:
         return u"退回"_s;
-    }
-    return {};
-}
-
-QString tierLabel(const std::optional<FactoryTier> &tier)
-{
-    if (!tier)
-        return {};
-    switch (*tier) {
-    case FactoryTier::None:
-        return u"无"_s;
-    case FactoryTier::DigitalWorkshop:
-        return u"数字化车间"_s;
-    case FactoryTier::SmartFactory:
-        return u"智能工厂"_s;
-    case FactoryTier::FutureFactory:
-        return u"未来工厂"_s;
     }
     return {};
 }
@@ -200,28 +226,29 @@ QHash<QString, const SurveyFacts *> shownSurveys(const IndicatorInput &input)
 }
 
 void writeEnterpriseSheet(lxw_workbook *book, const Formats &f, const CoverageReport &report,
-                          const IndicatorInput &input)
+                          const IndicatorInput &input, const FormDefinition &form)
 {
     lxw_worksheet *sheet = workbook_add_worksheet(book, Utf8(u"企业"_s).c());
-    const QStringList headers{u"企业名称"_s,
-                              u"统一社会信用代码"_s,
-                              u"地区"_s,
+    const FormLabels labels(form);
+    const QStringList headers{labels.header(kEnterprise, u"name"_s),
+                              labels.header(kEnterprise, u"uscc"_s),
+                              labels.header(kEnterprise, u"region"_s),
                               u"地区代码"_s,
-                              u"行业代码"_s,
-                              u"规模以上"_s,
-                              u"调查状态"_s,
+                              labels.header(kEnterprise, u"industry_code"_s),
+                              labels.header(kEnterprise, u"above_size"_s),
+                              labels.header(kSurvey, u"state"_s),
                               u"审核状态"_s,
-                              u"数字化水平"_s,
-                              u"设计工具"_s,
-                              u"关键工序数"_s,
-                              u"数控关键工序数"_s,
-                              u"工厂等级"_s,
-                              u"新增机器人"_s,
-                              u"技改投资（万元）"_s,
-                              u"技改投资基数（万元）"_s,
-                              u"设备投资（万元）"_s,
-                              u"设备投资基数（万元）"_s,
-                              u"首台套投资（万元）"_s,
+                              labels.header(kSurvey, u"digital_level"_s),
+                              labels.header(kSurvey, u"design_tools"_s),
+                              labels.header(kSurvey, u"key_processes"_s),
+                              labels.header(kSurvey, u"key_processes_cnc"_s),
+                              labels.header(kSurvey, u"factory_tier"_s),
+                              labels.header(kSurvey, u"robots_added"_s),
+                              labels.header(kSurvey, u"tech_invest_10k"_s),
+                              labels.header(kSurvey, u"tech_invest_base_10k"_s),
+                              labels.header(kSurvey, u"equipment_invest_10k"_s),
+                              labels.header(kSurvey, u"equipment_invest_base_10k"_s),
+                              labels.header(kSurvey, u"first_of_kind_invest_10k"_s),
                               u"安全淘汰类设备"_s};
     for (int c = 0; c < headers.size(); ++c)
         writeText(sheet, 0, c, headers.at(c), f.header);
@@ -255,7 +282,7 @@ void writeEnterpriseSheet(lxw_workbook *book, const Formats &f, const CoverageRe
         writeText(sheet, row, 4, entry->industryCode);
         writeText(sheet, row, 5, entry->aboveSize ? u"是"_s : u"否"_s);
         const SurveyFacts *s = shown.value(entry->uscc);
-        writeText(sheet, row, 6, surveyStateLabel(s));
+        writeText(sheet, row, 6, surveyStateLabel(labels, s));
         writeText(sheet, row, 7, reviewLabel(s));
         if (s) {
             auto integer = [&](int column, const std::optional<int> &value) {
@@ -271,7 +298,10 @@ void writeEnterpriseSheet(lxw_workbook *book, const Formats &f, const CoverageRe
                 writeText(sheet, row, 9, *s->designTools ? u"是"_s : u"否"_s);
             integer(10, s->keyProcesses);
             integer(11, s->keyProcessesCnc);
-            writeText(sheet, row, 12, tierLabel(s->factoryTier));
+            if (s->factoryTier)
+                writeText(
+                    sheet, row, 12,
+                    labels.option(kSurvey, u"factory_tier"_s, factoryTierName(*s->factoryTier)));
             integer(13, s->robotsAdded);
             money(14, s->techInvest);
             money(15, s->techInvestBase);
@@ -290,7 +320,8 @@ void writeEnterpriseSheet(lxw_workbook *book, const Formats &f, const CoverageRe
 } // namespace
 
 Result<QByteArray, QString> XlsxExport::coverage(const CoverageReport &report,
-                                                 const IndicatorInput &input)
+                                                 const IndicatorInput &input,
+                                                 const FormDefinition &form)
 {
     QTemporaryDir dir;
     if (!dir.isValid())
@@ -303,7 +334,7 @@ Result<QByteArray, QString> XlsxExport::coverage(const CoverageReport &report,
         return u"libxlsxwriter could not start a workbook"_s;
     const Formats formats(book);
     writeFigureSheet(book, formats, report);
-    writeEnterpriseSheet(book, formats, report, input);
+    writeEnterpriseSheet(book, formats, report, input, form);
     const lxw_error status = workbook_close(book);
     if (status != LXW_NO_ERROR)
         return u"libxlsxwriter: %1"_s.arg(QString::fromUtf8(lxw_strerror(status)));

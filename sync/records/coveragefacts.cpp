@@ -37,17 +37,57 @@ QString placeholders(qsizetype n)
     return list.join(u", "_s);
 }
 
+/** An enumerator as the integer the fact tables store it as. */
+template <class E>
+QString sqlValue(E value)
+{
+    return QString::number(static_cast<int>(value));
+}
+
+/** A set of enumerators as the list of an SQL `IN (...)`. */
+template <class E, std::size_t N>
+QString sqlList(const std::array<E, N> &set)
+{
+    QStringList values;
+    for (E value : set)
+        values.append(sqlValue(value));
+    return values.join(u", "_s);
+}
+
+/** The aged-equipment tests on equipment_facts q of chosen survey c, from core's age limits. */
+struct AgedSql
+{
+    QString categories; ///< the categories whose age is an indicator, for an IN (...)
+    QString isAged;     ///< true when the row's equipment is past its category's limit
+};
+
+AgedSql agedSql()
+{
+    QStringList categories;
+    QStringList tests;
+    for (const rule::AgedCategory &aged : rule::kAgedCategories) {
+        const QString name =
+            QString::fromUtf8(aged.category.data(), qsizetype(aged.category.size()));
+        categories.append(name);
+        tests.append(u"(q.category = '%1' AND c.period - q.commissioned_year > %2)"_s.arg(
+            name, QString::number(aged.years)));
+    }
+    return {quotedList(categories), tests.join(u" OR "_s)};
+}
+
 /**
- * The statement that inserts the rows of the surveys matching `filter` (on survey_facts s).
- * Enumerations are core's: SurveyState::Submitted 1, ReviewState::Rejected 3, FactoryTier
- * DigitalWorkshop 1 / SmartFactory 2 / FutureFactory 3, EquipmentStatus InService 0 /
- * PlannedRenewal 1 / Renewed 2 / Eliminated 3, EfficiencyLevel Advanced 0 / EnergySaving 1.
+ * The statement that inserts the rows of the surveys matching `filter` (on survey_facts s): the
+ * SQL form of the engine's rules (core/indicators.cpp), every enumerator and constant taken from
+ * core/indicatorrules.h.
  */
 QString insertSql(const QString &filter)
 {
+    using namespace rule;
     static const QString safety = quotedList(safetyEquipmentCategories());
-    const QString running = u"q.status IN (0, 1)"_s;
-    const QString energy = u"q.key_energy = 1 AND q.status <> 3"_s;
+    static const AgedSql aged = agedSql();
+    const QString running = u"q.status IN (%1)"_s.arg(sqlList(kInOperationStatuses));
+    const QString energy =
+        u"q.key_energy = 1 AND q.status <> %1"_s.arg(sqlValue(kEliminatedStatus));
     const QString rated = u"c.above = 1 AND c.key_processes > 0 AND c.key_processes_cnc IS NOT "
                           "NULL AND c.key_processes_cnc <= c.key_processes"_s;
     const QString tech = u"c.tech_invest_base IS NOT NULL AND c.tech_invest IS NOT NULL"_s;
@@ -55,13 +95,16 @@ QString insertSql(const QString &filter)
         u"c.equipment_invest_base IS NOT NULL AND c.equipment_invest IS NOT NULL"_s;
     const QString window = u"c.factory_tier_year IS NOT NULL AND c.factory_tier_year >= %1 AND "
                            "c.factory_tier_year <= c.period"_s.arg(kProgrammeStartYear);
+    const QString counted =
+        u"s.state = %1 AND COALESCE((SELECT r.state FROM review_facts r WHERE r.survey = s.id "
+        "AND r.deleted = 0 ORDER BY r.seq DESC LIMIT 1), %2) <> %3"_s.arg(
+            sqlValue(kCountedState), sqlValue(ReviewState::None), sqlValue(kExcludingReview));
+    const QString status = u"SUM(CASE WHEN q.status = %1 THEN q.quantity ELSE 0 END)"_s;
     return uR"(WITH ranked AS (
   SELECT s.*, ROW_NUMBER() OVER (PARTITION BY COALESCE(s.enterprise, ''), s.period
                                  ORDER BY s.id DESC) AS pick
   FROM survey_facts s
-  WHERE (%1) AND s.deleted = 0 AND s.state = 1
-    AND COALESCE((SELECT r.state FROM review_facts r WHERE r.survey = s.id AND r.deleted = 0
-                  ORDER BY r.seq DESC LIMIT 1), 0) <> 3),
+  WHERE (%1) AND s.deleted = 0 AND %12),
 chosen AS (
   SELECT c.*, COALESCE(g.above_size, 0) AS above,
     CASE WHEN g.uscc IS NOT NULL THEN g.region
@@ -72,29 +115,25 @@ chosen AS (
 eq AS (
   SELECT q.survey,
     SUM(q.quantity) AS eq_all,
-    SUM(CASE WHEN q.status = 1 THEN q.quantity ELSE 0 END) AS planned,
-    SUM(CASE WHEN q.status = 2 THEN q.quantity ELSE 0 END) AS renewed,
-    SUM(CASE WHEN q.status = 3 THEN q.quantity ELSE 0 END) AS eliminated,
-    MAX(CASE WHEN q.status = 3 THEN 1 ELSE 0 END) AS backward,
+    %13 AS planned,
+    %14 AS renewed,
+    %15 AS eliminated,
+    MAX(CASE WHEN q.status = %16 THEN 1 ELSE 0 END) AS backward,
     SUM(CASE WHEN %2 THEN q.quantity ELSE 0 END) AS energy_of,
-    SUM(CASE WHEN %2 AND q.efficiency_level = 0 THEN q.quantity ELSE 0 END) AS advanced,
-    SUM(CASE WHEN %2 AND q.efficiency_level IN (0, 1) THEN q.quantity ELSE 0 END) AS saving,
+    SUM(CASE WHEN %2 AND q.efficiency_level = %17 THEN q.quantity ELSE 0 END) AS advanced,
+    SUM(CASE WHEN %2 AND q.efficiency_level IN (%18) THEN q.quantity ELSE 0 END) AS saving,
     SUM(CASE WHEN %3 THEN q.quantity ELSE 0 END) AS running,
     SUM(CASE WHEN %3 AND q.category IN (%4) THEN q.quantity ELSE 0 END) AS safety,
     MAX(CASE WHEN %3 AND q.category IN (%4) THEN 1 ELSE 0 END) AS flagged,
-    SUM(CASE WHEN %3 AND q.commissioned_year IS NOT NULL AND q.category IN
-             ('hydro_generator', 'machine_tool', 'inspection_equipment')
+    SUM(CASE WHEN %3 AND q.commissioned_year IS NOT NULL AND q.category IN (%5)
         THEN q.quantity ELSE 0 END) AS aged_of,
-    SUM(CASE WHEN %3 AND q.commissioned_year IS NOT NULL
-             AND ((q.category = 'hydro_generator' AND c.period - q.commissioned_year > %5)
-               OR (q.category IN ('machine_tool', 'inspection_equipment')
-                   AND c.period - q.commissioned_year > %6))
+    SUM(CASE WHEN %3 AND q.commissioned_year IS NOT NULL AND (%6)
         THEN q.quantity ELSE 0 END) AS aged
   FROM chosen c JOIN equipment_facts q ON q.survey = c.id AND q.deleted = 0
   GROUP BY q.survey)
 INSERT INTO coverage_facts (%7)
 SELECT COALESCE(c.enterprise, ''), c.period, c.id, c.home, c.above,
-  CASE WHEN c.above = 1 AND COALESCE(c.digital_level, 0) >= 1 THEN 1 ELSE 0 END,
+  CASE WHEN c.above = 1 AND COALESCE(c.digital_level, 0) >= %19 THEN 1 ELSE 0 END,
   CASE WHEN c.above = 1 AND c.design_tools = 1 THEN 1 ELSE 0 END,
   CASE WHEN %8 THEN 1 ELSE 0 END,
   CASE WHEN %8 THEN CAST(c.key_processes_cnc AS DOUBLE PRECISION) / c.key_processes ELSE 0 END,
@@ -102,20 +141,24 @@ SELECT COALESCE(c.enterprise, ''), c.period, c.id, c.home, c.above,
   CASE WHEN %8 THEN c.key_processes ELSE 0 END,
   CASE WHEN %9 THEN c.tech_invest ELSE 0 END,
   CASE WHEN %9 THEN c.tech_invest_base ELSE 0 END,
-  CASE WHEN %10 THEN c.equipment_invest + 0.5 * COALESCE(c.first_of_kind_invest, 0) ELSE 0 END,
+  CASE WHEN %10 THEN c.equipment_invest + %20 * COALESCE(c.first_of_kind_invest, 0) ELSE 0 END,
   CASE WHEN %10 THEN c.equipment_invest_base ELSE 0 END,
-  CASE WHEN %11 AND c.factory_tier = 3 THEN 1 ELSE 0 END,
-  CASE WHEN %11 AND c.factory_tier IN (1, 2) THEN 1 ELSE 0 END,
+  CASE WHEN %11 AND c.factory_tier = %21 THEN 1 ELSE 0 END,
+  CASE WHEN %11 AND c.factory_tier IN (%22) THEN 1 ELSE 0 END,
   COALESCE(c.robots_added, 0),
   COALESCE(eq.backward, 0), COALESCE(eq.eq_all, 0), COALESCE(eq.planned, 0),
   COALESCE(eq.renewed, 0), COALESCE(eq.eliminated, 0), COALESCE(eq.aged_of, 0),
   COALESCE(eq.aged, 0), COALESCE(eq.energy_of, 0), COALESCE(eq.advanced, 0),
   COALESCE(eq.saving, 0), COALESCE(eq.running, 0), COALESCE(eq.safety, 0),
   COALESCE(eq.flagged, 0)
-FROM chosen c LEFT JOIN eq ON eq.survey = c.id)"_s.arg(filter, energy, running, safety)
-        .arg(kAgedYearsHydroGenerator)
-        .arg(kAgedYearsMachineTool)
-        .arg(kColumns, rated, tech, equip, window);
+FROM chosen c LEFT JOIN eq ON eq.survey = c.id)"_s
+        .arg(filter, energy, running, safety, aged.categories, aged.isAged, kColumns, rated, tech)
+        .arg(equip, window, counted, status.arg(sqlValue(kPlannedStatus)),
+             status.arg(sqlValue(kRenewedStatus)), status.arg(sqlValue(kEliminatedStatus)),
+             sqlValue(kEliminatedStatus), sqlValue(kAdvancedLevel))
+        .arg(sqlList(kSavingOrBetterLevels), QString::number(kDigitalRenovationMinLevel),
+             QString::number(kFirstOfKindWeight), sqlValue(kFutureFactoryTier),
+             sqlList(kSmartFactoryTiers));
 }
 
 /** The marks of one transaction, recomputed before it commits. */

@@ -1,10 +1,10 @@
 #include "sync/records/pushprocessor.h"
 
 #include "core/uscc.h"
+#include "core/uuidcheck.h"
 
 #include <QJsonDocument>
 #include <QTimeZone>
-#include <QUuid>
 
 #include <cmath>
 
@@ -34,13 +34,6 @@ SyncError forbidden(const QString &what)
         u"%1 is outside your scope; nothing was written. 超出您的权限范围，未写入。"_s.arg(what),
         {},
         {}};
-}
-
-bool isCanonicalUuid(const QString &text)
-{
-    static const QRegularExpression shape(
-        u"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s);
-    return shape.match(text).hasMatch() && !QUuid::fromString(text).isNull();
 }
 
 /** A short list of the clashed fields for the note of a `conflict` result. */

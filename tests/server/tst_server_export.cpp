@@ -228,6 +228,9 @@ void Tst_server_export::xlsxFile()
          {u"规上工业企业数字化智能化改造覆盖率"_s, u"企业名称"_s, u"统一社会信用代码"_s,
           u"丽水甲阀门有限公司"_s, u"丽水乙轴承有限公司"_s, u"已提交"_s, u"未调查"_s, u"莲都区"_s})
         QVERIFY2(strings.contains(text), qPrintable(text));
+    // The enterprise sheet's headers are the survey definition's labels, units in brackets.
+    for (const QString &text : {u"已获认定的最高梯度"_s, u"本期技术改造投资（万元）"_s})
+        QVERIFY2(strings.contains(text), qPrintable(text));
     // Sheet 2 holds the two registry enterprises below its header: rows 1-3.
     const QString sheet2 = QString::fromUtf8(zipMember(zip, u"xl/worksheets/sheet2.xml"_s));
     QVERIFY(sheet2.contains(u"<row r=\"3\""_s));
