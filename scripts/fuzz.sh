@@ -2,9 +2,11 @@
 # Fuzzes the server's input path in src/core (the push decoder and the validator) with libFuzzer,
 # AddressSanitizer and UndefinedBehaviorSanitizer; see tests/fuzz/README.md.
 #
-# Usage: scripts/fuzz.sh [SECONDS] [--merge]
+# Usage: scripts/fuzz.sh [SECONDS] [--merge] [--target push|http]
 #   SECONDS  how long to fuzz (default 60)
-#   --merge  afterwards, add the inputs that found new coverage to tests/fuzz/corpus/push
+#   --target push (default): the push decoder and validator; http: the server's HTTP request
+#            reader (sync/http/httprequestreader.h), seeds in tests/fuzz/corpus/http
+#   --merge  afterwards, add the inputs that found new coverage to tests/fuzz/corpus/TARGET
 #            (otherwise the seed corpus is never modified: the fuzzer works on a copy)
 #
 # Installs clang 14 and its libFuzzer/sanitizer runtimes when missing, configures build-fuzz-clang
@@ -16,10 +18,18 @@ cd "$(dirname "$0")/.."
 
 seconds=60
 merge=0
+target=push
+expect_target=0
 for arg in "$@"; do
+    if [ "$expect_target" -eq 1 ]; then
+        case "$arg" in push|http) target=$arg ;; *) echo "fuzz.sh: --target push or http" >&2; exit 2 ;; esac
+        expect_target=0
+        continue
+    fi
     case "$arg" in
         --merge) merge=1 ;;
-        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --target) expect_target=1 ;;
+        -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         ''|*[!0-9]*) echo "fuzz.sh: unknown argument '$arg' (usage: fuzz.sh [SECONDS] [--merge])" >&2; exit 2 ;;
         *) seconds=$arg ;;
     esac
@@ -50,9 +60,12 @@ cmake -S . -B "$build" -G Ninja -DGX_FUZZ=ON -DGX_WERROR=ON \
       -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" >"$build.configure.log" 2>&1 \
     || { cat "$build.configure.log" >&2; exit 1; }
-ninja -C "$build" -j "${GX_JOBS:-2}" fuzz_push
+ninja -C "$build" -j "${GX_JOBS:-2}" "fuzz_$target"
 
-seeds=tests/fuzz/corpus/push
+seeds=tests/fuzz/corpus/$target
+fuzzer="$build/tests/fuzz/fuzz_$target"
+dict=()
+[ "$target" = push ] && dict=(-dict=tests/fuzz/push.dict)
 work="$PWD/$build/fuzz-work/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$work/corpus" "$work/artifacts"
 cp "$seeds"/* "$work/corpus/"
@@ -63,8 +76,8 @@ export GX_ASSETS_DIR="$PWD/assets"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=64}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 status=0
-"$build/tests/fuzz/fuzz_push" "$work/corpus" \
-    -dict=tests/fuzz/push.dict -max_len=65536 -max_total_time="$seconds" \
+"$fuzzer" "$work/corpus" \
+    "${dict[@]}" -max_len=65536 -max_total_time="$seconds" \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/" >"$log" 2>&1 || status=$?
 
@@ -80,15 +93,15 @@ mapfile -t found < <(find "$work/artifacts" -type f | sort)
 if [ ${#found[@]} -gt 0 ] || [ "$status" -ne 0 ]; then
     echo "fuzz.sh: FAILED (fuzzer exit status $status); artifacts:" >&2
     printf '  %s\n' "${found[@]}" >&2
-    grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|fuzz_push: ' "$log" | head -n 20 >&2 || true
-    echo "fuzz.sh: reproduce with: GX_ASSETS_DIR=$GX_ASSETS_DIR $build/tests/fuzz/fuzz_push FILE" >&2
-    echo "fuzz.sh: minimise with: $build/tests/fuzz/fuzz_push -minimize_crash=1 -runs=10000 FILE" >&2
+    grep -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error:|fuzz_(push|http): ' "$log" | head -n 20 >&2 || true
+    echo "fuzz.sh: reproduce with: GX_ASSETS_DIR=$GX_ASSETS_DIR $fuzzer FILE" >&2
+    echo "fuzz.sh: minimise with: $fuzzer -minimize_crash=1 -runs=10000 FILE" >&2
     exit 1
 fi
 
 if [ "$merge" -eq 1 ]; then
     before=$(find "$seeds" -type f | wc -l)
-    "$build/tests/fuzz/fuzz_push" -merge=1 -max_len=65536 "$seeds" "$work/corpus" >"$work/merge.log" 2>&1
+    "$fuzzer" -merge=1 -max_len=65536 "$seeds" "$work/corpus" >"$work/merge.log" 2>&1
     echo "fuzz.sh: merged $(( $(find "$seeds" -type f | wc -l) - before )) new inputs into $seeds"
 fi
 echo "fuzz.sh: no crash"

@@ -81,10 +81,12 @@ void BlobApi::registerRoutes(HttpFrontend &http)
                [this](const QString &name, const QHttpServerRequest &request) {
                    return status(name, request);
                });
-    http.route(Method::Put, u"/api/v1/blobs/<arg>"_s,
-               [this](const QString &name, const QHttpServerRequest &request) {
-                   return put(name, request);
-               });
+    http.route(
+        Method::Put, u"/api/v1/blobs/<arg>"_s,
+        [this](const QString &name, const QHttpServerRequest &request) {
+            return put(name, request);
+        },
+        RouteOptions{kMaxChunkBytes});
     http.route(Method::Get, u"/api/v1/blobs/<arg>"_s,
                [this](const QString &name, const QHttpServerRequest &request) {
                    return get(name, request);

@@ -19,6 +19,9 @@ namespace gx::server {
 class BlobApi : public Api
 {
 public:
+    /** The largest body of one PUT (a chunk, or a whole blob sent at once). */
+    static constexpr qint64 kMaxChunkBytes = qint64(16) << 20;
+
     explicit BlobApi(ServerContext &context)
         : m_ctx(context)
     {}

@@ -12,8 +12,10 @@ namespace gx::server {
 
 void SyncApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Post, u"/api/v1/sync/push"_s,
-               [this](const QHttpServerRequest &request) { return push(request); });
+    http.route(
+        Method::Post, u"/api/v1/sync/push"_s,
+        [this](const QHttpServerRequest &request) { return push(request); },
+        RouteOptions{kMaxPushBytes});
     http.route(Method::Get, u"/api/v1/sync/pull"_s,
                [this](const QHttpServerRequest &request) { return pull(request); });
 }

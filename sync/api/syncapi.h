@@ -16,6 +16,13 @@ namespace gx::server {
 class SyncApi : public Api
 {
 public:
+    /**
+     * The largest push body: a push is one write transaction that holds every other writer
+     * while it runs, so one push may not be large enough to stall the server for long (a
+     * device halves its batch on 413; 200 typical mutations are ~100 KB).
+     */
+    static constexpr qint64 kMaxPushBytes = qint64(4) << 20;
+
     explicit SyncApi(ServerContext &context)
         : m_ctx(context)
     {}

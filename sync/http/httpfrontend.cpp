@@ -1,12 +1,16 @@
 #include "sync/http/httpfrontend.h"
 
+#include "sync/http/connectionguard.h"
 #include "sync/http/logging.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QMetaEnum>
+#include <QPointer>
+#include <QTcpSocket>
 
 #include <exception>
 
@@ -75,15 +79,30 @@ QString HttpFrontend::methodName(Method method)
     return key ? QString::fromLatin1(key).toUpper() : u"UNKNOWN"_s;
 }
 
-void HttpFrontend::logRequest(const QString &method, const QString &path, int status, qint64 millis,
-                              const QHostAddress &peer) const
+void HttpFrontend::logRequest(const Received &request, int status, qint64 millis) const
 {
-    qCInfo(lcHttp, "%s %s %d %lld ms %s", qUtf8Printable(method), qUtf8Printable(path.left(200)),
-           status, static_cast<long long>(millis), qUtf8Printable(peer.toString()));
+    // What the client sent, escaped: a decoded %0a or a raw ESC must not forge a line or reach
+    // a terminal.
+    qCInfo(lcHttp, "%s %s %d %lld ms %s",
+           HttpRequestReader::escapedForLog(request.method, 16).constData(),
+           HttpRequestReader::escapedForLog(request.target).constData(), status,
+           static_cast<long long>(millis), qUtf8Printable(request.peer.toString()));
 }
 
-QHttpServerResponse HttpFrontend::run(const QHttpServerRequest &request,
-                                      const std::function<QHttpServerResponse()> &handler)
+HttpFrontend::Received HttpFrontend::received(const QHttpServerRequest &request,
+                                              QHttpServerResponder &responder)
+{
+    if (const ConnectionGuard *guard = ConnectionGuard::of(responder.socket())) {
+        if (const RequestHead *head = guard->current())
+            return Received{head->method, head->target, request.remoteAddress()};
+    }
+    return Received{methodName(request.method()).toLatin1(),
+                    request.url().toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+                    request.remoteAddress()};
+}
+
+void HttpFrontend::run(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                       const std::function<QHttpServerResponse()> &handler)
 {
     QElapsedTimer timer;
     timer.start();
@@ -97,27 +116,86 @@ QHttpServerResponse HttpFrontend::run(const QHttpServerRequest &request,
     }();
     if (m_afterRequest)
         m_afterRequest();
-    logRequest(methodName(request.method()), request.url().path(), int(response.statusCode()),
-               timer.elapsed(), request.remoteAddress());
-    return response;
+    logRequest(received(request, responder), int(response.statusCode()), timer.elapsed());
+    response.write(std::move(responder));
 }
 
-void HttpFrontend::route(Method method, const QString &path, Handler handler)
+void HttpFrontend::runDeferred(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                               const DeferredHandler &handler)
 {
-    m_routes.append(RouteInfo{method, pathExpression(path)});
-    m_server.route(path, method, [this, handler = std::move(handler)](const QHttpServerRequest &r) {
-        return run(r, [&] { return handler(r); });
+    QElapsedTimer timer;
+    timer.start();
+    QFuture<QHttpServerResponse> future = [&]() -> QFuture<QHttpServerResponse> {
+        try {
+            return handler(request);
+        } catch (const std::exception &e) {
+            qCCritical(lcHttp, "handler failed: %s", e.what());
+            return QtFuture::makeReadyFuture(
+                error(HttpError::internal(u"The server failed to answer; see its log."_s)));
+        }
+    }();
+    if (m_afterRequest)
+        m_afterRequest();
+    const Received what = received(request, responder);
+    // The request object is reused for the connection's next request and the socket may go
+    // before the answer: only copies and a guarded pointer go into the continuation.
+    QPointer<QTcpSocket> socket = responder.socket();
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->deferAnswer();
+    auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+    future.then(this, [this, what, timer, socket, held](QHttpServerResponse &&response) {
+        if (m_afterRequest)
+            m_afterRequest();
+        logRequest(what, int(response.statusCode()), timer.elapsed());
+        if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+            return;
+        response.write(std::move(*held));
+        if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+            guard->answered();
     });
 }
 
-void HttpFrontend::route(Method method, const QString &pattern, ArgHandler handler)
+qint64 HttpFrontend::bodyLimit(const RequestHead &head) const
 {
-    m_routes.append(RouteInfo{method, pathExpression(pattern)});
-    m_server.route(
-        pattern, method,
-        [this, handler = std::move(handler)](const QString &arg, const QHttpServerRequest &r) {
-            return run(r, [&] { return handler(arg, r); });
-        });
+    for (const RouteInfo &route : std::as_const(m_routes)) {
+        if (methodName(route.method).toLatin1() == head.method && route.options.maxBodyBytes > 0 &&
+            route.path.match(head.path).hasMatch())
+            return route.options.maxBodyBytes;
+    }
+    return m_limits.maxBodyBytes;
+}
+
+void HttpFrontend::route(Method method, const QString &path, Handler handler, RouteOptions options)
+{
+    m_routes.append(RouteInfo{method, pathExpression(path), options});
+    m_server.route(path, method,
+                   [this, handler = std::move(handler)](const QHttpServerRequest &r,
+                                                        QHttpServerResponder &&responder) {
+                       run(r, std::move(responder), [&] { return handler(r); });
+                   });
+}
+
+void HttpFrontend::route(Method method, const QString &pattern, ArgHandler handler,
+                         RouteOptions options)
+{
+    m_routes.append(RouteInfo{method, pathExpression(pattern), options});
+    m_server.route(pattern, method,
+                   [this, handler = std::move(handler)](const QString &arg,
+                                                        const QHttpServerRequest &r,
+                                                        QHttpServerResponder &&responder) {
+                       run(r, std::move(responder), [&] { return handler(arg, r); });
+                   });
+}
+
+void HttpFrontend::routeDeferred(Method method, const QString &path, DeferredHandler handler,
+                                 RouteOptions options)
+{
+    m_routes.append(RouteInfo{method, pathExpression(path), options});
+    m_server.route(path, method,
+                   [this, handler = std::move(handler)](const QHttpServerRequest &r,
+                                                        QHttpServerResponder &&responder) {
+                       runDeferred(r, std::move(responder), handler);
+                   });
 }
 
 void HttpFrontend::answerMissing(const QHttpServerRequest &request,
@@ -133,22 +211,24 @@ void HttpFrontend::answerMissing(const QHttpServerRequest &request,
     HttpError failure =
         allowed.isEmpty()
             ? HttpError::notFound(u"There is no call %1 %2."_s.arg(method, path.left(200)))
-            : makeError(StatusCode::MethodNotAllowed, ErrorCode::MethodNotAllowed,
-                        u"%1 takes %2, not %3."_s.arg(path, allowed.join(u", "_s), method));
+            : makeError(
+                  StatusCode::MethodNotAllowed, ErrorCode::MethodNotAllowed,
+                  u"%1 takes %2, not %3."_s.arg(path.left(200), allowed.join(u", "_s), method));
     const QByteArray body = QJsonDocument(failure.error.toJson()).toJson(QJsonDocument::Compact);
     const QByteArray allow = allowed.join(u", "_s).toLatin1();
+    logRequest(received(request, responder), int(failure.status), 0);
     if (allowed.isEmpty())
         responder.write(body, {{"Content-Type", "application/json"}}, failure.status);
     else
         responder.write(body, {{"Content-Type", "application/json"}, {"Allow", allow}},
                         failure.status);
-    logRequest(method, path, int(failure.status), 0, request.remoteAddress());
 }
 
 Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint16 port,
                                               const std::optional<QSslConfiguration> &tls)
 {
-    auto *tcp = new GuardedTcpServer(m_limits, this);
+    auto *tcp = new GuardedTcpServer(
+        m_limits, [this](const RequestHead &head) { return bodyLimit(head); }, this);
     if (tls)
         tcp->setTlsConfiguration(*tls);
     if (!tcp->listen(address, port)) {
@@ -157,8 +237,10 @@ Result<quint16, QString> HttpFrontend::listen(const QHostAddress &address, quint
         return u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(why);
     }
     connect(tcp, &GuardedTcpServer::rejected, this,
-            [this](const QString &method, const QString &path, int status,
-                   const QHostAddress &peer) { logRequest(method, path, status, 0, peer); });
+            [this](const QByteArray &method, const QByteArray &target, int status,
+                   const QHostAddress &peer) {
+                logRequest(Received{method, target, peer}, status, 0);
+            });
     m_server.bind(tcp);
     return tcp->serverPort();
 }

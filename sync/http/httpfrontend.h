@@ -15,6 +15,8 @@
 #include <QRegularExpression>
 #include <QSslConfiguration>
 
+#include <QFuture>
+
 #include <functional>
 #include <optional>
 
@@ -52,14 +54,24 @@ struct HttpError
     [[nodiscard]] static HttpError internal(const QString &message);
 };
 
+/** What one call allows beyond the frontend's limits. */
+struct RouteOptions
+{
+    /** The largest body of this call; 0 takes HttpLimits::maxBodyBytes. */
+    qint64 maxBodyBytes = 0;
+};
+
 /**
  * The HTTP side of gengxin-server: QHttpServer on a GuardedTcpServer (limits before buffering),
- * one log line per request (method, path, status, milliseconds, peer), JSON answers and a JSON
- * 404/405 for calls that do not exist.
+ * one log line per request (method, target as received and escaped, status, milliseconds,
+ * peer), JSON answers and a JSON 404/405 for calls that do not exist.
  *
  * Features do not touch QHttpServer: each registers its calls with route() from its own
  * `registerRoutes(HttpFrontend &)` (see sync/api.h). Handlers run on the event-loop thread, one
- * at a time, and may use the server's Database.
+ * at a time, and may use the server's Database. A call whose work would hold that thread (a
+ * password hash) registers with routeDeferred(): its answer comes from a QFuture, the event loop
+ * serves other connections meanwhile, and its own connection takes no further request until
+ * the answer is written.
  */
 class HttpFrontend : public QObject
 {
@@ -70,14 +82,24 @@ public:
     /** For paths with one "<arg>" segment, e.g. "/api/v1/blobs/<arg>". */
     using ArgHandler =
         std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>;
+    /**
+     * Returns the answer to come. The request is valid only during the call: copy what the work
+     * needs. The future must finish on the event-loop thread (e.g. QFuture::then with a context
+     * object there) if its last step uses the database.
+     */
+    using DeferredHandler = std::function<QFuture<QHttpServerResponse>(const QHttpServerRequest &)>;
 
     explicit HttpFrontend(HttpLimits limits = {}, QObject *parent = nullptr);
     ~HttpFrontend() override;
 
     /** Registers a call; path is exact (no trailing slash, no query). */
-    void route(Method method, const QString &path, Handler handler);
+    void route(Method method, const QString &path, Handler handler, RouteOptions options = {});
     /** Registers a call whose path has one "<arg>" segment (any characters but '/'). */
-    void route(Method method, const QString &pattern, ArgHandler handler);
+    void route(Method method, const QString &pattern, ArgHandler handler,
+               RouteOptions options = {});
+    /** Registers a call whose answer comes later (see DeferredHandler). */
+    void routeDeferred(Method method, const QString &path, DeferredHandler handler,
+                       RouteOptions options = {});
     /** Runs after every handler, before the next request: e.g. releasing database cursors. */
     void setAfterRequest(std::function<void()> afterRequest)
     {
@@ -116,13 +138,26 @@ private:
     {
         Method method;
         QRegularExpression path;
+        RouteOptions options;
+    };
+    /** What the log line of a request says about it: as received, from the connection guard. */
+    struct Received
+    {
+        QByteArray method;
+        QByteArray target;
+        QHostAddress peer;
     };
 
-    void logRequest(const QString &method, const QString &path, int status, qint64 millis,
-                    const QHostAddress &peer) const;
-    [[nodiscard]] QHttpServerResponse run(const QHttpServerRequest &request,
-                                          const std::function<QHttpServerResponse()> &handler);
+    void logRequest(const Received &request, int status, qint64 millis) const;
+    [[nodiscard]] static Received received(const QHttpServerRequest &request,
+                                           QHttpServerResponder &responder);
+    void run(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+             const std::function<QHttpServerResponse()> &handler);
+    void runDeferred(const QHttpServerRequest &request, QHttpServerResponder &&responder,
+                     const DeferredHandler &handler);
     void answerMissing(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    /** The body limit of a request by its head: its call's, else the frontend's. */
+    [[nodiscard]] qint64 bodyLimit(const RequestHead &head) const;
 
     HttpLimits m_limits;
     QHttpServer m_server;

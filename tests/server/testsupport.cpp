@@ -117,37 +117,6 @@ QUrl TestServer::baseUrl() const
     return QUrl(u"http://127.0.0.1:%1"_s.arg(m_port));
 }
 
-QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
-{
-    QTcpSocket socket;
-    QByteArray received;
-    QEventLoop loop;
-    QObject::connect(&socket, &QTcpSocket::readyRead, &loop, [&] { received += socket.readAll(); });
-    QObject::connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
-    QObject::connect(&socket, &QTcpSocket::errorOccurred, &loop, &QEventLoop::quit);
-    QObject::connect(&socket, &QTcpSocket::connected, &loop, [&] { socket.write(request); });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    loop.exec();
-    received += socket.readAll();
-    return received;
-}
-
-int rawStatus(const QByteArray &response)
-{
-    if (!response.startsWith("HTTP/1.1 "))
-        return 0;
-    return response.mid(9, 3).toInt();
-}
-
-QJsonObject rawJsonBody(const QByteArray &response)
-{
-    const qsizetype headEnd = response.indexOf("\r\n\r\n");
-    if (headEnd < 0)
-        return {};
-    return QJsonDocument::fromJson(response.mid(headEnd + 4)).object();
-}
-
 QString addUser(server::Database &db, const QString &username, server::Role role,
                 const QString &password, const QString &region, const QString &enterprise)
 {

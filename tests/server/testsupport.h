@@ -2,6 +2,7 @@
 
 #include "devicejson.h"
 #include "httpclient.h"
+#include "rawhttp.h"
 #include "servercommand.h"
 #include "serverprocess.h"
 #include "testclock.h"
@@ -85,17 +86,6 @@ private:
     quint16 m_port = 0;
     QString m_error;
 };
-
-/**
- * Sends raw bytes to 127.0.0.1:port and returns everything the server sent until it closed the
- * connection or timeoutMs passed (for requests QNetworkAccessManager will not make).
- */
-[[nodiscard]] QByteArray rawExchange(quint16 port, const QByteArray &request,
-                                     int timeoutMs = 10000);
-/** The status code of a raw HTTP answer ("HTTP/1.1 413 ..."), or 0. */
-[[nodiscard]] int rawStatus(const QByteArray &response);
-/** The body of a raw HTTP answer parsed as a JSON object. */
-[[nodiscard]] QJsonObject rawJsonBody(const QByteArray &response);
 
 /** Adds a user straight into the store; returns "" or why it failed. */
 [[nodiscard]] QString addUser(server::Database &db, const QString &username, server::Role role,
