@@ -32,33 +32,38 @@ Result<QString, HttpError> requiredString(const QJsonObject &body, const QString
 
 void AuthApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Post, u"/api/v1/login"_s,
-               [this](const QHttpServerRequest &request) { return login(request); });
+    http.routeDeferred(Method::Post, u"/api/v1/login"_s,
+                       [this](const QHttpServerRequest &request,
+                              const HttpFrontend::Answer &answer) { login(request, answer); });
     http.route(Method::Post, u"/api/v1/logout"_s,
                [this](const QHttpServerRequest &request) { return logout(request); });
 }
 
-QHttpServerResponse AuthApi::login(const QHttpServerRequest &request)
+void AuthApi::login(const QHttpServerRequest &request, const HttpFrontend::Answer &answer)
 {
     auto body = HttpFrontend::jsonObjectBody(request);
     if (!body)
-        return HttpFrontend::error(body.error());
+        return answer(HttpFrontend::error(body.error()));
     auto username = requiredString(body.value(), u"username"_s, UserStore::kMaxUsernameLength);
     if (!username)
-        return HttpFrontend::error(username.error());
+        return answer(HttpFrontend::error(username.error()));
     // Longer than any password can be: refused before the costly hash.
     auto password = requiredString(body.value(), u"password"_s, 4 * UserStore::kMaxPasswordLength);
     if (!password)
-        return HttpFrontend::error(password.error());
+        return answer(HttpFrontend::error(password.error()));
 
-    auto result = m_ctx.auth.login(username.value(), password.value(), request.remoteAddress());
-    if (!result)
-        return HttpFrontend::error(result.error());
-    const LoginResult &login = result.value();
-    return HttpFrontend::json(QJsonObject{{u"token"_s, login.token},
-                                          {u"role"_s, roleName(login.user.role)},
-                                          {u"region"_s, nullIfEmpty(login.user.region)},
-                                          {u"enterprise"_s, nullIfEmpty(login.user.enterprise)}});
+    // The hash runs off the event loop; the answer is made back on it.
+    m_ctx.auth.login(username.value(), password.value(), request.remoteAddress(),
+                     [answer](Result<LoginResult, HttpError> result) {
+                         if (!result)
+                             return answer(HttpFrontend::error(result.error()));
+                         const LoginResult &login = result.value();
+                         answer(HttpFrontend::json(
+                             QJsonObject{{u"token"_s, login.token},
+                                         {u"role"_s, roleName(login.user.role)},
+                                         {u"region"_s, nullIfEmpty(login.user.region)},
+                                         {u"enterprise"_s, nullIfEmpty(login.user.enterprise)}}));
+                     });
 }
 
 QHttpServerResponse AuthApi::logout(const QHttpServerRequest &request)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "sync/api/api.h"
+#include "sync/http/httpfrontend.h"
 
 namespace gx::server {
 
 /**
  * POST /api/v1/login {"username","password"} -> {"token","role","region","enterprise"}
- * (401 wrong credentials or disabled user, 429 throttled, 400 malformed body);
+ * (401 wrong credentials or disabled user, 429 throttled, 400 malformed body), answered when
+ * the password hash, checked off the event loop, is done;
  * POST /api/v1/logout revokes the caller's token (204).
  */
 class AuthApi : public Api
@@ -19,7 +21,7 @@ public:
     void registerRoutes(HttpFrontend &http) override;
 
 private:
-    [[nodiscard]] QHttpServerResponse login(const QHttpServerRequest &request);
+    void login(const QHttpServerRequest &request, const HttpFrontend::Answer &answer);
     [[nodiscard]] QHttpServerResponse logout(const QHttpServerRequest &request);
 
     ServerContext &m_ctx;

@@ -15,6 +15,7 @@ namespace gx::server {
 namespace {
 
 constexpr qint64 kDayMillis = qint64(24) * 60 * 60 * 1000;
+constexpr qint64 kMinuteMillis = qint64(60) * 1000;
 constexpr qsizetype kMaxTokenLength = 512;
 
 /** The address as text, IPv4-mapped IPv6 addresses written as IPv4. */
@@ -37,7 +38,18 @@ AuthService::AuthService(Database &db, AuthConfig config, std::function<qint64()
     : m_db(db)
     , m_config(config)
     , m_clock(std::move(clock))
-{}
+    , m_home(std::make_unique<QObject>())
+{
+    m_hashPool.setMaxThreadCount(std::max(1, m_config.hashThreads));
+}
+
+AuthService::~AuthService()
+{
+    // The checks under way end first (each posts its finish to m_home); destroying m_home then
+    // drops those finishes: no login is finished from here on.
+    m_hashPool.waitForDone();
+    m_home.reset();
+}
 
 Result<qint64, DbError> AuthService::throttledFor(const QString &key, int maxFailures)
 {
@@ -52,6 +64,15 @@ Result<qint64, DbError> AuthService::throttledFor(const QString &key, int maxFai
         return qint64(0);
     const qint64 until = query.value().value(0).toLongLong() + m_config.failureWindowMillis;
     return std::max<qint64>(1, (until - now + 999) / 1000);
+}
+
+Result<qint64, DbError> AuthService::failureCount(const QString &key)
+{
+    auto query = m_db.exec(u"SELECT COUNT(*) FROM login_failures WHERE key = ? AND at > ?"_s,
+                           {key, m_clock() - m_config.failureWindowMillis});
+    if (!query)
+        return query.error();
+    return query.value().next() ? query.value().value(0).toLongLong() : qint64(0);
 }
 
 HttpError AuthService::fail(const QString &username, const QHostAddress &peer,
@@ -80,68 +101,167 @@ HttpError AuthService::fail(const QString &username, const QHostAddress &peer,
     return HttpError::unauthorized(message);
 }
 
-Result<LoginResult, HttpError> AuthService::login(const QString &username, const QString &password,
-                                                  const QHostAddress &peer)
+HttpError AuthService::throttled(const QString &username, const QHostAddress &peer,
+                                 const QString &why, qint64 seconds)
 {
-    const QString wrong = u"Wrong user name or password."_s;
+    auto audited =
+        AuditLog::record(m_db, m_clock(), username, AuditAction::LoginFailed,
+                         {{u"address"_s, addressText(peer)}, {u"reason"_s, u"throttled"_s}});
+    if (!audited)
+        return storageFailure(audited.error());
+    return HttpError{StatusCode::TooManyRequests,
+                     ApiError{QString(ErrorCode::TooManyAttempts),
+                              u"%1; try again in %2 s."_s.arg(why, QString::number(seconds)),
+                              QString()},
+                     {{"Retry-After", QByteArray::number(seconds)}}};
+}
+
+qint64 AuthService::countLogin(const QString &address)
+{
     const qint64 now = m_clock();
+    // Forget the addresses that went quiet, so that the table stays as small as the traffic.
+    if (m_recentLogins.size() > 10000) {
+        for (auto it = m_recentLogins.begin(); it != m_recentLogins.end();) {
+            if (it->isEmpty() || it->constLast() <= now - kMinuteMillis)
+                it = m_recentLogins.erase(it);
+            else
+                ++it;
+        }
+    }
+    QList<qint64> &times = m_recentLogins[address];
+    while (!times.isEmpty() && times.constFirst() <= now - kMinuteMillis)
+        times.removeFirst();
+    if (times.size() >= m_config.maxLoginsPerAddressPerMinute)
+        return std::max<qint64>(1, (times.constFirst() + kMinuteMillis - now + 999) / 1000);
+    times.append(now);
+    return 0;
+}
+
+Result<PendingLogin, HttpError>
+AuthService::startLogin(const QString &username, const QString &password, const QHostAddress &peer)
+{
+    const QString address = addressText(peer);
+    auto byAddress = throttledFor(u"addr:"_s + address, m_config.maxFailuresPerAddress);
+    if (!byAddress)
+        return storageFailure(byAddress.error());
+    if (byAddress.value() > 0)
+        return throttled(username, peer, u"Too many failed logins from this address"_s,
+                         byAddress.value());
     auto byUser = throttledFor(u"user:"_s + username, m_config.maxFailuresPerUser);
     if (!byUser)
         return storageFailure(byUser.error());
-    auto byAddress = throttledFor(u"addr:"_s + addressText(peer), m_config.maxFailuresPerAddress);
-    if (!byAddress)
-        return storageFailure(byAddress.error());
-    if (const qint64 wait = std::max(byUser.value(), byAddress.value()); wait > 0) {
-        auto audited =
-            AuditLog::record(m_db, now, username, AuditAction::LoginFailed,
-                             {{u"address"_s, addressText(peer)}, {u"reason"_s, u"throttled"_s}});
-        if (!audited)
-            return storageFailure(audited.error());
-        HttpError error{
-            StatusCode::TooManyRequests,
-            ApiError{QString(ErrorCode::TooManyAttempts),
-                     u"Too many failed logins %1; try again in %2 s."_s.arg(
-                         byUser.value() > 0 ? u"for this user name"_s : u"from this address"_s,
-                         QString::number(wait)),
-                     QString()},
-            {{"Retry-After", QByteArray::number(wait)}}};
-        return error;
+    if (byUser.value() > 0) {
+        // Locked, but not for an address without failures: the owner elsewhere still logs in.
+        auto own = failureCount(u"addr:"_s + address);
+        if (!own)
+            return storageFailure(own.error());
+        if (own.value() > 0)
+            return throttled(username, peer, u"Too many failed logins for this user name"_s,
+                             byUser.value());
     }
+    if (m_pending >= m_config.maxPendingHashes)
+        return throttled(username, peer, u"The server is checking too many logins"_s, 1);
+    if (const qint64 wait = countLogin(address); wait > 0)
+        return throttled(username, peer, u"Too many logins from this address"_s, wait);
 
+    PendingLogin pending{username, password, peer, std::nullopt, Secrets::decoyHash()};
     auto found = UserStore::findWithHash(m_db, username);
-    if (!found) {
-        if (found.error().kind == UserError::Kind::Storage)
-            return storageFailure(DbError{DbError::Kind::Query, found.error().message, false});
-        (void)Secrets::verifyPassword(Secrets::decoyHash(), password); // same time as a real check
-        return fail(username, peer, u"unknown_user"_s, wrong);
+    if (found) {
+        pending.user = found.value().first;
+        pending.hash = found.value().second;
+    } else if (found.error().kind == UserError::Kind::Storage) {
+        return storageFailure(DbError{DbError::Kind::Query, found.error().message, false});
     }
-    const auto &[user, hash] = found.value();
-    if (!Secrets::verifyPassword(hash, password))
-        return fail(username, peer, u"wrong_password"_s, wrong);
+    return pending;
+}
+
+bool AuthService::checkPassword(const PendingLogin &login)
+{
+    // An unknown name checks the decoy hash: the same time as a real check.
+    return Secrets::verifyPassword(login.hash, login.password) && login.user.has_value();
+}
+
+void AuthService::login(const QString &username, const QString &password, const QHostAddress &peer,
+                        std::function<void(Result<LoginResult, HttpError>)> done)
+{
+    auto started = startLogin(username, password, peer);
+    if (!started) {
+        done(started.error());
+        return;
+    }
+    ++m_pending;
+    auto pending = std::make_shared<const PendingLogin>(std::move(started).value());
+    QObject *home = m_home.get(); // alive until the pool is done (see ~AuthService)
+    // Plain callbacks, not QFuture continuations: Qt 6.4 runs a chain of continuations with
+    // context objects twice (and crashes) when the last one is destroyed.
+    m_hashPool.start([this, home, pending, done = std::move(done)] {
+        const bool matched = checkPassword(*pending);
+        QMetaObject::invokeMethod(
+            home,
+            [this, pending, matched, done] {
+                --m_pending;
+                done(finishLogin(*pending, matched));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+Result<LoginResult, HttpError> AuthService::finishLogin(const PendingLogin &login, bool matched)
+{
+    const QString wrong = u"Wrong user name or password."_s;
+    if (!login.user)
+        return fail(login.username, login.peer, u"unknown_user"_s, wrong);
+    if (!matched)
+        return fail(login.username, login.peer, u"wrong_password"_s, wrong);
+    const User &user = *login.user;
     if (user.disabled)
-        return fail(username, peer, u"disabled"_s,
+        return fail(login.username, login.peer, u"disabled"_s,
                     u"This account is disabled; ask an administrator."_s);
 
+    const qint64 now = m_clock();
     LoginResult result{Secrets::newToken(), user, now + qint64(m_config.tokenDays) * kDayMillis};
     auto transaction = WriteTransaction::begin(m_db);
     if (!transaction)
         return storageFailure(transaction.error());
-    auto cleared =
-        m_db.run(u"DELETE FROM login_failures WHERE key = ?"_s, {QString(u"user:"_s + username)});
+    auto cleared = m_db.run(u"DELETE FROM login_failures WHERE key = ?"_s,
+                            {QString(u"user:"_s + login.username)});
     if (!cleared)
         return storageFailure(cleared.error());
+    if (auto capped = capTokens(user.id, now); !capped)
+        return storageFailure(capped.error());
     auto stored = m_db.run(u"INSERT INTO tokens (token_hash, user_id, created_at, expires_at, "
                            "revoked) VALUES (?, ?, ?, ?, 0)"_s,
                            {Secrets::tokenHash(result.token), user.id, now, result.expiresAt});
     if (!stored)
         return storageFailure(stored.error());
-    auto audited = AuditLog::record(m_db, now, username, AuditAction::Login,
-                                    {{u"address"_s, addressText(peer)}});
+    auto audited = AuditLog::record(m_db, now, login.username, AuditAction::Login,
+                                    {{u"address"_s, addressText(login.peer)}});
     if (!audited)
         return storageFailure(audited.error());
     if (auto committed = transaction.value().commit(); !committed)
         return storageFailure(committed.error());
     return result;
+}
+
+DbStatus AuthService::capTokens(qint64 userId, qint64 now)
+{
+    // Keep the newest maxTokensPerUser - 1 live tokens; the one being issued makes the cap.
+    auto live = m_db.exec(u"SELECT token_hash FROM tokens WHERE user_id = ? AND revoked = 0 "
+                          "AND expires_at > ? ORDER BY created_at DESC, token_hash"_s,
+                          {userId, now});
+    if (!live)
+        return live.error();
+    QStringList old;
+    for (int kept = 0; live.value().next();) {
+        if (++kept >= m_config.maxTokensPerUser)
+            old.append(live.value().value(0).toString());
+    }
+    for (const QString &hash : std::as_const(old)) {
+        auto revoked = m_db.run(u"UPDATE tokens SET revoked = 1 WHERE token_hash = ?"_s, {hash});
+        if (!revoked)
+            return revoked.error();
+    }
+    return Done{};
 }
 
 Result<AuthedUser, HttpError> AuthService::requireUser(const QHttpServerRequest &request)

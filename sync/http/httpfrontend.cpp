@@ -4,7 +4,6 @@
 #include "sync/http/logging.h"
 
 #include <QElapsedTimer>
-#include <QFuture>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -125,34 +124,36 @@ void HttpFrontend::runDeferred(const QHttpServerRequest &request, QHttpServerRes
 {
     QElapsedTimer timer;
     timer.start();
-    QFuture<QHttpServerResponse> future = [&]() -> QFuture<QHttpServerResponse> {
-        try {
-            return handler(request);
-        } catch (const std::exception &e) {
-            qCCritical(lcHttp, "handler failed: %s", e.what());
-            return QtFuture::makeReadyFuture(
-                error(HttpError::internal(u"The server failed to answer; see its log."_s)));
-        }
-    }();
-    if (m_afterRequest)
-        m_afterRequest();
     const Received what = received(request, responder);
     // The request object is reused for the connection's next request and the socket may go
-    // before the answer: only copies and a guarded pointer go into the continuation.
+    // before the answer: only copies and guarded pointers go into the answer.
     QPointer<QTcpSocket> socket = responder.socket();
     if (ConnectionGuard *guard = ConnectionGuard::of(socket))
         guard->deferAnswer();
     auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-    future.then(this, [this, what, timer, socket, held](QHttpServerResponse &&response) {
-        if (m_afterRequest)
-            m_afterRequest();
-        logRequest(what, int(response.statusCode()), timer.elapsed());
+    auto done = std::make_shared<bool>(false);
+    QPointer<HttpFrontend> self = this;
+    Answer answer = [self, what, timer, socket, held, done](QHttpServerResponse &&response) {
+        if (*done || !self)
+            return;
+        *done = true;
+        if (self->m_afterRequest)
+            self->m_afterRequest();
+        self->logRequest(what, int(response.statusCode()), timer.elapsed());
         if (!socket || socket->state() != QAbstractSocket::ConnectedState)
             return;
         response.write(std::move(*held));
         if (ConnectionGuard *guard = ConnectionGuard::of(socket))
             guard->answered();
-    });
+    };
+    try {
+        handler(request, answer);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp, "handler failed: %s", e.what());
+        answer(error(HttpError::internal(u"The server failed to answer; see its log."_s)));
+    }
+    if (m_afterRequest)
+        m_afterRequest();
 }
 
 qint64 HttpFrontend::bodyLimit(const RequestHead &head) const

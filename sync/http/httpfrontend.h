@@ -15,8 +15,6 @@
 #include <QRegularExpression>
 #include <QSslConfiguration>
 
-#include <QFuture>
-
 #include <functional>
 #include <optional>
 
@@ -69,8 +67,8 @@ struct RouteOptions
  * Features do not touch QHttpServer: each registers its calls with route() from its own
  * `registerRoutes(HttpFrontend &)` (see sync/api.h). Handlers run on the event-loop thread, one
  * at a time, and may use the server's Database. A call whose work would hold that thread (a
- * password hash) registers with routeDeferred(): its answer comes from a QFuture, the event loop
- * serves other connections meanwhile, and its own connection takes no further request until
+ * password hash) registers with routeDeferred(): it answers through a callback later, the event
+ * loop serves other connections meanwhile, and its own connection takes no further request until
  * the answer is written.
  */
 class HttpFrontend : public QObject
@@ -82,12 +80,15 @@ public:
     /** For paths with one "<arg>" segment, e.g. "/api/v1/blobs/<arg>". */
     using ArgHandler =
         std::function<QHttpServerResponse(const QString &, const QHttpServerRequest &)>;
+    /** Sends the answer of a deferred call (once; later calls are ignored). Call it on the
+     * event-loop thread. */
+    using Answer = std::function<void(QHttpServerResponse &&)>;
     /**
-     * Returns the answer to come. The request is valid only during the call: copy what the work
-     * needs. The future must finish on the event-loop thread (e.g. QFuture::then with a context
-     * object there) if its last step uses the database.
+     * Starts the work of a call and answers through `answer`, now or later (e.g. from a
+     * QMetaObject::invokeMethod back on the event-loop thread when work on a pool is done). The
+     * request is valid only during the call: copy what the work needs.
      */
-    using DeferredHandler = std::function<QFuture<QHttpServerResponse>(const QHttpServerRequest &)>;
+    using DeferredHandler = std::function<void(const QHttpServerRequest &, Answer answer)>;
 
     explicit HttpFrontend(HttpLimits limits = {}, QObject *parent = nullptr);
     ~HttpFrontend() override;

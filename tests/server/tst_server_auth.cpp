@@ -9,9 +9,13 @@
 
 #include <QCryptographicHash>
 #include <QHash>
+#include <QJsonDocument>
+#include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using gx::server::Role;
@@ -53,7 +57,12 @@ private slots:
     void tokenIsStoredOnlyAsHash();
     void passwordIsArgon2id();
     void throttlesPerUserName();
+    void nobodyElseLocksAnAccount();
     void throttlesPerAddress();
+    void successfulLoginsAreThrottledPerAddress();
+    void liveTokensPerUserAreCapped();
+    void hashingDoesNotHoldOtherRequests();
+    void tooManyPendingChecksAre429();
     void successClearsFailuresAndIsNeverCounted();
     void tokenChecks_data();
     void tokenChecks();
@@ -222,12 +231,20 @@ void Tst_server_auth::throttlesPerUserName()
     HttpClient client(m_server->baseUrl());
     for (int i = 0; i < 5; ++i)
         QCOMPARE(login(client, u"insp"_s, u"guess %1"_s.arg(i)).status, 401);
-    // The sixth attempt is refused even with the right password.
+    // The sixth attempt from the guessing address is refused even with the right password.
     HttpResult refused = login(client, u"insp"_s, kPassword);
     QCOMPARE(refused.status, 429);
     QCOMPARE(refused.errorCode(), u"too_many_attempts"_s);
     QCOMPARE(refused.header("Retry-After"), QByteArray("900")); // 15 min after the failures
     QVERIFY2(refused.errorMessage().contains("user name"_L1), refused.describe().constData());
+    // Another address gets one guess: once it has failed, it is locked out of the name too.
+    const QHostAddress second(u"127.0.0.2"_s);
+    QCOMPARE(
+        gx::test::rawStatus(gx::test::rawLogin(m_server->port(), second, u"insp"_s, u"guess 6"_s)),
+        401);
+    QCOMPARE(
+        gx::test::rawStatus(gx::test::rawLogin(m_server->port(), second, u"insp"_s, kPassword)),
+        429);
     // Another user from the same address is not affected (5 < 20 address failures).
     QCOMPARE(login(client, u"office"_s, kPassword).status, 200);
 
@@ -237,6 +254,23 @@ void Tst_server_auth::throttlesPerUserName()
     QCOMPARE(refused.header("Retry-After"), QByteArray("1"));
     m_clock.advance(1 * kSecond);
     QCOMPARE(login(client, u"insp"_s, kPassword).status, 200);
+}
+
+void Tst_server_auth::nobodyElseLocksAnAccount()
+{
+    // The probe locked the admin for 15 minutes with five wrong passwords from anywhere.
+    HttpClient client(m_server->baseUrl());
+    for (int i = 0; i < 8; ++i)
+        QVERIFY(login(client, u"admin"_s, u"guess %1"_s.arg(i)).status >= 400);
+    QCOMPARE(login(client, u"admin"_s, kPassword).status, 429);
+    // The admin, from an address without failures, logs in; that clears the name's failures.
+    const QByteArray answer =
+        gx::test::rawLogin(m_server->port(), QHostAddress(u"127.0.0.3"_s), u"admin"_s, kPassword);
+    QCOMPARE(gx::test::rawStatus(answer), 200);
+    QVERIFY(!gx::test::rawJsonBody(answer).value("token"_L1).toString().isEmpty());
+    auto rows = m_db->db().exec(u"SELECT COUNT(*) FROM login_failures WHERE key = 'user:admin'"_s);
+    QVERIFY(rows.ok() && rows.value().next());
+    QCOMPARE(rows.value().value(0).toInt(), 0);
 }
 
 void Tst_server_auth::throttlesPerAddress()
@@ -253,6 +287,116 @@ void Tst_server_auth::throttlesPerAddress()
     QCOMPARE(refused.header("Retry-After"), QByteArray::number(900 - 19));
     m_clock.advance((900 - 19) * kSecond);
     QCOMPARE(login(client, u"admin"_s, kPassword).status, 200);
+}
+
+void Tst_server_auth::successfulLoginsAreThrottledPerAddress()
+{
+    gx::server::ServerConfig config;
+    config.clock = m_clock.function();
+    config.auth.maxLoginsPerAddressPerMinute = 3;
+    TestServer server(m_db->db(), config);
+    QVERIFY(server.ok());
+    HttpClient client(server.baseUrl());
+    for (int i = 0; i < 3; ++i) {
+        m_clock.advance(kSecond);
+        QCOMPARE(login(client, u"office"_s, kPassword).status, 200);
+    }
+    const HttpResult refused = login(client, u"office"_s, kPassword);
+    QCOMPARE(refused.status, 429);
+    QVERIFY2(refused.errorMessage().contains("Too many logins from this address"_L1),
+             refused.describe().constData());
+    QCOMPARE(refused.header("Retry-After"), QByteArray("58")); // the first login leaves then
+    // Another address is not affected.
+    QCOMPARE(gx::test::rawStatus(gx::test::rawLogin(server.port(), QHostAddress(u"127.0.0.2"_s),
+                                                    u"office"_s, kPassword)),
+             200);
+    m_clock.advance(58 * kSecond);
+    QCOMPARE(login(client, u"office"_s, kPassword).status, 200);
+}
+
+void Tst_server_auth::liveTokensPerUserAreCapped()
+{
+    gx::server::ServerConfig config;
+    config.clock = m_clock.function();
+    config.auth.maxTokensPerUser = 3;
+    TestServer server(m_db->db(), config);
+    QVERIFY(server.ok());
+    HttpClient client(server.baseUrl());
+    QStringList tokens;
+    for (int i = 0; i < 5; ++i) {
+        m_clock.advance(kSecond);
+        tokens.append(client.login(u"insp"_s, kPassword));
+        QVERIFY(!tokens.last().isEmpty());
+    }
+    // The newest three work, the two oldest were revoked by the logins after them.
+    for (int i = 0; i < tokens.size(); ++i) {
+        client.setToken(tokens[i]);
+        const HttpResult result = client.get(u"/api/v1/forms/current"_s);
+        QCOMPARE(result.status, i < 2 ? 401 : 200);
+        if (i < 2)
+            QVERIFY2(result.errorMessage().contains("revoked"_L1), result.describe().constData());
+    }
+    auto rows = m_db->db().exec(u"SELECT COUNT(*) FROM tokens t JOIN users u ON u.id = t.user_id "
+                                "WHERE u.username = 'insp' AND t.revoked = 0"_s);
+    QVERIFY(rows.ok() && rows.value().next());
+    QCOMPARE(rows.value().value(0).toInt(), 3);
+}
+
+void Tst_server_auth::hashingDoesNotHoldOtherRequests()
+{
+    // Four logins under way (two hash threads: at least two hashes' time), then a plain call:
+    // it is answered while logins are still being checked, not after all of them.
+    gx::server::ServerConfig config;
+    config.clock = m_clock.function();
+    config.auth.hashThreads = 1;
+    TestServer server(m_db->db(), config);
+    QVERIFY(server.ok());
+    HttpClient logins(server.baseUrl());
+    const QByteArray body = QJsonDocument(credentials(u"office"_s, kPassword)).toJson();
+    QList<QNetworkReply *> pending;
+    for (int i = 0; i < 4; ++i)
+        pending.append(logins.startPost(u"/api/v1/login"_s, body));
+    gx::test::RawConnection plain(server.port());
+    QVERIFY(plain.isConnected());
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(pending.begin(), pending.end(),
+                                         [](QNetworkReply *r) { return r->isRunning(); }),
+                             5000);
+    plain.send("GET /api/v1/nothing HTTP/1.1\r\nHost: x\r\n\r\n");
+    QVERIFY(plain.waitForAnswers(1, 30000));
+    const auto unfinished = std::count_if(pending.begin(), pending.end(),
+                                          [](QNetworkReply *r) { return !r->isFinished(); });
+    QCOMPARE(gx::test::rawStatus(plain.answers().constFirst()), 404);
+    for (QNetworkReply *reply : std::as_const(pending))
+        QCOMPARE(logins.finish(reply).status, 200);
+    QVERIFY2(unfinished > 0, "the plain call waited for every login");
+}
+
+void Tst_server_auth::tooManyPendingChecksAre429()
+{
+    gx::server::ServerConfig config;
+    config.clock = m_clock.function();
+    config.auth.maxPendingHashes = 1;
+    config.auth.hashThreads = 1;
+    TestServer server(m_db->db(), config);
+    QVERIFY(server.ok());
+    HttpClient logins(server.baseUrl());
+    const QByteArray body = QJsonDocument(credentials(u"office"_s, kPassword)).toJson();
+    QList<QNetworkReply *> pending;
+    for (int i = 0; i < 5; ++i)
+        pending.append(logins.startPost(u"/api/v1/login"_s, body));
+    int ok = 0;
+    int busy = 0;
+    for (QNetworkReply *reply : std::as_const(pending)) {
+        const HttpResult result = logins.finish(reply);
+        if (result.status == 200)
+            ++ok;
+        else if (result.status == 429 &&
+                 result.errorMessage().contains("checking too many logins"_L1))
+            ++busy;
+        else
+            QFAIL(result.describe().constData());
+    }
+    QVERIFY2(ok >= 1 && busy >= 1, qPrintable(u"%1 ok, %2 busy"_s.arg(ok).arg(busy)));
 }
 
 void Tst_server_auth::successClearsFailuresAndIsNeverCounted()

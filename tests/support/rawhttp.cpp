@@ -24,9 +24,11 @@ QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)
     return received;
 }
 
-RawConnection::RawConnection(quint16 port, int connectTimeoutMs)
+RawConnection::RawConnection(quint16 port, int connectTimeoutMs, const QHostAddress &from)
     : m_socket(std::make_unique<QTcpSocket>())
 {
+    if (!from.isNull())
+        m_socket->bind(from);
     QObject::connect(m_socket.get(), &QTcpSocket::readyRead, m_socket.get(),
                      [this] { m_received += m_socket->readAll(); });
     QObject::connect(m_socket.get(), &QTcpSocket::disconnected, m_socket.get(),
@@ -101,6 +103,23 @@ QList<QByteArray> RawConnection::answers() const
         at = end;
     }
     return out;
+}
+
+QByteArray rawLogin(quint16 port, const QHostAddress &from, const QString &username,
+                    const QString &password)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("username"), username},
+                                                      {QStringLiteral("password"), password}})
+                                .toJson(QJsonDocument::Compact);
+    RawConnection connection(port, 5000, from);
+    if (!connection.isConnected())
+        return {};
+    connection.send("POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    "Content-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    if (!connection.waitForAnswers(1, 30000))
+        return {};
+    return connection.answers().constFirst();
 }
 
 int rawStatus(const QByteArray &response)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QList>
 #include <QTcpSocket>
@@ -28,7 +29,10 @@ namespace gx::test {
 class RawConnection
 {
 public:
-    explicit RawConnection(quint16 port, int connectTimeoutMs = 5000);
+    /** Connects to 127.0.0.1:port, from the loopback address `from` if one is given (e.g.
+     * 127.0.0.2: another client address for the server's per-address rules). */
+    explicit RawConnection(quint16 port, int connectTimeoutMs = 5000,
+                           const QHostAddress &from = {});
     ~RawConnection();
     RawConnection(const RawConnection &) = delete;
     RawConnection &operator=(const RawConnection &) = delete;
@@ -52,6 +56,10 @@ private:
     QByteArray m_received;
     bool m_closed = false;
 };
+
+/** POST /api/v1/login from the loopback address `from`: the whole raw answer, or "". */
+[[nodiscard]] QByteArray rawLogin(quint16 port, const QHostAddress &from, const QString &username,
+                                  const QString &password);
 
 /** The status code of a raw HTTP answer ("HTTP/1.1 413 ..."), or 0. */
 [[nodiscard]] int rawStatus(const QByteArray &response);
