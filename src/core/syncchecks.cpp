@@ -2,6 +2,7 @@
 
 #include "core/hlc.h"
 #include "core/jsonreader.h"
+#include "core/textcheck.h"
 #include "core/uuidcheck.h"
 
 #include <QJsonArray>
@@ -136,12 +137,10 @@ std::optional<CodecError> checkRecordId(const QString &text, const QString &path
 std::optional<CodecError> checkText(const QString &text, const QString &path,
                                     const ProtocolLimits &limits)
 {
-    if (text.size() > limits.maxStringLength)
-        return CodecError{path, u"string longer than %1 characters"_s.arg(limits.maxStringLength)};
-    if (text.contains(QChar(u'\0')))
-        return CodecError{path, u"string contains U+0000"_s};
-    if (!QStringView(text).isValidUtf16())
-        return CodecError{path, u"string contains an unpaired surrogate"_s};
+    if (auto problem = textProblem(text, limits.maxStringLength)) {
+        return CodecError{path, u"string "_s +
+                                    textProblemMessage(text, *problem, limits.maxStringLength)};
+    }
     return std::nullopt;
 }
 

@@ -41,7 +41,8 @@ inline constexpr int kMaxCursorLength = 256;
 /** 1..128 characters, no control characters, well-formed UTF-16 (a record's id). */
 [[nodiscard]] std::optional<CodecError> checkRecordId(const QString &text, const QString &path,
                                                       const ProtocolLimits &limits);
-/** At most limits.maxStringLength characters, no U+0000, well-formed UTF-16 (messages). */
+/** At most limits.maxStringLength characters and the one text check (core/textcheck.h): field
+ * values, their keys, messages. */
 [[nodiscard]] std::optional<CodecError> checkText(const QString &text, const QString &path,
                                                   const ProtocolLimits &limits);
 /** A record's fields: at most limits.maxFieldsPerMutation members named [A-Za-z][A-Za-z0-9_]*

@@ -4,7 +4,7 @@
 #include "sync/store/auditlog.h"
 
 #include <QDateTime>
-#include <QRegularExpression>
+#include <QStringList>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -50,10 +50,12 @@ QHttpServerResponse AuditApi::list(const QHttpServerRequest &request)
         }
     }
     const QString action = query.queryItemValue(u"action"_s, QUrl::FullyDecoded);
-    static const QRegularExpression actionName(u"^[a-z_]{1,64}$"_s);
-    if (!action.isEmpty() && !actionName.match(action).hasMatch()) {
+    if (!action.isEmpty() && !AuditAction::isKnown(action)) {
+        QStringList known;
+        for (QLatin1StringView name : AuditAction::All)
+            known.append(name);
         return HttpFrontend::error(HttpError::badRequest(
-            u"'action' is an action name such as login or review."_s, u"action"_s));
+            u"'action' must be one of %1."_s.arg(known.join(u", "_s)), u"action"_s));
     }
     auto entries = AuditLog::recent(m_ctx.db, limit, action);
     if (!entries)

@@ -69,6 +69,18 @@ QHttpServerResponse SyncApi::pull(const QHttpServerRequest &request)
     }
     limit = std::min(limit, m_ctx.config.protocol.maxChanges);
     PullFeed feed(m_ctx.db);
+    if (since > 0) {
+        auto latest = feed.latestSeq();
+        if (!latest)
+            return HttpFrontend::error(storageFailure(latest.error()));
+        if (since > latest.value()) {
+            return HttpFrontend::error(HttpError::badRequest(
+                u"'since' is not a cursor this server handed out (it is past the latest "
+                "change): send back the cursor of a pull, or no 'since' to start from the "
+                "beginning."_s,
+                u"since"_s));
+        }
+    }
     auto page = feed.page(AccessScope(user.value()), since, limit);
     if (!page)
         return HttpFrontend::error(storageFailure(page.error()));

@@ -1,6 +1,7 @@
 #include "sync/figures/registryimport.h"
 
 #include "core/industrycode.h"
+#include "core/textcheck.h"
 #include "core/uscc.h"
 #include "sync/records/coveragefacts.h"
 #include "sync/records/recordstore.h"
@@ -116,6 +117,8 @@ RegistryFile RegistryImport::parse(const QByteArray &csv, const RegionCatalog &r
             problems.append(u"the name is empty"_s);
         else if (row.name.size() > kMaxNameLength)
             problems.append(u"the name is longer than %1 characters"_s.arg(kMaxNameLength));
+        else if (const auto text = textProblem(row.name))
+            problems.append(u"the name %1"_s.arg(textProblemMessage(row.name, *text)));
         if (!knownRegions.contains(row.region)) {
             problems.append(
                 u"unknown region '%1' (known: %2)"_s.arg(row.region, knownRegions.join(u' ')));

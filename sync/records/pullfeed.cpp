@@ -27,6 +27,17 @@ QVariantList PullFeed::params(const AccessScope &scope, qint64 since, int limit)
     return params;
 }
 
+Result<qint64, DbError> PullFeed::latestSeq()
+{
+    auto latest =
+        m_db.statements().exec(u"SELECT value FROM counters WHERE name = ?"_s, {u"seq"_s});
+    if (!latest)
+        return latest.error();
+    const qint64 value = latest.value()->next() ? latest.value()->value(0).toLongLong() : 0;
+    latest.value()->finish();
+    return value;
+}
+
 Result<PullPage, DbError> PullFeed::page(const AccessScope &scope, qint64 since, int limit)
 {
     PullPage page;

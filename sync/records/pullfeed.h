@@ -30,6 +30,10 @@ public:
     /** The page after `since` (a seq; 0 = from the start) of at most `limit` changes. */
     [[nodiscard]] Result<PullPage, DbError> page(const AccessScope &scope, qint64 since, int limit);
 
+    /** The seq of the latest change the server made (0 before any): no cursor it handed out
+     * is past it. */
+    [[nodiscard]] Result<qint64, DbError> latestSeq();
+
     /** The statement page() runs and its parameters (for EXPLAIN in tests). */
     [[nodiscard]] static QString sql(const AccessScope &scope);
     [[nodiscard]] static QVariantList params(const AccessScope &scope, qint64 since, int limit);

@@ -1,6 +1,10 @@
 #include "sync/records/reviewstore.h"
 
 #include "core/hlc.h"
+#include "core/syncprotocol.h"
+#include "core/textcheck.h"
+#include "core/uscc.h"
+#include "core/uuidcheck.h"
 
 #include <QDateTime>
 
@@ -74,8 +78,16 @@ std::optional<ReviewError> ReviewStore::check(const ReviewRequest &request) cons
     }
     if (request.id.isEmpty())
         return invalid(u"'id' is missing: the id of the record reviewed."_s, u"id"_s);
-    if (request.id.size() > 100)
-        return invalid(u"'id' is longer than 100 characters."_s, u"id"_s);
+    // As a push checks ids (PushProcessor::checkId): an enterprise's is its USCC, every other
+    // record's a UUID; anything else cannot name a record.
+    const bool idShaped = request.entity == SyncEntity::Enterprise ? !checkUscc(request.id)
+                                                                   : isCanonicalUuid(request.id);
+    if (!idShaped) {
+        return invalid(request.entity == SyncEntity::Enterprise
+                           ? u"'id' of an enterprise is its USCC (18 characters)."_s
+                           : u"'id' is not a record id (a lower-case UUID)."_s,
+                       u"id"_s);
+    }
     if (!states().contains(request.state)) {
         return invalid(
             u"'state' must be one of %1, not '%2'."_s.arg(states().join(u", "_s), request.state),
@@ -88,6 +100,12 @@ std::optional<ReviewError> ReviewStore::check(const ReviewRequest &request) cons
     }
     if (request.comment.size() > kMaxCommentLength) {
         return invalid(u"'comment' is longer than %1 characters."_s.arg(kMaxCommentLength),
+                       u"comment"_s);
+    }
+    // The comment reaches the county's devices in a pull page: what the codec would refuse
+    // there is refused here (core/textcheck.h).
+    if (auto problem = textProblem(request.comment)) {
+        return invalid(u"'comment' %1."_s.arg(textProblemMessage(request.comment, *problem)),
                        u"comment"_s);
     }
     if (!request.field.isEmpty() && !entity->field(request.field)) {

@@ -3,6 +3,10 @@
 #include "sync/store/database.h"
 
 #include <QJsonObject>
+#include <QStringView>
+
+#include <algorithm>
+#include <array>
 
 namespace gx::server {
 
@@ -21,6 +25,24 @@ inline constexpr QLatin1StringView OfficialFigureSet{"official_figure_set"};
 inline constexpr QLatin1StringView OfficialFiguresImported{"official_figures_imported"};
 inline constexpr QLatin1StringView CoverageExported{"coverage_exported"};
 inline constexpr QLatin1StringView DemoGenerated{"demo_generated"};
+/** Every action above: GET /api/v1/audit?action= takes only these. Add a new action here too. */
+inline constexpr std::array All{Login,
+                                LoginFailed,
+                                Logout,
+                                UserAdded,
+                                UserDisabled,
+                                UserEnabled,
+                                PasswordReset,
+                                RegistryImported,
+                                ReviewCreated,
+                                OfficialFigureSet,
+                                OfficialFiguresImported,
+                                CoverageExported,
+                                DemoGenerated};
+[[nodiscard]] inline bool isKnown(QStringView name)
+{
+    return std::any_of(All.begin(), All.end(), [name](QLatin1StringView a) { return a == name; });
+}
 } // namespace AuditAction
 
 /** One row of the audit log: who did what, when, with the details as JSON. */

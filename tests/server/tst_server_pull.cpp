@@ -199,6 +199,9 @@ void Tst_server_pull::badPullParameters_data()
     QTest::newRow("unknown cursor version") << u"since=c2.MQ"_s << u"since"_s;
     QTest::newRow("negative seq") << u"since=c1.LTE"_s << u"since"_s;
     QTest::newRow("SQL in the cursor") << u"since=1%20OR%201%3D1"_s << u"since"_s;
+    // Well formed, but past every change the server made: it never handed that cursor out.
+    QTest::newRow("cursor past the counter")
+        << u"since="_s + gx::PullCursor{1'000'000}.encode() << u"since"_s;
     QTest::newRow("zero limit") << u"limit=0"_s << u"limit"_s;
     QTest::newRow("negative limit") << u"limit=-5"_s << u"limit"_s;
     QTest::newRow("limit not a number") << u"limit=ten"_s << u"limit"_s;

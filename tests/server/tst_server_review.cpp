@@ -242,6 +242,28 @@ void Tst_server_review::refusals_data()
         << u"field"_s;
     QTest::newRow("unknown member")
         << QByteArray("{" + survey + R"(,"state":"approved","reviewer":"boss"})") << u"reviewer"_s;
+    // The probe: a malformed id answered 404, as if it could name a record.
+    QTest::newRow("SQL-looking id")
+        << QByteArray(R"({"entity":"survey","id":"x' OR '1'='1","state":"approved"})") << u"id"_s;
+    QTest::newRow("id not a UUID")
+        << QByteArray(R"({"entity":"survey","id":"x","state":"approved"})") << u"id"_s;
+    QTest::newRow("enterprise id not a USCC")
+        << QByteArray(R"({"entity":"enterprise","id":"7d1e28ba-2fa1-41d2-883f-0016d3cca427",)"
+                      R"("state":"approved"})")
+        << u"id"_s;
+    // Text the sync codec refuses would stall every device of the county in its pull.
+    QTest::newRow("comment with NUL")
+        << QByteArray("{" + survey + R"(,"state":"rejected","comment":"a\u0000b"})")
+        << u"comment"_s;
+    QTest::newRow("comment with a lone surrogate")
+        << QByteArray("{" + survey + R"(,"state":"rejected","comment":"a\ud800b"})")
+        << u"comment"_s;
+    QTest::newRow("comment with ESC")
+        << QByteArray("{" + survey + R"(,"state":"rejected","comment":"\u001b[2Jx"})")
+        << u"comment"_s;
+    QTest::newRow("comment with DEL")
+        << QByteArray("{" + survey + R"(,"state":"rejected","comment":"a\u007fb"})")
+        << u"comment"_s;
     QTest::newRow("not JSON") << QByteArray("{\"entity\":") << QString();
     QTest::newRow("an array") << QByteArray("[]") << QString();
 }
@@ -270,7 +292,6 @@ void Tst_server_review::unknownOrDeletedRecord_data()
     QTest::newRow("deleted survey") << u"survey"_s << kGoneSurvey;
     QTest::newRow("no such enterprise")
         << u"enterprise"_s << gx::makeUscc(u'9', u'1', kRegion, u"59999999");
-    QTest::newRow("SQL-looking id") << u"survey"_s << u"x' OR '1'='1"_s;
 }
 
 void Tst_server_review::unknownOrDeletedRecord()
@@ -374,6 +395,7 @@ void Tst_server_review::auditLogReadable_data()
     QTest::newRow("limit 0") << u"office"_s << u"?limit=0"_s << 400 << u"limit"_s;
     QTest::newRow("limit word") << u"office"_s << u"?limit=all"_s << 400 << u"limit"_s;
     QTest::newRow("action odd") << u"office"_s << u"?action=x%27;--"_s << 400 << u"action"_s;
+    QTest::newRow("action unknown") << u"office"_s << u"?action=nope"_s << 400 << u"action"_s;
     QTest::newRow("inspector") << u"inspector-in"_s << QString() << 403 << QString();
     QTest::newRow("enterprise") << u"enterprise-in"_s << QString() << 403 << QString();
 }
