@@ -247,7 +247,7 @@
     </message>
 </context>
 <context>
-    <name>gx::Session</name>
+    <name>gx::LoginFlow</name>
     <message>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
@@ -280,6 +280,9 @@
         <source>The server cannot be reached (%1), and the saved login cannot be read. Connect to the server to log in.</source>
         <translation>无法连接服务器（%1），且本设备保存的登录信息无法读取。请连接服务器后登录。</translation>
     </message>
+</context>
+<context>
+    <name>gx::Session</name>
     <message>
         <source>The data on this device cannot be opened: %1</source>
         <translation>无法打开本设备上的数据：%1</translation>

@@ -99,19 +99,17 @@ void CoverageModel::componentComplete()
 
 void CoverageModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {{&Session::periodChanged,
+                         [this] {
+                             if (m_period == 0)
+                                 reload();
+                         }},
+                        {&Session::languageChanged, [this] {
+                             rebuild();
+                         }}}))
         return;
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = session;
     m_client.setSession(session);
-    if (session) {
-        connect(session, &Session::periodChanged, this, [this] {
-            if (m_period == 0)
-                reload();
-        });
-        connect(session, &Session::languageChanged, this, &CoverageModel::rebuild);
-    }
     emit sessionChanged();
     reload();
 }

@@ -22,19 +22,13 @@ EnterpriseDraft::EnterpriseDraft(QObject *parent)
 
 void EnterpriseDraft::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this, {{&Session::languageChanged, [this] {
+                                                       validate();
+                                                       emit sessionChanged();
+                                                   }}}))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (session) {
-        connect(session, &Session::languageChanged, this, [this] {
-            validate();
-            emit sessionChanged();
-        });
-        if (m_region.isEmpty())
-            m_region = session->region();
-    }
+    if (session && m_region.isEmpty())
+        m_region = session->region();
     validate();
     emit sessionChanged();
 }

@@ -29,21 +29,17 @@ EquipmentListModel::~EquipmentListModel() = default;
 
 void EquipmentListModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {{&Session::dataChanged,
+                         [this] {
+                             if (!m_notifying)
+                                 reload();
+                         }},
+                        {&Session::languageChanged, [this] {
+                             if (!m_lines.isEmpty())
+                                 emit dataChanged(index(0), index(int(m_lines.size()) - 1));
+                         }}}))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::dataChanged, this, [this] {
-            if (!m_notifying)
-                reload();
-        });
-        connect(m_session, &Session::languageChanged, this, [this] {
-            if (!m_lines.isEmpty())
-                emit dataChanged(index(0), index(int(m_lines.size()) - 1));
-        });
-    }
     emit sessionChanged();
     reload();
 }

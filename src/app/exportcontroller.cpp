@@ -17,9 +17,8 @@ ExportController::ExportController(QObject *parent)
 
 void ExportController::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this, {}))
         return;
-    m_session = session;
     m_client.setSession(session);
     emit sessionChanged();
 }

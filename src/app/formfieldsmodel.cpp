@@ -53,19 +53,22 @@ FormFieldsModel::~FormFieldsModel() = default;
 
 void FormFieldsModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {{&Session::dataChanged,
+                         [this] {
+                             onDataChanged();
+                         }},
+                        {&Session::languageChanged,
+                         [this] {
+                             readRecord();
+                             refreshStates(true, {});
+                         }},
+                        {&Session::sessionChanged, [this] {
+                             reload();
+                         }}}))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
     m_validator.reset();
     if (m_session) {
-        connect(m_session, &Session::dataChanged, this, &FormFieldsModel::onDataChanged);
-        connect(m_session, &Session::languageChanged, this, [this] {
-            readRecord();
-            refreshStates(true, {});
-        });
-        connect(m_session, &Session::sessionChanged, this, &FormFieldsModel::reload);
         ValidationContext context;
         context.today = QDateTime::fromMSecsSinceEpoch(m_session->now()).date();
         context.regionCodes = m_session->regions().regionCodes();

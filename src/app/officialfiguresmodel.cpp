@@ -116,18 +116,12 @@ void OfficialFiguresModel::componentComplete()
 
 void OfficialFiguresModel::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this, {{&Session::periodChanged, [this] {
+                                                       if (m_period == 0)
+                                                           load();
+                                                   }}}))
         return;
-    if (m_session)
-        m_session->disconnect(this);
-    m_session = session;
     m_loader.setSession(session);
-    if (session) {
-        connect(session, &Session::periodChanged, this, [this] {
-            if (m_period == 0)
-                load();
-        });
-    }
     emit sessionChanged();
     load();
 }

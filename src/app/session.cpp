@@ -1,19 +1,14 @@
 #include "app/session.h"
 
-#include "app/credentialstore.h"
 #include "app/logging.h"
 #include "store/devicestore.h"
 #include "syncclient/networkwatcher.h"
 #include "syncclient/syncclient.h"
-#include "syncclient/synctransport.h"
 
 #include <QDir>
-#include <QFile>
 #include <QHostAddress>
 #include <QJSEngine>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
-#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -22,27 +17,6 @@ namespace gx {
 namespace {
 Session *s_current = nullptr;
 
-constexpr int kLoginTimeoutMillis = 15'000;
-
-/** A file-name-safe form of a user name or server address. */
-QString safeName(const QString &text)
-{
-    QString out;
-    for (const QChar c : text)
-        out += (c.isLetterOrNumber() && c.unicode() < 128) || c == u'-' || c == u'_' ? c : u'_';
-    return out.isEmpty() ? u"local"_s : out;
-}
-
-/** "host:port" typed without a scheme becomes http://host:port; trailing slashes go. */
-QString normalizedServer(const QString &typed)
-{
-    QString url = typed.trimmed();
-    if (!url.isEmpty() && !url.contains(u"://"_s))
-        url.prepend(u"http://"_s);
-    while (url.endsWith(u'/'))
-        url.chop(1);
-    return url;
-}
 bool isLoopbackServer(const QString &url)
 {
     const QString host = QUrl(url).host();
@@ -69,17 +43,17 @@ Session::Session(AppEnvironment environment, QObject *parent)
     if (!regions)
         qFatal("the region catalog does not load: %s", qPrintable(regions.error().toString()));
     m_regions = std::move(regions.value());
-    m_settings =
-        std::make_unique<QSettings>(m_env.dataDir + u"/settings.ini"_s, QSettings::IniFormat);
-    m_serverUrl = m_settings->value("server"_L1, m_env.defaultServerUrl).toString();
-    m_lastUsername = m_settings->value("last_user"_L1).toString();
-    m_language =
-        m_settings->value("language"_L1).toString() == u"en"_s ? Language::En : Language::Zh;
+    m_preferences = std::make_unique<Preferences>(m_env.dataDir, m_env.defaultServerUrl);
+    m_login = std::make_unique<LoginFlow>(m_network, [this] { return m_env.now(); });
+    m_serverUrl = m_preferences->serverUrl();
+    m_lastUsername = m_preferences->lastUsername();
+    m_language = m_preferences->language();
     m_translator.apply(language());
 }
 
 Session::~Session()
 {
+    m_login.reset();
     m_sync.reset();
     m_store.reset();
     if (s_current == this)
@@ -107,7 +81,7 @@ Session *Session::create(QQmlEngine *qmlEngine, QJSEngine *jsEngine)
 
 void Session::setServerUrl(const QString &url)
 {
-    const QString normalized = normalizedServer(url);
+    const QString normalized = Preferences::normalizedServer(url);
     if (normalized == m_serverUrl)
         return;
     m_serverUrl = normalized;
@@ -139,8 +113,7 @@ void Session::setLanguage(const QString &language)
     if (next == m_language)
         return;
     m_language = next;
-    m_settings->setValue("language"_L1, this->language());
-    m_settings->sync();
+    m_preferences->setLanguage(next);
     m_translator.apply(this->language());
     emit languageChanged();
     emit sessionChanged(); // the region's name is in the language
@@ -151,71 +124,42 @@ void Session::login(const QString &serverUrl, const QString &username, const QSt
     if (m_busy)
         return;
     const QString user = username.trimmed();
-    if (user.isEmpty() || password.isEmpty()) {
-        setError(tr("Enter your user name and password."));
-        emit loginFinished(false);
-        return;
+    std::optional<QString> problem = LoginFlow::typedProblem(user, password);
+    if (!problem) {
+        setServerUrl(serverUrl);
+        problem = LoginFlow::serverProblem(QUrl(m_serverUrl));
     }
-    setServerUrl(serverUrl);
-    const QUrl url(m_serverUrl);
-    if (!url.isValid() || url.host().isEmpty()) {
-        setError(tr("The server address is not valid, e.g. http://192.168.1.10:8470"));
+    if (problem) {
+        setError(*problem);
         emit loginFinished(false);
         return;
     }
     setError({});
     setBusy(true);
-    m_loginTransport = std::make_unique<SyncTransport>(m_network, url, kLoginTimeoutMillis, this);
-    const QJsonObject body{{u"username"_s, user}, {u"password"_s, password}};
-    m_loginTransport->postJson(
-        u"/api/v1/login"_s, body, [this, user, password](const TransportReply &reply) {
-            const QString reason =
-                reply.error.message.isEmpty() ? reply.reason : reply.error.message;
-            loginAnswered(user, password, static_cast<int>(reply.kind), reply.json, reason);
-        });
+    const LoginFlow::Files files{m_preferences->storePath(m_serverUrl, user),
+                                 m_preferences->credentialPath(m_serverUrl, user)};
+    m_login->start(
+        m_serverUrl, user, password, files,
+        [this, password](const LoginOutcome &outcome) { loginEnded(outcome, password); });
 }
 
-void Session::loginAnswered(const QString &username, const QString &password, int kind,
-                            const QJsonObject &json, const QString &reason)
+void Session::loginEnded(const LoginOutcome &outcome, const QString &password)
 {
-    switch (static_cast<TransportReply::Kind>(kind)) {
-    case TransportReply::Kind::Unauthorized:
-        // The server said no: a stored hash must not let the user in anyway.
-        setError(tr("Wrong user name or password."));
-        finishLogin(false);
-        return;
-    case TransportReply::Kind::Refused:
-        setError(tr("The server refused the login: %1").arg(reason));
-        finishLogin(false);
-        return;
-    case TransportReply::Kind::Transient:
-        loginOffline(username, password, reason);
-        return;
-    case TransportReply::Kind::Ok:
-        break;
-    }
-    const StoredCredential who{username, m_serverUrl, json.value("role"_L1).toString(),
-                               json.value("region"_L1).toString(),
-                               json.value("enterprise"_L1).toString()};
-    const QString token = json.value("token"_L1).toString();
-    if (token.isEmpty() || who.role.isEmpty()) {
-        setError(tr("The server's answer to the login is incomplete."));
+    if (!outcome.who) {
+        setError(outcome.error);
         finishLogin(false);
         return;
     }
-    // The sync client reads its token from the file next to the store when it starts.
-    const SessionToken session{token,          username,    who.role,   who.region,
-                               who.enterprise, m_serverUrl, m_env.now()};
-    if (auto error = TokenFile(TokenFile::pathFor(storePath(username))).write(session)) {
-        setError(tr("The login could not be saved: %1").arg(error->message));
-        finishLogin(false);
-        return;
-    }
-    if (auto error = CredentialStore(credentialPath(username)).save(who, password))
-        qCWarning(lcApp) << "the offline login could not be kept:" << error->message;
-    if (auto error = openUser(who, false)) {
+    if (auto error = openUser(*outcome.who, outcome.offline)) {
         setError(*error);
         finishLogin(false);
+        return;
+    }
+    if (outcome.offline) {
+        m_heldPassword = password;
+        qCInfo(lcApp) << "logged in offline as" << outcome.who->username << "("
+                      << outcome.unreachable << ")";
+        finishLogin(true);
         return;
     }
     m_heldPassword.clear();
@@ -223,44 +167,11 @@ void Session::loginAnswered(const QString &username, const QString &password, in
     m_sync->sync();
 }
 
-void Session::loginOffline(const QString &username, const QString &password, const QString &why)
-{
-    auto verified = CredentialStore(credentialPath(username)).verify(password);
-    if (!verified) {
-        switch (verified.error().code) {
-        case CredentialError::Code::WrongPassword:
-            setError(tr("Wrong user name or password."));
-            break;
-        case CredentialError::Code::Missing:
-            setError(tr("The server cannot be reached (%1), and this user has not logged in "
-                        "on this device before. Connect to the server for the first login.")
-                         .arg(why));
-            break;
-        case CredentialError::Code::Damaged:
-        case CredentialError::Code::Io:
-            setError(tr("The server cannot be reached (%1), and the saved login cannot be "
-                        "read. Connect to the server to log in.")
-                         .arg(why));
-            break;
-        }
-        finishLogin(false);
-        return;
-    }
-    if (auto error = openUser(verified.value(), true)) {
-        setError(*error);
-        finishLogin(false);
-        return;
-    }
-    m_heldPassword = password;
-    qCInfo(lcApp) << "logged in offline as" << username << "(" << why << ")";
-    finishLogin(true);
-}
-
 std::optional<QString> Session::openUser(const StoredCredential &who, bool offline)
 {
     close();
-    auto store =
-        DeviceStore::open(storePath(who.username), deviceId(), [this] { return m_env.now(); });
+    auto store = DeviceStore::open(m_preferences->storePath(m_serverUrl, who.username),
+                                   m_preferences->deviceId(), [this] { return m_env.now(); });
     if (!store)
         return tr("The data on this device cannot be opened: %1").arg(store.error().message);
     m_store = std::move(store.value());
@@ -284,7 +195,6 @@ std::optional<QString> Session::openUser(const StoredCredential &who, bool offli
 
 void Session::finishLogin(bool ok)
 {
-    m_loginTransport.reset();
     setBusy(false);
     emit loginFinished(ok);
 }
@@ -323,9 +233,7 @@ void Session::syncNow()
 
 void Session::rememberLogin()
 {
-    m_settings->setValue("server"_L1, m_serverUrl);
-    m_settings->setValue("last_user"_L1, m_username);
-    m_settings->sync();
+    m_preferences->rememberLogin(m_serverUrl, m_username);
     if (m_lastUsername != m_username) {
         m_lastUsername = m_username;
         emit serverUrlChanged();
@@ -389,33 +297,19 @@ void Session::setBusy(bool busy)
     emit busyChanged();
 }
 
-QString Session::deviceId()
+bool rebindSession(QPointer<Session> &current, Session *next, QObject *owner,
+                   std::initializer_list<SessionReaction> reactions)
 {
-    QFile file(m_env.dataDir + u"/device-id"_s);
-    if (file.open(QIODevice::ReadOnly)) {
-        const QString id = QString::fromUtf8(file.readAll()).trimmed();
-        if (Hlc::isValidDeviceId(id))
-            return id;
-        file.close();
+    if (next == current)
+        return false;
+    if (current)
+        current->disconnect(owner);
+    current = next;
+    if (next) {
+        for (const SessionReaction &reaction : reactions)
+            QObject::connect(next, reaction.signal, owner, reaction.react);
     }
-    const QString id = u"app-"_s + QString::number(QRandomGenerator::system()->generate64(), 36);
-    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        file.write(id.toUtf8());
-    return id;
-}
-
-QString Session::storePath(const QString &username) const
-{
-    const QUrl url(m_serverUrl);
-    const QString server = url.isValid() && !url.host().isEmpty()
-                               ? url.host() + u'_' + QString::number(url.port(80))
-                               : u"local"_s;
-    return m_env.dataDir + u'/' + safeName(server) + u'-' + safeName(username) + u".sqlite"_s;
-}
-
-QString Session::credentialPath(const QString &username) const
-{
-    return storePath(username) + u".login"_s;
+    return true;
 }
 
 } // namespace gx

@@ -1,17 +1,19 @@
 #pragma once
 
 #include "app/appenvironment.h"
+#include "app/loginflow.h"
+#include "app/preferences.h"
 #include "app/uitranslator.h"
 #include "core/formdefinition.h"
 #include "core/localizedtext.h"
 #include "core/regioncatalog.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -19,25 +21,22 @@
 class QNetworkAccessManager;
 class QQmlEngine;
 class QJSEngine;
-class QSettings;
 
 namespace gx {
 
 class DeviceStore;
 class SyncClient;
-class SyncTransport;
-struct StoredCredential;
 
 /**
  * Who is using the app and the data they work on: the logged-in user (name, role, region or
  * enterprise), the device store opened for that user and server, the sync client over it, the
  * survey definition and the region catalog, and the survey period being looked at.
  *
- * Every model of the app takes the Session (a QML singleton) and reads the store through it;
- * models that write call notifyDataChanged() afterwards so that the other lists refresh, and a
- * finished sync does the same. Logging in online checks the password at the server and keeps an
- * Argon2id hash of it on the device, so that the same user can open the app offline later; the
- * password itself is never stored.
+ * Every model of the app takes the Session (a QML singleton) and reads the store through it,
+ * binding with rebindSession(); models that write call notifyDataChanged() afterwards so that the
+ * other lists refresh, and a finished sync does the same. A LoginFlow checks the password (at the
+ * server, or offline against the hash kept from an earlier online login) and the Session opens
+ * the store of whoever it lets in; what the device remembers between runs is in Preferences.
  *
  * main() (or a test) creates the one instance with an AppEnvironment and makes it current before
  * the QML engine loads; QML gets that instance.
@@ -146,9 +145,7 @@ signals:
     void loginFinished(bool ok);
 
 private:
-    void loginAnswered(const QString &username, const QString &password, int kind,
-                       const QJsonObject &json, const QString &reason);
-    void loginOffline(const QString &username, const QString &password, const QString &why);
+    void loginEnded(const LoginOutcome &outcome, const QString &password);
     /** Opens the store of a user and the sync client over it; the user becomes current. */
     [[nodiscard]] std::optional<QString> openUser(const StoredCredential &who, bool offline);
     /** Closes the store and the sync client (the token stays for the next login). */
@@ -158,9 +155,6 @@ private:
     void rememberLogin();
     void setError(const QString &error);
     void setBusy(bool busy);
-    [[nodiscard]] QString deviceId();
-    [[nodiscard]] QString storePath(const QString &username) const;
-    [[nodiscard]] QString credentialPath(const QString &username) const;
 
     AppEnvironment m_env;
     QNetworkAccessManager *m_network = nullptr;
@@ -169,8 +163,8 @@ private:
     std::optional<RegionCatalog> m_regions;
     std::unique_ptr<DeviceStore> m_store;
     std::unique_ptr<SyncClient> m_sync;
-    std::unique_ptr<SyncTransport> m_loginTransport;
-    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<Preferences> m_preferences;
+    std::unique_ptr<LoginFlow> m_login;
     UiTranslator m_translator;
     QString m_heldPassword; ///< after an offline login only, to log in when the server is back
     QString m_serverUrl;
@@ -187,21 +181,30 @@ private:
     bool m_busy = false;
 };
 
-/**
- * The setSession() of the app's models and controllers, which QML hands the Session: moves
- * `current` to `next`, drops the old session's connections to `owner`, and connects each of
- * `reasons` on the new one to `reload`. Returns false, doing nothing, when `next` is already the
- * session; the caller then emits its sessionChanged() and reloads.
- */
-template <typename Owner>
-bool rebindSession(QPointer<Session> &current, Session *next, Owner *owner,
-                   std::initializer_list<void (Session::*)()> reasons, void (Owner::*reload)())
+/** One of the Session's signals and what a model does when it fires. */
+struct SessionReaction
 {
-    if (next == current)
+    void (Session::*signal)();
+    std::function<void()> react;
+};
+
+/**
+ * The setSession() of every model and controller of the app, which QML hands the Session: moves
+ * `current` to `next`, drops the old session's connections to `owner`, and connects each
+ * reaction's signal on the new one, in `owner`'s context. Returns false, doing nothing, when
+ * `next` is already the session; the caller then emits its sessionChanged() and reloads.
+ */
+[[nodiscard]] bool rebindSession(QPointer<Session> &current, Session *next, QObject *owner,
+                                 std::initializer_list<SessionReaction> reactions);
+
+/** rebindSession() for the common case: each of `reasons` calls the owner's `reload`. */
+template <typename Owner>
+[[nodiscard]] bool rebindSession(QPointer<Session> &current, Session *next, Owner *owner,
+                                 std::initializer_list<void (Session::*)()> reasons,
+                                 void (Owner::*reload)())
+{
+    if (!rebindSession(current, next, owner, {}))
         return false;
-    if (current)
-        current->disconnect(owner);
-    current = next;
     if (next) {
         for (const auto reason : reasons)
             QObject::connect(next, reason, owner, reload);

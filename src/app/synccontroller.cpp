@@ -16,16 +16,19 @@ SyncController::SyncController(QObject *parent)
 
 void SyncController::setSession(Session *session)
 {
-    if (session == m_session)
+    if (!rebindSession(m_session, session, this,
+                       {{&Session::sessionChanged,
+                         [this] {
+                             follow();
+                         }},
+                        {&Session::dataChanged,
+                         [this] {
+                             refreshCounts();
+                         }},
+                        {&Session::languageChanged, [this] {
+                             emit statusChanged();
+                         }}}))
         return;
-    if (m_session)
-        disconnect(m_session, nullptr, this, nullptr);
-    m_session = session;
-    if (session) {
-        connect(session, &Session::sessionChanged, this, &SyncController::follow);
-        connect(session, &Session::dataChanged, this, &SyncController::refreshCounts);
-        connect(session, &Session::languageChanged, this, &SyncController::statusChanged);
-    }
     follow();
     emit sessionChanged();
 }

@@ -1,0 +1,128 @@
+#include "app/loginflow.h"
+
+#include "app/logging.h"
+#include "syncclient/synctransport.h"
+#include "syncclient/tokenfile.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace gx {
+
+namespace {
+constexpr int kLoginTimeoutMillis = 15'000;
+}
+
+LoginFlow::LoginFlow(QNetworkAccessManager *network, std::function<qint64()> now, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_now(std::move(now))
+{}
+
+LoginFlow::~LoginFlow() = default;
+
+std::optional<QString> LoginFlow::typedProblem(const QString &username, const QString &password)
+{
+    if (username.trimmed().isEmpty() || password.isEmpty())
+        return tr("Enter your user name and password.");
+    return std::nullopt;
+}
+
+std::optional<QString> LoginFlow::serverProblem(const QUrl &server)
+{
+    if (!server.isValid() || server.host().isEmpty())
+        return tr("The server address is not valid, e.g. http://192.168.1.10:8470");
+    return std::nullopt;
+}
+
+void LoginFlow::start(const QString &serverUrl, const QString &username, const QString &password,
+                      Files files, Done done)
+{
+    m_serverUrl = serverUrl;
+    m_username = username;
+    m_password = password;
+    m_files = std::move(files);
+    m_done = std::move(done);
+    m_transport =
+        std::make_unique<SyncTransport>(m_network, QUrl(serverUrl), kLoginTimeoutMillis, this);
+    const QJsonObject body{{u"username"_s, username}, {u"password"_s, password}};
+    m_transport->postJson(u"/api/v1/login"_s, body, [this](const TransportReply &reply) {
+        const QString reason = reply.error.message.isEmpty() ? reply.reason : reply.error.message;
+        answered(static_cast<int>(reply.kind), reply.json, reason);
+    });
+}
+
+void LoginFlow::answered(int kind, const QJsonObject &json, const QString &reason)
+{
+    switch (static_cast<TransportReply::Kind>(kind)) {
+    case TransportReply::Kind::Unauthorized:
+        finish(LoginOutcome::failed(tr("Wrong user name or password.")));
+        return;
+    case TransportReply::Kind::Refused:
+        finish(LoginOutcome::failed(tr("The server refused the login: %1").arg(reason)));
+        return;
+    case TransportReply::Kind::Transient:
+        checkOffline(reason);
+        return;
+    case TransportReply::Kind::Ok:
+        break;
+    }
+    const StoredCredential who{m_username, m_serverUrl, json.value("role"_L1).toString(),
+                               json.value("region"_L1).toString(),
+                               json.value("enterprise"_L1).toString()};
+    const QString token = json.value("token"_L1).toString();
+    if (token.isEmpty() || who.role.isEmpty()) {
+        finish(LoginOutcome::failed(tr("The server's answer to the login is incomplete.")));
+        return;
+    }
+    // The sync client reads its token from the file next to the store when it starts.
+    const SessionToken session{token,          m_username,  who.role, who.region,
+                               who.enterprise, m_serverUrl, m_now()};
+    if (auto error = TokenFile(TokenFile::pathFor(m_files.store)).write(session)) {
+        finish(LoginOutcome::failed(tr("The login could not be saved: %1").arg(error->message)));
+        return;
+    }
+    if (auto error = CredentialStore(m_files.credential).save(who, m_password))
+        qCWarning(lcApp) << "the offline login could not be kept:" << error->message;
+    finish(LoginOutcome::admitted(who));
+}
+
+void LoginFlow::checkOffline(const QString &unreachable)
+{
+    auto verified = CredentialStore(m_files.credential).verify(m_password);
+    if (verified) {
+        finish(LoginOutcome::admitted(verified.value(), true, unreachable));
+        return;
+    }
+    switch (verified.error().code) {
+    case CredentialError::Code::WrongPassword:
+        finish(LoginOutcome::failed(tr("Wrong user name or password.")));
+        return;
+    case CredentialError::Code::Missing:
+        finish(LoginOutcome::failed(
+            tr("The server cannot be reached (%1), and this user has not logged in "
+               "on this device before. Connect to the server for the first login.")
+                .arg(unreachable)));
+        return;
+    case CredentialError::Code::Damaged:
+    case CredentialError::Code::Io:
+        finish(LoginOutcome::failed(
+            tr("The server cannot be reached (%1), and the saved login cannot be "
+               "read. Connect to the server to log in.")
+                .arg(unreachable)));
+        return;
+    }
+}
+
+void LoginFlow::finish(LoginOutcome outcome)
+{
+    m_password.clear();
+    m_transport.reset();
+    const Done done = std::move(m_done);
+    m_done = nullptr;
+    if (done)
+        done(outcome);
+}
+
+} // namespace gx

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "app/credentialstore.h"
+
+#include <QObject>
+#include <QString>
+#include <QUrl>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QJsonObject;
+
+namespace gx {
+
+class SyncTransport;
+
+/** How a login ended: the user it let in (at the server or offline), or why not. */
+struct LoginOutcome
+{
+    std::optional<StoredCredential> who; ///< set when the login succeeded
+    bool offline = false;                ///< checked against the kept hash, not at the server
+    QString error;                       ///< for a person, when it failed
+    QString unreachable;                 ///< offline: why the server could not be reached
+
+    [[nodiscard]] static LoginOutcome failed(QString message)
+    {
+        return {std::nullopt, false, std::move(message), {}};
+    }
+    [[nodiscard]] static LoginOutcome admitted(StoredCredential who, bool offline = false,
+                                               QString unreachable = {})
+    {
+        return {std::move(who), offline, {}, std::move(unreachable)};
+    }
+};
+
+/**
+ * One login: the password is checked at the server when it answers (the role, region and
+ * enterprise come from it; the token goes to the token file beside the user's store, where the
+ * sync client reads it, and an Argon2id hash of the password to the offline login file), and
+ * against that hash when the server cannot be reached. A server that says no is final: a kept
+ * hash never lets the user in anyway. The password itself is never written.
+ *
+ * Session runs it and opens the store of whoever it lets in; the messages are the UI's.
+ */
+class LoginFlow : public QObject
+{
+    Q_OBJECT
+
+public:
+    /** Where a login of one user on one server keeps its files (Preferences names them). */
+    struct Files
+    {
+        QString store;
+        QString credential;
+    };
+    using Done = std::function<void(const LoginOutcome &)>;
+
+    explicit LoginFlow(QNetworkAccessManager *network, std::function<qint64()> now,
+                       QObject *parent = nullptr);
+    ~LoginFlow() override;
+
+    /** Why a login with what was typed cannot start (empty name or password), for a person. */
+    [[nodiscard]] static std::optional<QString> typedProblem(const QString &username,
+                                                             const QString &password);
+    /** Why a server address cannot be logged in at, for a person. */
+    [[nodiscard]] static std::optional<QString> serverProblem(const QUrl &server);
+
+    /** Starts a login (one at a time; a running one is dropped); done is called once. */
+    void start(const QString &serverUrl, const QString &username, const QString &password,
+               Files files, Done done);
+    [[nodiscard]] bool isRunning() const { return m_transport != nullptr; }
+
+private:
+    void answered(int kind, const QJsonObject &json, const QString &reason);
+    void checkOffline(const QString &unreachable);
+    void finish(LoginOutcome outcome);
+
+    QNetworkAccessManager *m_network;
+    std::function<qint64()> m_now;
+    std::unique_ptr<SyncTransport> m_transport;
+    QString m_serverUrl;
+    QString m_username;
+    QString m_password;
+    Files m_files;
+    Done m_done;
+};
+
+} // namespace gx
