@@ -1,14 +1,13 @@
 // CoverageModel against a real gengxin-server on loopback with the office's test city
-// (tests/qml/officefixture.h): the figures of a region equal the ones worked out by hand there,
+// (tests/app/officecity.h): the figures of a region equal the ones worked out by hand there,
 // the last answer is cached and shown offline, and a server that is down gives a readable error.
 
-#include "officefixture.h"
+#include "officecity.h"
 
 #include "app/coveragemodel.h"
 #include "app/session.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -16,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using gx::test::OfficeCity;
+using gx::test::OfficeDesk;
 
 class Tst_coveragemodel : public QObject
 {
@@ -35,37 +35,26 @@ private slots:
 private:
     [[nodiscard]] std::unique_ptr<gx::CoverageModel> refreshedModel();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<OfficeCity> m_city;
-    std::unique_ptr<gx::Session> m_session;
+    std::unique_ptr<OfficeDesk> m_desk;
 };
 
 void Tst_coveragemodel::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_city = std::make_unique<OfficeCity>();
-    QVERIFY2(m_city->ok(), qPrintable(m_city->error()));
-    gx::AppEnvironment env;
-    env.dataDir = m_dir->path();
-    env.assetsDir = qEnvironmentVariable("GX_ASSETS_DIR");
-    m_session = std::make_unique<gx::Session>(env);
-    const QString login = m_city->login(*m_session);
-    QVERIFY2(login.isEmpty(), qPrintable(login));
-    QVERIFY(!m_session->token().isEmpty());
+    m_desk = std::make_unique<OfficeDesk>();
+    QVERIFY2(m_desk->ok(), qPrintable(m_desk->error()));
+    QVERIFY(!m_desk->session().token().isEmpty());
 }
 
 void Tst_coveragemodel::cleanup()
 {
-    m_session.reset();
-    m_city.reset();
-    m_dir.reset();
+    m_desk.reset();
 }
 
 std::unique_ptr<gx::CoverageModel> Tst_coveragemodel::refreshedModel()
 {
     auto model = std::make_unique<gx::CoverageModel>();
     QSignalSpy refreshed(model.get(), &gx::CoverageModel::refreshed);
-    model->setSession(m_session.get()); // loads the cache, then asks the server
+    model->setSession(&m_desk->session()); // loads the cache, then asks the server
     if (!refreshed.wait(20000))
         qWarning("no answer from the server");
     return model;
@@ -144,7 +133,7 @@ void Tst_coveragemodel::chartComparesCountiesWithTargets()
 {
     const auto model = refreshedModel();
     const QVariantMap chart = model->chart(u"digital_renovation_coverage"_s);
-    const QStringList codes = m_session->regions().regionCodes();
+    const QStringList codes = m_desk->session().regions().regionCodes();
     const int at = int(codes.indexOf(OfficeCity::kRegion));
     QVERIFY(at >= 0);
     QCOMPARE(chart.value(u"categories"_s).toList().size(), codes.size());
@@ -160,7 +149,7 @@ void Tst_coveragemodel::followsTheSessionsPeriod()
     const auto model = refreshedModel();
     QCOMPARE(model->period(), 2024);
     QSignalSpy refreshed(model.get(), &gx::CoverageModel::refreshed);
-    m_session->setPeriod(2025); // no surveys of 2025: nobody covered of the same registry
+    m_desk->session().setPeriod(2025); // no surveys of 2025: nobody covered of the same registry
     QCOMPARE(model->period(), 2025);
     QVERIFY(refreshed.wait(20000));
     const QVariantMap figure = model->figure(OfficeCity::kRegion, u"digital_renovation_coverage"_s);
@@ -174,12 +163,12 @@ void Tst_coveragemodel::cacheServesOffline()
         const auto first = refreshedModel();
         QVERIFY(first->hasData());
     }
-    m_city->stopServer();
+    m_desk->city().stopServer();
 
     // A new dashboard, the server gone: the last figures at once, marked as cached.
     gx::CoverageModel model;
     QSignalSpy refreshed(&model, &gx::CoverageModel::refreshed);
-    model.setSession(m_session.get());
+    model.setSession(&m_desk->session());
     QVERIFY(model.hasData());
     QVERIFY(model.isFromCache());
     QVERIFY(model.lastUpdated().isValid());
@@ -197,7 +186,7 @@ void Tst_coveragemodel::cacheServesOffline()
 
 void Tst_coveragemodel::errorWhenServerIsDown()
 {
-    m_city->stopServer();
+    m_desk->city().stopServer();
     const auto model = refreshedModel();
     QVERIFY(!model->hasData());
     QVERIFY(!model->isLoading());

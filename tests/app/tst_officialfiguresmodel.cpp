@@ -1,9 +1,9 @@
 // OfficialFiguresModel and ExportController against a real gengxin-server on loopback
-// (tests/qml/officefixture.h): a figure typed as a percent is stored as a fraction and read back,
+// (tests/app/officecity.h): a figure typed as a percent is stored as a fraction and read back,
 // refusals (local and the server's) land on the row with the field they concern, and an export
 // is written where asked with the server's bytes.
 
-#include "officefixture.h"
+#include "officecity.h"
 
 #include "app/coveragemodel.h"
 #include "app/exportcontroller.h"
@@ -13,13 +13,12 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
-using gx::test::OfficeCity;
+using gx::test::OfficeDesk;
 
 class Tst_officialfiguresmodel : public QObject
 {
@@ -41,36 +40,25 @@ private:
     [[nodiscard]] int rowOf(const gx::OfficialFiguresModel &model, const QString &region,
                             const QString &indicator) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<OfficeCity> m_city;
-    std::unique_ptr<gx::Session> m_session;
+    std::unique_ptr<OfficeDesk> m_desk;
 };
 
 void Tst_officialfiguresmodel::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_city = std::make_unique<OfficeCity>();
-    QVERIFY2(m_city->ok(), qPrintable(m_city->error()));
-    gx::AppEnvironment env;
-    env.dataDir = m_dir->path();
-    env.assetsDir = qEnvironmentVariable("GX_ASSETS_DIR");
-    m_session = std::make_unique<gx::Session>(env);
-    const QString login = m_city->login(*m_session);
-    QVERIFY2(login.isEmpty(), qPrintable(login));
+    m_desk = std::make_unique<OfficeDesk>();
+    QVERIFY2(m_desk->ok(), qPrintable(m_desk->error()));
 }
 
 void Tst_officialfiguresmodel::cleanup()
 {
-    m_session.reset();
-    m_city.reset();
-    m_dir.reset();
+    m_desk.reset();
 }
 
 std::unique_ptr<gx::OfficialFiguresModel> Tst_officialfiguresmodel::loadedModel(int period)
 {
     auto model = std::make_unique<gx::OfficialFiguresModel>();
     model->setPeriod(period);
-    model->setSession(m_session.get());
+    model->setSession(&m_desk->session());
     if (!QTest::qWaitFor([&] { return !model->isLoading(); }, 20000))
         qWarning("the official figures did not load");
     return model;
@@ -124,7 +112,7 @@ void Tst_officialfiguresmodel::savedFigureReadBackAndCounted()
     // And the dashboard shows it beside its target (12 %): met.
     gx::CoverageModel coverage;
     QSignalSpy refreshed(&coverage, &gx::CoverageModel::refreshed);
-    coverage.setSession(m_session.get());
+    coverage.setSession(&m_desk->session());
     QVERIFY(refreshed.wait(20000));
     const QVariantMap figure = coverage.figure(city, indicator);
     QCOMPARE(figure.value(u"valueText"_s).toString(), u"13.0%"_s);
@@ -179,9 +167,9 @@ void Tst_officialfiguresmodel::exportWritesTheServersFile()
     QFETCH(QString, format);
     QFETCH(QByteArray, start);
     gx::ExportController exporter;
-    exporter.setSession(m_session.get());
+    exporter.setSession(&m_desk->session());
     QSignalSpy finished(&exporter, &gx::ExportController::finished);
-    const QString path = m_dir->filePath(u"out/report."_s + format);
+    const QString path = m_desk->filePath(u"out/report."_s + format);
     exporter.exportTo(format, QUrl::fromLocalFile(path));
     QVERIFY(exporter.isBusy());
     QVERIFY(finished.wait(20000));

@@ -1,22 +1,22 @@
-// ReviewController against a real gengxin-server on loopback (tests/qml/officefixture.h): a
+// ReviewController against a real gengxin-server on loopback (tests/app/officecity.h): a
 // verdict is posted and comes back to the device store with the sync it triggers; a verdict
 // that needs a comment is refused before any call; the server's refusals show its message and
 // name the field.
 
-#include "officefixture.h"
+#include "officecity.h"
 
 #include "app/reviewcontroller.h"
 #include "app/session.h"
 #include "store/devicestore.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using gx::test::OfficeCity;
+using gx::test::OfficeDesk;
 
 class Tst_reviewcontroller : public QObject
 {
@@ -33,36 +33,25 @@ private slots:
     void serverRefusalNamesTheField();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<OfficeCity> m_city;
-    std::unique_ptr<gx::Session> m_session;
+    std::unique_ptr<OfficeDesk> m_desk;
 };
 
 void Tst_reviewcontroller::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_city = std::make_unique<OfficeCity>();
-    QVERIFY2(m_city->ok(), qPrintable(m_city->error()));
-    gx::AppEnvironment env;
-    env.dataDir = m_dir->path();
-    env.assetsDir = qEnvironmentVariable("GX_ASSETS_DIR");
-    m_session = std::make_unique<gx::Session>(env);
-    const QString login = m_city->login(*m_session);
-    QVERIFY2(login.isEmpty(), qPrintable(login));
+    m_desk = std::make_unique<OfficeDesk>();
+    QVERIFY2(m_desk->ok(), qPrintable(m_desk->error()));
 }
 
 void Tst_reviewcontroller::cleanup()
 {
-    m_session.reset();
-    m_city.reset();
-    m_dir.reset();
+    m_desk.reset();
 }
 
 void Tst_reviewcontroller::approveReachesServerAndStore()
 {
-    const QString surveyId = m_city->surveyIds().at(0);
+    const QString surveyId = m_desk->city().surveyIds().at(0);
     gx::ReviewController controller;
-    controller.setSession(m_session.get());
+    controller.setSession(&m_desk->session());
     controller.setSurveyId(surveyId);
     QVERIFY(controller.isFound()); // pulled by the first sync
     QCOMPARE(controller.enterpriseName(), u"遂昌甲机械有限公司"_s);
@@ -78,7 +67,7 @@ void Tst_reviewcontroller::approveReachesServerAndStore()
 
     // The sync it asked for brings the review record into the device store.
     const auto stored = [&]() -> std::optional<gx::ReviewTask> {
-        auto latest = m_session->store()->inbox().latestReview(u"survey"_s, surveyId);
+        auto latest = m_desk->session().store()->inbox().latestReview(u"survey"_s, surveyId);
         return latest ? latest.value() : std::nullopt;
     };
     QTRY_VERIFY_WITH_TIMEOUT(stored().has_value(), 20000);
@@ -101,8 +90,8 @@ void Tst_reviewcontroller::commentRequiredBeforeSending()
     QFETCH(QString, state);
     QFETCH(QString, comment);
     gx::ReviewController controller;
-    controller.setSession(m_session.get());
-    controller.setSurveyId(m_city->surveyIds().at(0));
+    controller.setSession(&m_desk->session());
+    controller.setSurveyId(m_desk->city().surveyIds().at(0));
     QVERIFY(!controller.submit(state, comment));
     QVERIFY(!controller.isBusy());
     QCOMPARE(controller.errorField(), u"comment"_s);
@@ -125,8 +114,8 @@ void Tst_reviewcontroller::serverRefusalNamesTheField()
     QFETCH(QString, field);
     QFETCH(QString, errorField);
     gx::ReviewController controller;
-    controller.setSession(m_session.get());
-    controller.setSurveyId(surveyId.isEmpty() ? m_city->surveyIds().at(0) : surveyId);
+    controller.setSession(&m_desk->session());
+    controller.setSurveyId(surveyId.isEmpty() ? m_desk->city().surveyIds().at(0) : surveyId);
     controller.setField(field);
     QSignalSpy failed(&controller, &gx::ReviewController::failed);
     QVERIFY(controller.submit(u"has_issues"_s, u"数控关键工序数与设备清单不符"_s));
