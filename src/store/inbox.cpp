@@ -15,9 +15,9 @@ const QString kConflictColumns = u"id, rev, entity, record_id, field, fields, di
 const QString kReviewColumns = u"id, rev, entity, record_id, state, comment, field, reviewed_at,"
                                u" fields, done"_s;
 
-QString text(const QJsonObject &fields, const char16_t *name)
+QString text(const QJsonObject &fields, QStringView name)
 {
-    const QJsonValue v = fields.value(QString::fromUtf16(name));
+    const QJsonValue v = fields.value(name);
     return v.isString() ? v.toString() : QString();
 }
 
@@ -156,52 +156,44 @@ Result<bool, StoreError> Inbox::markReviewDone(const QString &id)
 
 std::optional<StoreError> Inbox::storeConflict(const Change &change, qint64 nowMillis)
 {
-    if (change.deleted) {
-        QSqlQuery &q = m_db.statement(u"DELETE FROM conflicts WHERE id = ?"_s);
-        q.bindValue(0, change.id);
-        return m_db.exec(q);
-    }
-    QSqlQuery &q = m_db.statement(
-        u"INSERT INTO conflicts (id, rev, entity, record_id, field, fields, received_at)"
-        u" VALUES (?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, ?) ON CONFLICT (id) "
-        u"DO UPDATE SET rev = excluded.rev,"
-        u" entity = excluded.entity, record_id = excluded.record_id, field = excluded.field,"
-        u" fields = excluded.fields WHERE excluded.rev >= conflicts.rev"_s);
-    q.bindValue(0, change.id);
-    q.bindValue(1, change.rev);
-    q.bindValue(2, text(change.fields, u"entity"));
-    q.bindValue(3, text(change.fields, u"record_id"));
-    q.bindValue(4, text(change.fields, u"field"));
-    q.bindValue(5, detail::jsonText(change.fields));
-    q.bindValue(6, nowMillis);
-    return m_db.exec(q);
+    static const QStringList columns{u"entity"_s, u"record_id"_s, u"field"_s};
+    return upsert(u"conflicts"_s, columns, change, nowMillis);
 }
 
 std::optional<StoreError> Inbox::storeReview(const Change &change, qint64 nowMillis)
 {
+    static const QStringList columns{u"entity"_s,  u"record_id"_s, u"state"_s,
+                                     u"comment"_s, u"field"_s,     u"reviewed_at"_s};
+    return upsert(u"reviews"_s, columns, change, nowMillis);
+}
+
+std::optional<StoreError> Inbox::upsert(const QString &table, const QStringList &columns,
+                                        const Change &change, qint64 nowMillis)
+{
     if (change.deleted) {
-        QSqlQuery &q = m_db.statement(u"DELETE FROM reviews WHERE id = ?"_s);
+        QSqlQuery &q = m_db.statement(u"DELETE FROM "_s + table + u" WHERE id = ?"_s);
         q.bindValue(0, change.id);
         return m_db.exec(q);
     }
+    // An older revision arriving late (a resent pull page) never overwrites a newer one.
+    QStringList placeholders;
+    QStringList updates;
+    for (const QString &column : columns) {
+        placeholders << u"coalesce(?, '')"_s;
+        updates << column + u" = excluded."_s + column;
+    }
     QSqlQuery &q = m_db.statement(
-        u"INSERT INTO reviews (id, rev, entity, record_id, state, comment, field, reviewed_at,"
-        u" fields, received_at) VALUES (?, ?, coalesce(?, ''), coalesce(?, ''), coalesce(?, ''),"
-        u" coalesce(?, ''), coalesce(?, ''), coalesce(?, ''), ?, ?) ON CONFLICT (id) DO UPDATE"
-        u" SET rev = excluded.rev, entity = excluded.entity, record_id = excluded.record_id,"
-        u" state = excluded.state, comment = excluded.comment, field = excluded.field,"
-        u" reviewed_at = excluded.reviewed_at, fields = excluded.fields"
-        u" WHERE excluded.rev >= reviews.rev"_s);
-    q.bindValue(0, change.id);
-    q.bindValue(1, change.rev);
-    q.bindValue(2, text(change.fields, u"entity"));
-    q.bindValue(3, text(change.fields, u"record_id"));
-    q.bindValue(4, text(change.fields, u"state"));
-    q.bindValue(5, text(change.fields, u"comment"));
-    q.bindValue(6, text(change.fields, u"field"));
-    q.bindValue(7, text(change.fields, u"reviewed_at"));
-    q.bindValue(8, detail::jsonText(change.fields));
-    q.bindValue(9, nowMillis);
+        u"INSERT INTO "_s + table + u" (id, rev, "_s + columns.join(u", "_s) +
+        u", fields, received_at) VALUES (?, ?, "_s + placeholders.join(u", "_s) +
+        u", ?, ?) ON CONFLICT (id) DO UPDATE SET rev = excluded.rev, "_s + updates.join(u", "_s) +
+        u", fields = excluded.fields WHERE excluded.rev >= "_s + table + u".rev"_s);
+    int at = 0;
+    q.bindValue(at++, change.id);
+    q.bindValue(at++, change.rev);
+    for (const QString &column : columns)
+        q.bindValue(at++, text(change.fields, column));
+    q.bindValue(at++, detail::jsonText(change.fields));
+    q.bindValue(at, nowMillis);
     return m_db.exec(q);
 }
 

@@ -89,6 +89,9 @@ private:
     [[nodiscard]] Result<QList<ReviewTask>, StoreError> readReviews(const QString &sql,
                                                                     const QStringList &binds);
     [[nodiscard]] Result<bool, StoreError> mark(const QString &sql, const QString &id);
+    /** Keeps a pulled conflict or review row: its text columns come from the change's fields. */
+    [[nodiscard]] std::optional<StoreError> upsert(const QString &table, const QStringList &columns,
+                                                   const Change &change, qint64 nowMillis);
 
     StoreDatabase &m_db;
 };

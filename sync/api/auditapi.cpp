@@ -36,7 +36,7 @@ QJsonObject AuditApi::entryJson(const AuditEntry &entry)
 
 QHttpServerResponse AuditApi::list(const QHttpServerRequest &request)
 {
-    auto user = m_ctx.auth.requireRole(request, {Role::Office, Role::Admin});
+    auto user = m_ctx.auth.requireOffice(request);
     if (!user)
         return HttpFrontend::error(user.error());
     const QUrlQuery query = request.query();

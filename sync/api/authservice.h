@@ -106,6 +106,11 @@ public:
     /** The caller if their role is one of `roles`, else 401, or 403 `forbidden`. */
     [[nodiscard]] Result<AuthedUser, HttpError> requireRole(const QHttpServerRequest &request,
                                                             std::initializer_list<Role> roles);
+    /** requireRole() for the office's calls: office and admin users only. */
+    [[nodiscard]] Result<AuthedUser, HttpError> requireOffice(const QHttpServerRequest &request)
+    {
+        return requireRole(request, {Role::Office, Role::Admin});
+    }
 
     /** Revokes one token (logout). */
     [[nodiscard]] DbStatus revoke(const AuthedUser &user);

@@ -20,12 +20,10 @@ void ExportApi::registerRoutes(HttpFrontend &http)
 
 QHttpServerResponse ExportApi::coverage(const QHttpServerRequest &request)
 {
-    auto user = m_ctx.auth.requireRole(request, {Role::Office, Role::Admin});
-    if (!user)
-        return HttpFrontend::error(user.error());
-    auto period = periodParameter(request);
-    if (!period)
-        return HttpFrontend::error(period.error());
+    auto asked = figuresRequest(m_ctx.auth, request);
+    if (!asked)
+        return HttpFrontend::error(asked.error());
+    const auto &[user, period] = asked.value();
     const QString formatName =
         QUrlQuery(request.query()).queryItemValue(u"format"_s, QUrl::FullyDecoded);
     const auto format = CoverageExport::formatFromName(formatName);
@@ -33,7 +31,7 @@ QHttpServerResponse ExportApi::coverage(const QHttpServerRequest &request)
         return HttpFrontend::error(HttpError::badRequest(
             u"'format' must be csv or xlsx, not '%1'."_s.arg(formatName.left(40)), u"format"_s));
     }
-    auto file = CoverageExport::make(m_ctx.db, m_ctx.regions, m_ctx.form, period.value(), *format);
+    auto file = CoverageExport::make(m_ctx.db, m_ctx.regions, m_ctx.form, period, *format);
     if (!file) {
         if (file.error().kind == ExportError::Kind::Storage)
             return HttpFrontend::error(storageFailure(file.error().db));
@@ -41,9 +39,9 @@ QHttpServerResponse ExportApi::coverage(const QHttpServerRequest &request)
         return HttpFrontend::error(HttpError::internal(u"The export could not be written."_s));
     }
     // Not fatal for the download: the audit row is written in a transaction of its own.
-    if (auto audited = AuditLog::record(m_ctx.db, m_ctx.now(), user.value().username,
-                                        AuditAction::CoverageExported,
-                                        {{u"period"_s, period.value()}, {u"format"_s, formatName}});
+    if (auto audited =
+            AuditLog::record(m_ctx.db, m_ctx.now(), user.username, AuditAction::CoverageExported,
+                             {{u"period"_s, period}, {u"format"_s, formatName}});
         !audited)
         qCWarning(lcApi, "audit of an export failed: %s", qUtf8Printable(audited.error().message));
     QHttpServerResponse response(file.value().contentType.toUtf8(), file.value().bytes);

@@ -18,7 +18,7 @@ void OfficialFiguresApi::registerRoutes(HttpFrontend &http)
 
 QHttpServerResponse OfficialFiguresApi::set(const QHttpServerRequest &request)
 {
-    auto user = m_ctx.auth.requireRole(request, {Role::Office, Role::Admin});
+    auto user = m_ctx.auth.requireOffice(request);
     if (!user)
         return HttpFrontend::error(user.error());
     auto body = HttpFrontend::jsonObjectBody(request);
@@ -37,19 +37,17 @@ QHttpServerResponse OfficialFiguresApi::set(const QHttpServerRequest &request)
 
 QHttpServerResponse OfficialFiguresApi::list(const QHttpServerRequest &request)
 {
-    auto user = m_ctx.auth.requireRole(request, {Role::Office, Role::Admin});
-    if (!user)
-        return HttpFrontend::error(user.error());
-    auto period = periodParameter(request);
-    if (!period)
-        return HttpFrontend::error(period.error());
-    auto figures = OfficialFigures::list(m_ctx.db, period.value());
+    auto asked = figuresRequest(m_ctx.auth, request);
+    if (!asked)
+        return HttpFrontend::error(asked.error());
+    const auto &[user, period] = asked.value();
+    auto figures = OfficialFigures::list(m_ctx.db, period);
     if (!figures)
         return HttpFrontend::error(storageFailure(figures.error()));
     QJsonArray out;
     for (const OfficialFigureEntry &figure : figures.value())
         out.append(figure.toJson());
-    return HttpFrontend::json(QJsonObject{{u"period"_s, period.value()}, {u"figures"_s, out}});
+    return HttpFrontend::json(QJsonObject{{u"period"_s, period}, {u"figures"_s, out}});
 }
 
 } // namespace gx::server

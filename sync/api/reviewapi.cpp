@@ -38,7 +38,7 @@ void ReviewApi::registerRoutes(HttpFrontend &http)
 
 QHttpServerResponse ReviewApi::create(const QHttpServerRequest &request)
 {
-    auto user = m_ctx.auth.requireRole(request, {Role::Office, Role::Admin});
+    auto user = m_ctx.auth.requireOffice(request);
     if (!user)
         return HttpFrontend::error(user.error());
     auto body = HttpFrontend::jsonObjectBody(request);

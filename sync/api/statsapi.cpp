@@ -30,6 +30,18 @@ Result<int, HttpError> periodParameter(const QHttpServerRequest &request)
     return period;
 }
 
+Result<FiguresRequest, HttpError> figuresRequest(AuthService &auth,
+                                                 const QHttpServerRequest &request)
+{
+    auto user = auth.requireOffice(request);
+    if (!user)
+        return user.error();
+    auto period = periodParameter(request);
+    if (!period)
+        return period.error();
+    return FiguresRequest{user.value(), period.value()};
+}
+
 void StatsApi::registerRoutes(HttpFrontend &http)
 {
     http.route(Method::Get, u"/api/v1/stats/coverage"_s,
@@ -38,18 +50,16 @@ void StatsApi::registerRoutes(HttpFrontend &http)
 
 QHttpServerResponse StatsApi::coverage(const QHttpServerRequest &request)
 {
-    auto user = m_ctx.auth.requireRole(request, {Role::Office, Role::Admin});
-    if (!user)
-        return HttpFrontend::error(user.error());
-    auto period = periodParameter(request);
-    if (!period)
-        return HttpFrontend::error(period.error());
+    auto asked = figuresRequest(m_ctx.auth, request);
+    if (!asked)
+        return HttpFrontend::error(asked.error());
+    const auto &[user, period] = asked.value();
     QElapsedTimer timer;
     timer.start();
-    auto report = CoverageQuery(m_ctx.db, m_ctx.regions).report(period.value());
+    auto report = CoverageQuery(m_ctx.db, m_ctx.regions).report(period);
     if (!report)
         return HttpFrontend::error(storageFailure(report.error()));
-    qCDebug(lcApi, "coverage %d: %d counted surveys, computed in %lld ms", period.value(),
+    qCDebug(lcApi, "coverage %d: %d counted surveys, computed in %lld ms", period,
             report.value().city.countedSurveys, timer.elapsed());
     return HttpFrontend::json(report.value().toJson());
 }

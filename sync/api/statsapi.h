@@ -11,6 +11,20 @@ namespace gx::server {
  */
 [[nodiscard]] Result<int, HttpError> periodParameter(const QHttpServerRequest &request);
 
+/** Who asks for the figures of which year. */
+struct FiguresRequest
+{
+    AuthedUser user;
+    int period = 0;
+};
+
+/**
+ * What every call on the figures of a year checks first: an office or admin caller (else 401 or
+ * 403) and a valid `period` (periodParameter()).
+ */
+[[nodiscard]] Result<FiguresRequest, HttpError> figuresRequest(AuthService &auth,
+                                                               const QHttpServerRequest &request);
+
 /**
  * GET /api/v1/stats/coverage?period=YEAR (office and admin; 403 `forbidden` for others): every
  * indicator per region and citywide, as core's engine (computeCoverage) would compute it over
