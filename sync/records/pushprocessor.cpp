@@ -63,6 +63,7 @@ PushProcessor::PushProcessor(const PushEnvironment &environment, const AuthedUse
     , m_statements(environment.db.statements())
     , m_validator(environment.form,
                   ValidationContext{chinaDate(environment.now), environment.regions.regionCodes()})
+    , m_form(environment.form)
     , m_now(environment.now)
 {}
 
@@ -86,8 +87,13 @@ Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
         return prefetched.error();
     QList<std::pair<QString, QString>> keys;
     keys.reserve(2 * request.mutations.size());
-    for (const Mutation &mutation : request.mutations) {
+    m_submittedAt.clear();
+    for (qsizetype i = 0; i < request.mutations.size(); ++i) {
+        const Mutation &mutation = request.mutations.at(i);
         keys.append({mutation.entity, mutation.id});
+        if (mutation.op == Mutation::Op::Upsert &&
+            mutation.fields.value("state"_L1).toString() == "submitted"_L1)
+            m_submittedAt.insert(mutation.entity + u'/' + mutation.id, i);
         // ... and the records their scope comes from (a survey's enterprise, a row's survey).
         if (auto anchor = m_resolver.anchorOf(mutation.entity, mutation.fields);
             anchor && !anchor->second.isEmpty())
@@ -106,7 +112,8 @@ Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
     // No savepoint per mutation: apply() decides every rejection before its first write, and a
     // write that fails aborts the whole push (nothing committed, nothing acknowledged), so each
     // mutation is still all or nothing, and its row in `mutations` commits with its effect.
-    for (const Mutation &mutation : request.mutations) {
+    for (qsizetype i = 0; i < request.mutations.size(); ++i) {
+        const Mutation &mutation = request.mutations.at(i);
         auto prior = m_log.find(mutation.mutationId);
         if (!prior)
             return prior.error();
@@ -117,7 +124,7 @@ Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
             response.results.append(duplicate);
             continue;
         }
-        auto result = apply(mutation);
+        auto result = apply(mutation, i);
         if (!result)
             return result.error();
         texts.append(result.value().toCompactJsonText());
@@ -157,7 +164,34 @@ std::optional<SyncError> PushProcessor::checkId(const Mutation &mutation) const
     return std::nullopt;
 }
 
-std::optional<SyncError> PushProcessor::validate(const StoredRecord &record) const
+Result<ValidationMode, DbError> PushProcessor::validationMode(const StoredRecord &record,
+                                                              qsizetype index)
+{
+    const auto submitted = [](const QJsonObject &fields) {
+        return fields.value("state"_L1).toString() == "submitted"_L1;
+    };
+    if (submitted(record.fields))
+        return ValidationMode::Submit;
+    // A row is as strict as its parent (docs/api.md "Sync", check 5): rows of a submitted survey
+    // are part of the submission. The parent as stored includes this batch's earlier writes.
+    const EntityDefinition *definition = m_form.entity(record.entity);
+    if (!definition || !definition->isRepeatGroup())
+        return ValidationMode::Draft;
+    const QString parentId = record.fields.value(definition->parentField).toString();
+    if (parentId.isEmpty())
+        return ValidationMode::Draft;
+    if (m_submittedAt.value(definition->parent + u'/' + parentId, -1) > index)
+        return ValidationMode::Submit;
+    auto parent = m_records.get(definition->parent, parentId);
+    if (!parent)
+        return parent.error();
+    const std::optional<StoredRecord> &stored = parent.value();
+    return stored && !stored->deleted && submitted(stored->fields) ? ValidationMode::Submit
+                                                                   : ValidationMode::Draft;
+}
+
+std::optional<SyncError> PushProcessor::validate(const StoredRecord &record,
+                                                 ValidationMode mode) const
 {
     if (record.entity == SyncEntity::Enterprise && record.fields.contains("uscc"_L1) &&
         record.fields.value("uscc"_L1).toString() != record.id) {
@@ -167,9 +201,6 @@ std::optional<SyncError> PushProcessor::validate(const StoredRecord &record) con
                          u"uscc"_s,
                          {}};
     }
-    const ValidationMode mode = record.fields.value("state"_L1).toString() == "submitted"_L1
-                                    ? ValidationMode::Submit
-                                    : ValidationMode::Draft;
     const QList<ValidationIssue> issues = m_validator.validate(record.entity, record.fields, mode);
     for (const ValidationIssue &issue : issues) {
         if (issue.severity != Severity::Error)
@@ -225,7 +256,7 @@ Result<std::optional<SyncError>, DbError> PushProcessor::checkOneSurvey(const St
                   u"period"_s, existing});
 }
 
-Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation)
+Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation, qsizetype index)
 {
     const QString &mid = mutation.mutationId;
     if (!isDeviceEntity(mutation.entity)) {
@@ -263,7 +294,10 @@ Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation)
     MergeOutcome outcome = FieldMerge::merge(current, mutation, m_user.username);
     StoredRecord &record = outcome.record;
     if (outcome.changed && !record.deleted) {
-        if (auto invalid = validate(record))
+        auto mode = validationMode(record, index);
+        if (!mode)
+            return mode.error();
+        if (auto invalid = validate(record, mode.value()))
             return rejected(mid, currentRev, *invalid);
         auto resolved = m_resolver.resolve(record.entity, record.id, record.fields);
         if (!resolved)

@@ -36,9 +36,10 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
  * result; the entity must be one devices write (`unknown_entity`); the HLC at most 24 h ahead of
  * the server's clock (`bad_hlc`); the id well formed (`bad_id`); the caller in scope of the
  * stored record (`forbidden`); then FieldMerge merges, the Validator judges the merged record
- * against the current definition (Submit mode when its `state` is `submitted`, else Draft; the
- * first error is the rejection's code, field and message), ScopeResolver finds where the record
- * now belongs (`unknown_enterprise`, `unknown_parent`) and the caller must be in that scope too
+ * against the current definition (Submit mode when the record is submitted, see validationMode(),
+ * else Draft; the first error is the rejection's code, field and message), ScopeResolver finds
+ * where the record now belongs (`unknown_enterprise`, `unknown_parent`) and the caller must be in
+ * that scope too
  * (`forbidden`); a survey must be the only live one of its enterprise and period
  * (`duplicate_survey` with existing_id). Only then are the record and its conflict records
  * written.
@@ -73,9 +74,19 @@ public:
     [[nodiscard]] Result<PushOutcome, DbError> process(const PushRequest &request);
 
 private:
-    [[nodiscard]] Result<MutationResult, DbError> apply(const Mutation &mutation);
+    [[nodiscard]] Result<MutationResult, DbError> apply(const Mutation &mutation, qsizetype index);
     [[nodiscard]] std::optional<SyncError> checkId(const Mutation &mutation) const;
-    [[nodiscard]] std::optional<SyncError> validate(const StoredRecord &record) const;
+    /**
+     * How strictly the merged record of the batch's mutation `index` is judged: Submit when its
+     * own `state` is `submitted`; a repeat-group row (equipment, key_process) as its parent:
+     * Submit when the parent as stored now (earlier mutations of the batch included) is
+     * submitted, or a later mutation of the batch sets the parent's `state` to `submitted`; else
+     * Draft.
+     */
+    [[nodiscard]] Result<ValidationMode, DbError> validationMode(const StoredRecord &record,
+                                                                 qsizetype index);
+    [[nodiscard]] std::optional<SyncError> validate(const StoredRecord &record,
+                                                    ValidationMode mode) const;
     [[nodiscard]] Result<std::optional<SyncError>, DbError>
     checkOneSurvey(const StoredRecord &survey);
 
@@ -88,7 +99,10 @@ private:
     MutationLog m_log;
     StatementCache &m_statements;
     Validator m_validator;
+    const FormDefinition &m_form;
     qint64 m_now = 0;
+    /** "entity/id" -> the index of the batch's last upsert setting its `state` to `submitted`. */
+    QHash<QString, qsizetype> m_submittedAt;
 };
 
 } // namespace gx::server

@@ -1,7 +1,7 @@
 // Push over real loopback HTTP: the round trip, idempotency under resend, validation and every
 // rejection leaving the store unchanged, malformed requests, odd text stored verbatim, one survey
-// per enterprise and period; on the backend named by GX_TEST_BACKEND. Merge rules are in
-// tst_server_merge, pulling in tst_server_pull.
+// per enterprise and period, rows judged as strictly as their survey; on the backend named by
+// GX_TEST_BACKEND. Merge rules are in tst_server_merge, pulling in tst_server_pull.
 
 #include "testsupport.h"
 
@@ -46,6 +46,8 @@ private slots:
     void oddTextStoredVerbatim();
     void unknownFieldsAreKept();
     void duplicateSurvey();
+    void rowsOfSubmittedSurvey_data();
+    void rowsOfSubmittedSurvey();
 
 private:
     std::unique_ptr<gx::test::SyncFixture> m_f;
@@ -531,6 +533,102 @@ void Tst_server_sync::duplicateSurvey()
                      gx::test::hlcText(TestClock::kStart + 1, u"dev-b"_s))}))["status"_L1]
                  .toString(),
              u"applied"_s);
+}
+
+void Tst_server_sync::rowsOfSubmittedSurvey_data()
+{
+    // stored: the survey's state before the push (it has one complete equipment row and key
+    // process); steps: the batch, in order; expected: each step's "status[:code:field]".
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<QStringList>("expected");
+    const QString clearName = u"clear the row's name"_s;
+    const QString newRow = u"new row without status"_s;
+    const QString clearCnc = u"clear the key process's is_cnc"_s;
+    const QString submit = u"submit the survey"_s;
+    const QString reopen = u"reopen the survey"_s;
+    const QString required = u"rejected:required:"_s;
+
+    QTest::newRow("submitted: a row's required answer cleared")
+        << u"submitted"_s << QStringList{clearName} << QStringList{required + u"name"_s};
+    QTest::newRow("submitted: a new row missing a required answer")
+        << u"submitted"_s << QStringList{newRow} << QStringList{required + u"status"_s};
+    QTest::newRow("submitted: a key process's required answer cleared")
+        << u"submitted"_s << QStringList{clearCnc} << QStringList{required + u"is_cnc"_s};
+    QTest::newRow("submitted earlier in the batch")
+        << u"draft"_s << QStringList{submit, clearName}
+        << QStringList{u"applied"_s, required + u"name"_s};
+    QTest::newRow("submitted later in the batch")
+        << u"draft"_s << QStringList{clearName, newRow, submit}
+        << QStringList{required + u"name"_s, required + u"status"_s, u"applied"_s};
+    QTest::newRow("draft: rows may be incomplete")
+        << u"draft"_s << QStringList{clearName, newRow, clearCnc}
+        << QStringList{u"applied"_s, u"applied"_s, u"applied"_s};
+    QTest::newRow("reopened earlier in the batch")
+        << u"submitted"_s << QStringList{reopen, clearName}
+        << QStringList{u"applied"_s, u"applied"_s};
+}
+
+void Tst_server_sync::rowsOfSubmittedSurvey()
+{
+    QFETCH(QString, stored);
+    QFETCH(QStringList, steps);
+    QFETCH(QStringList, expected);
+
+    const QString survey = gx::test::newUuid();
+    const QString row = gx::test::newUuid();
+    const QString process = gx::test::newUuid();
+    const QString t0 = gx::test::hlcText(TestClock::kStart, u"dev-a"_s);
+    const QJsonObject surveyFields = stored == "submitted"_L1
+                                         ? gx::test::submittedSurveyFields(m_f->enterprise())
+                                         : gx::test::draftSurveyFields(m_f->enterprise());
+    const QJsonArray setUp{
+        gx::test::upsertJson(u"survey"_s, survey, surveyFields, 0, t0),
+        gx::test::upsertJson(u"equipment"_s, row, gx::test::equipmentFields(survey), 0, t0),
+        gx::test::upsertJson(u"key_process"_s, process,
+                             {{u"survey"_s, survey}, {u"name"_s, u"焊接"_s}, {u"is_cnc"_s, true}},
+                             0, t0)};
+    for (const QJsonValue &result : gx::test::pushResults(m_f->push(u"insp"_s, u"dev-a"_s, setUp)))
+        QCOMPARE(result["status"_L1].toString(), u"applied"_s);
+
+    const QString t1 = gx::test::hlcText(TestClock::kStart + 1000, u"dev-a"_s);
+    QJsonArray batch;
+    for (const QString &step : std::as_const(steps)) {
+        if (step.startsWith("clear the row"_L1)) {
+            batch.append(
+                gx::test::upsertJson(u"equipment"_s, row, {{u"name"_s, QJsonValue::Null}}, 1, t1));
+        } else if (step.startsWith("new row"_L1)) {
+            QJsonObject fields = gx::test::equipmentFields(survey);
+            fields.remove(u"status"_s);
+            batch.append(gx::test::upsertJson(u"equipment"_s, gx::test::newUuid(), fields, 0, t1));
+        } else if (step.startsWith("clear the key"_L1)) {
+            batch.append(gx::test::upsertJson(u"key_process"_s, process,
+                                              {{u"is_cnc"_s, QJsonValue::Null}}, 1, t1));
+        } else if (step.startsWith("submit"_L1)) {
+            batch.append(gx::test::upsertJson(
+                u"survey"_s, survey, gx::test::submittedSurveyFields(m_f->enterprise()), 1, t1));
+        } else {
+            QCOMPARE(step, u"reopen the survey"_s);
+            batch.append(
+                gx::test::upsertJson(u"survey"_s, survey, {{u"state"_s, u"draft"_s}}, 1, t1));
+        }
+    }
+    const qint64 before = m_f->lastSeq();
+    const HttpResult answer = m_f->push(u"insp"_s, u"dev-a"_s, batch);
+    QVERIFY2(answer.status == 200, answer.describe().constData());
+    const QJsonArray results = gx::test::pushResults(answer);
+    QCOMPARE(results.size(), steps.size());
+    QStringList got;
+    for (const QJsonValue &result : results) {
+        const QString status = result["status"_L1].toString();
+        got.append(status == "rejected"_L1
+                       ? status + u':' + result["error"_L1]["code"_L1].toString() + u':' +
+                             result["error"_L1]["field"_L1].toString()
+                       : status);
+    }
+    QCOMPARE(got, expected);
+    // A rejected row writes nothing.
+    QCOMPARE(m_f->lastSeq(), before + expected.count(u"applied"_s));
 }
 
 QTEST_GUILESS_MAIN(Tst_server_sync)
