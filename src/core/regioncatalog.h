@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 
 namespace gx {
@@ -65,6 +66,15 @@ struct Region
 
     /** The target for (indicator, year), or nothing when the policy sets none. */
     [[nodiscard]] std::optional<Target> target(const QString &indicator, int year) const;
+    /**
+     * The GB/T 2260 division code that the USCCs of its enterprises carry (usccDivisionCode()):
+     * the first six characters of its code, e.g. 331121 for 青田县, and the city's 331100 for the
+     * development zone 331100-EDZ, whose enterprises register with the city.
+     */
+    [[nodiscard]] QStringView divisionCode() const
+    {
+        return QStringView(code).first(std::min<qsizetype>(code.size(), 6));
+    }
 };
 
 /**

@@ -255,6 +255,11 @@ LocalizedText describe(const UsccProblem &problem)
     return {};
 }
 
+QStringView usccDivisionCode(QStringView code)
+{
+    return code.size() < 8 ? QStringView() : code.sliced(2, 6);
+}
+
 QString makeUscc(QChar authorityCode, QChar type, QStringView division6, QStringView orgBody8)
 {
     if (usccValue(authorityCode) < 0 || usccValue(type) < 0 || division6.size() != 6 ||

@@ -65,6 +65,14 @@ struct UsccProblem
 [[nodiscard]] LocalizedText describe(UsccError error);
 
 /**
+ * Characters 3-8 of a code: the GB/T 2260 division code of the office that registered it (e.g.
+ * "331121" in 91331121MA2A00001X). Empty when the code is shorter than 8 characters; not checked
+ * (call checkUscc() for that). The server compares it with an enterprise's region
+ * (Region::divisionCode(), docs/api.md "Sync").
+ */
+[[nodiscard]] QStringView usccDivisionCode(QStringView code);
+
+/**
  * The check character (18th) of the first 17 characters, or a null QChar when first17 is not
  * 17 characters of the code's character set.
  */

@@ -64,6 +64,7 @@ PushProcessor::PushProcessor(const PushEnvironment &environment, const AuthedUse
     , m_validator(environment.form,
                   ValidationContext{chinaDate(environment.now), environment.regions.regionCodes()})
     , m_form(environment.form)
+    , m_regions(environment.regions)
     , m_now(environment.now)
 {}
 
@@ -211,6 +212,41 @@ std::optional<SyncError> PushProcessor::validate(const StoredRecord &record,
     return std::nullopt;
 }
 
+std::optional<SyncError> PushProcessor::checkRegion(const std::optional<StoredRecord> &current,
+                                                    const StoredRecord &record) const
+{
+    if (record.entity != SyncEntity::Enterprise || m_user.seesEverything())
+        return std::nullopt;
+    const QString region = record.fields.value("region"_L1).toString();
+    const QString before = current ? current->fields.value("region"_L1).toString() : QString();
+    if (current && region == before)
+        return std::nullopt;
+    if (!before.isEmpty()) {
+        return SyncError{
+            QString(PushErrorCode::RegionChange),
+            u"Only the office can move an enterprise to another region (here from %1 to %2); "
+            "nothing was written. 企业所属地区只能由市经信局变更，未写入。"_s.arg(
+                before, region.isEmpty() ? u"none"_s : region),
+            u"region"_s,
+            {}};
+    }
+    if (region.isEmpty())
+        return std::nullopt;
+    // The validator has accepted the region, so the catalog knows it.
+    const Region *known = m_regions.region(region);
+    const QStringView division = usccDivisionCode(record.id);
+    if (known && known->divisionCode() == division)
+        return std::nullopt;
+    return SyncError{
+        QString(PushErrorCode::RegionMismatch),
+        u"The USCC %1 was issued in the division %2 (its characters 3-8), which is not the region "
+        "%3; check the USCC and the region, or ask the office to place the enterprise. "
+        "统一社会信用代码第 3-8 位（登记机关行政区划 %2）与所属地区 %3 不符，"
+        "请核对，或由市经信局确认。"_s.arg(record.id, division.toString(), region),
+        u"region"_s,
+        {}};
+}
+
 Result<std::optional<SyncError>, DbError> PushProcessor::checkOneSurvey(const StoredRecord &survey)
 {
     const QJsonValue period = survey.fields.value("period"_L1);
@@ -299,6 +335,8 @@ Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation, q
             return mode.error();
         if (auto invalid = validate(record, mode.value()))
             return rejected(mid, currentRev, *invalid);
+        if (auto misplaced = checkRegion(current, record))
+            return rejected(mid, currentRev, *misplaced);
         auto resolved = m_resolver.resolve(record.entity, record.id, record.fields);
         if (!resolved)
             return resolved.error();

@@ -20,6 +20,13 @@ inline constexpr QLatin1StringView BadHlc{"bad_hlc"};
 inline constexpr QLatin1StringView BadId{"bad_id"};
 /** An enterprise whose `uscc` field differs from its id. */
 inline constexpr QLatin1StringView IdMismatch{"id_mismatch"};
+/** An enterprise's `region` changed by a user other than office or admin. */
+inline constexpr QLatin1StringView RegionChange{"region_change"};
+/**
+ * An enterprise written by a user other than office or admin with a `region` whose division code
+ * is not the one in its USCC (characters 3-8), where the stored record did not already say so.
+ */
+inline constexpr QLatin1StringView RegionMismatch{"region_mismatch"};
 /** A note on a `conflict` result (not a rejection): which fields clashed. */
 inline constexpr QLatin1StringView Conflict{"conflict"};
 } // namespace PushErrorCode
@@ -37,10 +44,11 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
  * the server's clock (`bad_hlc`); the id well formed (`bad_id`); the caller in scope of the
  * stored record (`forbidden`); then FieldMerge merges, the Validator judges the merged record
  * against the current definition (Submit mode when the record is submitted, see validationMode(),
- * else Draft; the first error is the rejection's code, field and message), ScopeResolver finds
- * where the record now belongs (`unknown_enterprise`, `unknown_parent`) and the caller must be in
- * that scope too
- * (`forbidden`); a survey must be the only live one of its enterprise and period
+ * else Draft; the first error is the rejection's code, field and message), an enterprise's region
+ * must be the caller's to give (checkRegion(): `region_change`, `region_mismatch`), ScopeResolver
+ * finds where the record now belongs (`unknown_enterprise`, `unknown_parent`) and the caller must
+ * be in that scope too (`forbidden`); a survey must be the only live one of its enterprise and
+ * period
  * (`duplicate_survey` with existing_id). Only then are the record and its conflict records
  * written.
  */
@@ -87,6 +95,15 @@ private:
                                                                  qsizetype index);
     [[nodiscard]] std::optional<SyncError> validate(const StoredRecord &record,
                                                     ValidationMode mode) const;
+    /**
+     * An enterprise's region is the office's (office and admin pass): anyone else may not change
+     * a region the stored record has (`region_change`), and a region they give where the stored
+     * record had none, or to a new enterprise, must be the one whose division code its USCC
+     * carries (`region_mismatch`; Region::divisionCode(), usccDivisionCode()). A disagreement
+     * the record already had (e.g. the registry's) does not stop other edits.
+     */
+    [[nodiscard]] std::optional<SyncError> checkRegion(const std::optional<StoredRecord> &current,
+                                                       const StoredRecord &record) const;
     [[nodiscard]] Result<std::optional<SyncError>, DbError>
     checkOneSurvey(const StoredRecord &survey);
 
@@ -100,6 +117,7 @@ private:
     StatementCache &m_statements;
     Validator m_validator;
     const FormDefinition &m_form;
+    const RegionCatalog &m_regions;
     qint64 m_now = 0;
     /** "entity/id" -> the index of the batch's last upsert setting its `state` to `submitted`. */
     QHash<QString, qsizetype> m_submittedAt;

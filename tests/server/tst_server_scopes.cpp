@@ -1,6 +1,8 @@
 // The scopes matrix: every call of gengxin-server x every role (and no login) x a record in and
 // out of the caller's scope, each answer asserted, over real loopback HTTP on the backend named
-// by GX_TEST_BACKEND. To add a call: one line in kMatrix and one entry in callers().
+// by GX_TEST_BACKEND. To add a call: one line in kMatrix and one entry in callers(). Then who may
+// place an enterprise in a region (enterpriseRegion: the region is the office's, and must agree
+// with the division code in the USCC).
 
 #include "testsupport.h"
 
@@ -65,7 +67,7 @@ const QList<MatrixRow> kMatrix{
       "applied|applied", "401|401"}},
     {"push: move the enterprise to another county",
      false,
-     {"rejected:forbidden", "applied", "applied", "applied", "401"}},
+     {"rejected:region_change", "rejected:region_change", "applied", "applied", "401"}},
     {"pull", true, {"seen|unseen", "seen|unseen", "seen|seen", "seen|seen", "401|401"}},
     {"blob upload", false, {"201", "201", "201", "201", "401"}},
     {"blob status", false, {"200", "200", "200", "200", "401"}},
@@ -99,6 +101,8 @@ private slots:
 
     void matrix_data();
     void matrix();
+    void enterpriseRegion_data();
+    void enterpriseRegion();
 
 private:
     using Caller = std::function<QString(HttpClient &, const QString &role, const Target &)>;
@@ -333,6 +337,115 @@ void Tst_server_scopes::matrix()
     // A refused call changes nothing.
     if (expected.startsWith("rejected"_L1) || expected.startsWith(u'4'))
         QCOMPARE(lastSeq(), before);
+}
+
+void Tst_server_scopes::enterpriseRegion_data()
+{
+    // user: who pushes; record: which enterprise (see enterpriseRegion()); fields: the upsert;
+    // expected: "applied" or "rejected:CODE:FIELD".
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("record");
+    QTest::addColumn<QJsonObject>("fields");
+    QTest::addColumn<QString>("expected");
+    const QString moved = u"rejected:region_change:region"_s;
+    const QString mismatch = u"rejected:region_mismatch:region"_s;
+    const QJsonObject here{{u"region"_s, kRegion}, {u"name"_s, u"丽水某某有限公司"_s}};
+    const QJsonObject there{{u"region"_s, kOtherRegion}};
+    const QJsonObject zone{{u"region"_s, u"331100-EDZ"_s}, {u"name"_s, u"经开区某某有限公司"_s}};
+    const QJsonObject contact{{u"contact_name"_s, u"李明"_s}};
+
+    QTest::newRow("enterprise user moves its enterprise")
+        << u"enterprise"_s << u"in"_s << there << moved;
+    QTest::newRow("enterprise user clears its region")
+        << u"enterprise"_s << u"in"_s << QJsonObject{{u"region"_s, QJsonValue::Null}} << moved;
+    QTest::newRow("inspector moves an enterprise of its county")
+        << u"inspector"_s << u"in"_s << there << moved;
+    QTest::newRow("office moves an enterprise") << u"office"_s << u"in"_s << there << u"applied"_s;
+    QTest::newRow("admin moves an enterprise") << u"admin"_s << u"in"_s << there << u"applied"_s;
+    QTest::newRow("the same region again is no move")
+        << u"enterprise"_s << u"in"_s << here << u"applied"_s;
+    QTest::newRow("inspector creates one whose USCC is another county's")
+        << u"inspector"_s << u"new of the other county"_s << here << mismatch;
+    QTest::newRow("inspector creates one of its county")
+        << u"inspector"_s << u"new of the county"_s << here << u"applied"_s;
+    QTest::newRow("office accepts a USCC of another county")
+        << u"office"_s << u"new of the other county"_s << here << u"applied"_s;
+    QTest::newRow("zone inspector creates one registered with the city")
+        << u"zone"_s << u"new of the city"_s << zone << u"applied"_s;
+    QTest::newRow("zone inspector creates one registered in a county")
+        << u"zone"_s << u"new of the county"_s << zone << mismatch;
+    QTest::newRow("the registry's disagreement stays editable")
+        << u"inspector"_s << u"registered elsewhere"_s << contact << u"applied"_s;
+    QTest::newRow("its enterprise user edits it too")
+        << u"elsewhere"_s << u"registered elsewhere"_s << contact << u"applied"_s;
+    QTest::newRow("a first region of another county")
+        << u"unplaced"_s << u"without region"_s << there << mismatch;
+    QTest::newRow("a first region of its USCC's county")
+        << u"unplaced"_s << u"without region"_s << QJsonObject{{u"region"_s, kRegion}}
+        << u"applied"_s;
+}
+
+void Tst_server_scopes::enterpriseRegion()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, record);
+    QFETCH(QJsonObject, fields);
+    QFETCH(QString, expected);
+
+    gx::server::Database &db = m_db->db();
+    // In the registry in this county, though its USCC was issued in the other one.
+    const QString elsewhere = gx::test::testUscc(kOtherRegion, 3);
+    QCOMPARE(gx::test::importEnterprises(db, {{m_in.enterprise, kRegion},
+                                              {m_out.enterprise, kOtherRegion},
+                                              {elsewhere, kRegion}}),
+             QString());
+    // Pushed by the office without a region.
+    const QString unplaced = gx::test::testUscc(kRegion, 4);
+    HttpClient office(m_server->baseUrl());
+    QVERIFY(!office.login(u"office"_s, kPassword).isEmpty());
+    QCOMPARE(pushOne(office,
+                     gx::test::upsertJson(u"enterprise"_s, unplaced, {{u"name"_s, u"未定区企业"_s}},
+                                          0, gx::test::hlcText(TestClock::kStart, u"o"_s))),
+             u"applied"_s);
+    QCOMPARE(gx::test::addUser(db, u"zone"_s, Role::Inspector, kPassword, u"331100-EDZ"_s),
+             QString());
+    QCOMPARE(gx::test::addUser(db, u"elsewhere"_s, Role::Enterprise, kPassword, {}, elsewhere),
+             QString());
+    QCOMPARE(gx::test::addUser(db, u"unplaced"_s, Role::Enterprise, kPassword, {}, unplaced),
+             QString());
+
+    const QHash<QString, QString> ids{
+        {u"in"_s, m_in.enterprise},
+        {u"registered elsewhere"_s, elsewhere},
+        {u"without region"_s, unplaced},
+        {u"new of the county"_s, gx::test::testUscc(kRegion, 10)},
+        {u"new of the other county"_s, gx::test::testUscc(kOtherRegion, 11)},
+        {u"new of the city"_s, gx::test::testUscc(u"331100"_s, 12)}};
+    QVERIFY(ids.contains(record));
+    HttpClient client(m_server->baseUrl());
+    QVERIFY(!client.login(user, kPassword).isEmpty());
+    const qint64 before = lastSeq();
+    const HttpResult r = client.postJson(
+        u"/api/v1/sync/push"_s,
+        gx::test::pushBody(
+            u"dev-1"_s,
+            {gx::test::upsertJson(u"enterprise"_s, ids.value(record), fields,
+                                  record.startsWith("new"_L1) ? 0 : 1,
+                                  gx::test::hlcText(TestClock::kStart + 1000, u"dev-1"_s))}));
+    QVERIFY2(r.status == 200, r.describe().constData());
+    const QJsonObject result = r.json().value("results"_L1).toArray().at(0).toObject();
+    const QString status = result.value("status"_L1).toString();
+    const QJsonObject error = result.value("error"_L1).toObject();
+    QCOMPARE(status == "rejected"_L1 ? u"%1:%2:%3"_s.arg(status, error.value("code"_L1).toString(),
+                                                         error.value("field"_L1).toString())
+                                     : status,
+             expected);
+    if (status == "rejected"_L1) {
+        QVERIFY(error.value("message"_L1).toString().contains(u"office"_s));
+        QCOMPARE(lastSeq(), before);
+    } else {
+        QCOMPARE(lastSeq(), before + 1);
+    }
 }
 
 QTEST_GUILESS_MAIN(Tst_server_scopes)

@@ -87,19 +87,21 @@ void Tst_regioncatalog::regionCodesAndNames_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("zh");
     QTest::addColumn<QString>("annexName");
+    QTest::addColumn<QString>("division"); // what its enterprises' USCCs carry
     // The order of the file (which is the annex's order); codes of GB/T 2260 (docs/design.md
     // "Records").
-    QTest::newRow("莲都区") << 0 << u"331102"_s << u"莲都区"_s << u"莲都区"_s;
+    QTest::newRow("莲都区") << 0 << u"331102"_s << u"莲都区"_s << u"莲都区"_s << u"331102"_s;
     QTest::newRow("丽水经开区") << 1 << u"331100-EDZ"_s << u"丽水经济技术开发区"_s
-                                << u"丽水经开区"_s;
-    QTest::newRow("龙泉市") << 2 << u"331181"_s << u"龙泉市"_s << u"龙泉市"_s;
-    QTest::newRow("青田县") << 3 << u"331121"_s << u"青田县"_s << u"青田县"_s;
-    QTest::newRow("云和县") << 4 << u"331125"_s << u"云和县"_s << u"云和县"_s;
-    QTest::newRow("庆元县") << 5 << u"331126"_s << u"庆元县"_s << u"庆元县"_s;
-    QTest::newRow("缙云县") << 6 << u"331122"_s << u"缙云县"_s << u"缙云县"_s;
-    QTest::newRow("遂昌县") << 7 << u"331123"_s << u"遂昌县"_s << u"遂昌县"_s;
-    QTest::newRow("松阳县") << 8 << u"331124"_s << u"松阳县"_s << u"松阳县"_s;
-    QTest::newRow("景宁县") << 9 << u"331127"_s << u"景宁畲族自治县"_s << u"景宁县"_s;
+                                << u"丽水经开区"_s << u"331100"_s;
+    QTest::newRow("龙泉市") << 2 << u"331181"_s << u"龙泉市"_s << u"龙泉市"_s << u"331181"_s;
+    QTest::newRow("青田县") << 3 << u"331121"_s << u"青田县"_s << u"青田县"_s << u"331121"_s;
+    QTest::newRow("云和县") << 4 << u"331125"_s << u"云和县"_s << u"云和县"_s << u"331125"_s;
+    QTest::newRow("庆元县") << 5 << u"331126"_s << u"庆元县"_s << u"庆元县"_s << u"331126"_s;
+    QTest::newRow("缙云县") << 6 << u"331122"_s << u"缙云县"_s << u"缙云县"_s << u"331122"_s;
+    QTest::newRow("遂昌县") << 7 << u"331123"_s << u"遂昌县"_s << u"遂昌县"_s << u"331123"_s;
+    QTest::newRow("松阳县") << 8 << u"331124"_s << u"松阳县"_s << u"松阳县"_s << u"331124"_s;
+    QTest::newRow("景宁县") << 9 << u"331127"_s << u"景宁畲族自治县"_s << u"景宁县"_s
+                            << u"331127"_s;
 }
 
 void Tst_regioncatalog::regionCodesAndNames()
@@ -108,6 +110,7 @@ void Tst_regioncatalog::regionCodesAndNames()
     QFETCH(QString, code);
     QFETCH(QString, zh);
     QFETCH(QString, annexName);
+    QFETCH(QString, division);
     QVERIFY(!m_lishui.regions().isEmpty());
     QCOMPARE(m_lishui.regionCodes().at(position), code);
     const gx::Region *r = m_lishui.region(code);
@@ -115,6 +118,7 @@ void Tst_regioncatalog::regionCodesAndNames()
     QCOMPARE(r->name.zh, zh);
     QVERIFY(!r->name.en.isEmpty());
     QCOMPARE(r->annexName, annexName);
+    QCOMPARE(r->divisionCode(), division);
 }
 
 void Tst_regioncatalog::annexTable_data()

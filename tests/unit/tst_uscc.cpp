@@ -248,6 +248,9 @@ void Tst_uscc::makeUsccBuildsValidCodes()
     QCOMPARE(gx::makeUscc(u'Y', u'1', u"110000", u"12345678"), u"Y11100001234567880"_s);
     QCOMPARE(gx::makeUscc(u'9', u'1', u"331181", u"MA2008B7"), u"91331181MA2008B7XQ"_s);
     QCOMPARE(gx::makeUscc(u'9', u'1', u"331125", u"MA2001B7"), u"91331125MA2001B709"_s);
+    // Characters 3-8 are the division code the code was built with.
+    QCOMPARE(gx::usccDivisionCode(u"N2331123C123456796"), u"331123");
+    QCOMPARE(gx::usccDivisionCode(u"9133112"), QStringView());
 
     // Whatever the body, the result passes checkUscc.
     const QString alphabet = u"0123456789ABCDEFGHJKLMNPQRTUWXY"_s;
