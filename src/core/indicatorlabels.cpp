@@ -93,4 +93,14 @@ FigureKind indicatorKind(const QString &name)
     return it == table().cend() ? FigureKind::Rate : it->kind;
 }
 
+Comparison indicatorComparison(const QString &name)
+{
+    using namespace indicator;
+    // 超过93%、75% (design tools, CNC), 能效标杆水平产能比例超过50% (energy-advanced share).
+    if (name == kDesignToolPenetration || name == kKeyProcessCncRate ||
+        name == kEnergyAdvancedShare)
+        return Comparison::Above;
+    return Comparison::AtLeast;
+}
+
 } // namespace gx

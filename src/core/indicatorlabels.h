@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/localizedtext.h"
+#include "core/regioncatalog.h"
 
 #include <QString>
 
@@ -20,5 +21,14 @@ enum class FigureKind
  */
 [[nodiscard]] LocalizedText indicatorLabel(const QString &name);
 [[nodiscard]] FigureKind indicatorKind(const QString &name);
+
+/**
+ * How a figure of this indicator is compared with its target, the same for every region and
+ * year: the policy says 超过 ("exceed", Above) for the design-tool penetration, the key-process
+ * CNC rate and the energy-advanced share, and 达到 / 以上 (AtLeast) for every other target. A
+ * target is a floor: the catalog's "op" members must agree with this, and the targets the
+ * office sets take it. An unknown name gives AtLeast.
+ */
+[[nodiscard]] Comparison indicatorComparison(const QString &name);
 
 } // namespace gx

@@ -1,5 +1,6 @@
 #include "core/regioncatalog.h"
 
+#include "core/indicatorlabels.h"
 #include "core/indicators.h"
 
 #include <QFile>
@@ -172,6 +173,12 @@ private:
                 std::optional<Target> target = readTarget(it.value(), targetPath);
                 if (!target)
                     return false;
+                if (const Comparison op = indicatorComparison(it.key()); target->op != op) {
+                    fail(targetPath + u".op"_s,
+                         u"must be \"%1\": every target of %2 is compared so"_s.arg(
+                             comparisonSymbol(op), it.key()));
+                    return false;
+                }
                 forYear.insert(it.key(), *target);
             }
         }
@@ -240,6 +247,15 @@ const Region *RegionCatalog::region(const QString &code) const
     const auto found = std::find_if(m_regions.cbegin(), m_regions.cend(),
                                     [&code](const Region &r) { return r.code == code; });
     return found == m_regions.cend() ? nullptr : &*found;
+}
+
+RegionCatalog RegionCatalog::withTargets(const TargetTable &targets) const
+{
+    RegionCatalog out = *this;
+    out.m_city.targets = targets.value(out.m_city.code);
+    for (Region &region : out.m_regions)
+        region.targets = targets.value(region.code);
+    return out;
 }
 
 QStringList RegionCatalog::regionCodes() const

@@ -89,7 +89,8 @@ struct Region
  * unknown members, a missing or empty code or name, duplicate region codes (the city's
  * included), year keys that are not four-digit years, indicator names that the indicator
  * engine does not know (gx::indicatorNames()), values that are not finite numbers and
- * operators other than ">=" and ">" are all refused with a DefinitionError naming the file,
+ * operators other than ">=" and ">" (and other than the indicator's own, indicatorComparison())
+ * are all refused with a DefinitionError naming the file,
  * the JSON path of the offending member and the reason.
  */
 class RegionCatalog
@@ -113,6 +114,16 @@ public:
     /** The target of a region (or the city) for (indicator, year), or nothing. */
     [[nodiscard]] std::optional<Target> target(const QString &regionCode, const QString &indicator,
                                                int year) const;
+
+    /** Region code -> year -> indicator -> target. */
+    using TargetTable = QMap<QString, QMap<int, QMap<QString, Target>>>;
+    /**
+     * This catalog with the targets of `targets` instead of the file's: the server keeps the
+     * targets of every period in its database (seeded from the file) and judges its figures
+     * against those. A region that `targets` does not name has none; codes that are not the
+     * catalog's are ignored.
+     */
+    [[nodiscard]] RegionCatalog withTargets(const TargetTable &targets) const;
 
 private:
     Region m_city;

@@ -1,6 +1,7 @@
 #include "sync/api/catalogapi.h"
 
 #include "sync/http/httpfrontend.h"
+#include "sync/records/targetstore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -54,7 +55,10 @@ QHttpServerResponse CatalogApi::regions(const QHttpServerRequest &request)
     auto user = m_ctx.auth.requireUser(request);
     if (!user)
         return HttpFrontend::error(user.error());
-    return HttpFrontend::json(regionsJson(m_ctx.regions));
+    auto catalog = TargetStore(m_ctx.db).catalog(m_ctx.regions);
+    if (!catalog)
+        return HttpFrontend::error(storageFailure(catalog.error()));
+    return HttpFrontend::json(regionsJson(catalog.value()));
 }
 
 } // namespace gx::server

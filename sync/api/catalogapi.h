@@ -8,7 +8,8 @@ namespace gx::server {
  * What every logged-in user reads to fill and judge surveys:
  * GET /api/v1/forms/current -> the survey definition as loaded (assets/forms);
  * GET /api/v1/regions -> [{"code","name","name_en","targets":{"YEAR":{INDICATOR: number}}}],
- * the city first, then the counties and the development zone in the catalog's order.
+ * the city first, then the counties and the development zone in the catalog's order, with the
+ * targets of every period from the targets table (TargetStore), the same the figures use.
  */
 class CatalogApi : public Api
 {

@@ -10,6 +10,7 @@
 #include "sync/api/reviewapi.h"
 #include "sync/api/statsapi.h"
 #include "sync/api/syncapi.h"
+#include "sync/api/targetsapi.h"
 #include "sync/store/statementcache.h"
 
 namespace gx::server {
@@ -27,6 +28,7 @@ Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerC
     m_apis.push_back(std::make_unique<CatalogApi>(m_context));
     m_apis.push_back(std::make_unique<StatsApi>(m_context));
     m_apis.push_back(std::make_unique<OfficialFiguresApi>(m_context));
+    m_apis.push_back(std::make_unique<TargetsApi>(m_context));
     m_apis.push_back(std::make_unique<ReviewApi>(m_context));
     m_apis.push_back(std::make_unique<ExportApi>(m_context));
     m_apis.push_back(std::make_unique<AuditApi>(m_context));

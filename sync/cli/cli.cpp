@@ -11,6 +11,7 @@
 #include "sync/figures/registryimport.h"
 #include "sync/http/tlsidentity.h"
 #include "sync/records/serverschema.h"
+#include "sync/records/targetstore.h"
 #include "sync/store/auditlog.h"
 #include "sync/store/database.h"
 #include "sync/store/userstore.h"
@@ -108,28 +109,33 @@ const QList<Cli::Command> &Cli::commands()
          u"user add NAME --role inspector|enterprise|office|admin [--region CODE] "
          "[--enterprise USCC] --password-stdin --db URL"_s,
          &Cli::runUserAdd},
-        {{u"user"_s, u"list"_s}, {db}, {u"db"_s}, 0, u"user list --db URL"_s, &Cli::runUserList},
+        {{u"user"_s, u"list"_s},
+         {db, assets},
+         {u"db"_s},
+         0,
+         u"user list --db URL [--assets DIR]"_s,
+         &Cli::runUserList},
         {{u"user"_s, u"disable"_s},
-         {db},
+         {db, assets},
          {u"db"_s},
          1,
-         u"user disable NAME --db URL"_s,
+         u"user disable NAME --db URL [--assets DIR]"_s,
          [](Cli &cli, const CommandLine &line) {
              return cli.runUserSetDisabled(line, true);
          }},
         {{u"user"_s, u"enable"_s},
-         {db},
+         {db, assets},
          {u"db"_s},
          1,
-         u"user enable NAME --db URL"_s,
+         u"user enable NAME --db URL [--assets DIR]"_s,
          [](Cli &cli, const CommandLine &line) {
              return cli.runUserSetDisabled(line, false);
          }},
         {{u"user"_s, u"reset-password"_s},
-         {db, passwordStdin},
+         {db, assets, passwordStdin},
          {u"db"_s, u"password-stdin"_s},
          1,
-         u"user reset-password NAME --password-stdin --db URL"_s,
+         u"user reset-password NAME --password-stdin --db URL [--assets DIR]"_s,
          &Cli::runUserResetPassword},
         {{u"registry"_s, u"import"_s},
          {db, assets},
@@ -149,6 +155,12 @@ const QList<Cli::Command> &Cli::commands()
          1,
          u"official import FILE.csv --db URL [--assets DIR]"_s,
          &Cli::runOfficialImport},
+        {{u"targets"_s, u"import"_s},
+         {db, assets, {u"period"_s, true}},
+         {u"db"_s, u"period"_s},
+         1,
+         u"targets import FILE.csv --period YEAR --db URL [--assets DIR]"_s,
+         &Cli::runTargetsImport},
         {{u"export"_s},
          {db, assets, {u"period"_s, true}, {u"format"_s, true}, {u"out"_s, true}},
          {u"db"_s, u"period"_s, u"format"_s, u"out"_s},
@@ -156,10 +168,10 @@ const QList<Cli::Command> &Cli::commands()
          u"export --db URL --period YEAR --format csv|xlsx --out FILE [--assets DIR]"_s,
          &Cli::runExport},
         {{u"audit"_s, u"list"_s},
-         {db, {u"limit"_s, true}, {u"action"_s, true}},
+         {db, assets, {u"limit"_s, true}, {u"action"_s, true}},
          {u"db"_s},
          0,
-         u"audit list --db URL [--limit N (default 100)] [--action NAME]"_s,
+         u"audit list --db URL [--limit N (default 100)] [--action NAME] [--assets DIR]"_s,
          &Cli::runAuditList},
     };
     return list;
@@ -236,13 +248,17 @@ std::optional<QString> Cli::readPassword()
 
 namespace {
 
-/** Opens and migrates the --db database, or says why it cannot. */
-Result<std::unique_ptr<Database>, DbError> openStore(const QString &url)
+/**
+ * Opens and migrates the --db database, or says why it cannot; a new store's targets come from
+ * `regions`.
+ */
+Result<std::unique_ptr<Database>, DbError> openStore(const QString &url,
+                                                     const RegionCatalog &regions)
 {
     auto db = Database::open(url);
     if (!db)
         return db.error();
-    auto migrated = ServerSchema::apply(*db.value(), wallClock());
+    auto migrated = ServerSchema::apply(*db.value(), wallClock(), regions);
     if (!migrated)
         return migrated.error();
     return std::move(db).value();
@@ -262,15 +278,19 @@ QString describeUser(const User &user)
 
 std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs needs)
 {
-    auto db = openStore(line.value(u"db"_s));
+    // The regions first: migrating a new store seeds its targets from them.
+    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
+    auto regions = ServerAssets::loadRegions(assetsDir);
+    if (!regions) {
+        fail(u"cannot load the regions: "_s + regions.error().toString());
+        return std::nullopt;
+    }
+    auto db = openStore(line.value(u"db"_s), regions.value());
     if (!db) {
         fail(db.error().message);
         return std::nullopt;
     }
-    Workspace workspace{std::move(db).value(), {}, {}};
-    if (needs == Needs::Store)
-        return workspace;
-    const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
+    Workspace workspace{std::move(db).value(), std::move(regions).value(), {}};
     if (needs == Needs::Form) {
         auto form = ServerAssets::loadCurrentForm(assetsDir);
         if (!form) {
@@ -279,12 +299,6 @@ std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs 
         }
         workspace.form = std::move(form).value();
     }
-    auto regions = ServerAssets::loadRegions(assetsDir);
-    if (!regions) {
-        fail(u"cannot load the regions: "_s + regions.error().toString());
-        return std::nullopt;
-    }
-    workspace.regions = std::move(regions).value();
     return workspace;
 }
 
@@ -533,6 +547,39 @@ int Cli::runOfficialImport(const CommandLine &line)
         return fail(u"official import failed, nothing was imported: "_s + imported.error().message);
     m_out << u"official import: %1 figure(s) from %2 entered"_s.arg(
                  QString::number(imported.value()), path)
+          << Qt::endl;
+    return kExitOk;
+}
+
+int Cli::runTargetsImport(const CommandLine &line)
+{
+    bool ok = false;
+    const int period = line.value(u"period"_s).toInt(&ok);
+    if (!ok || period < OfficialFigures::kMinPeriod || period > OfficialFigures::kMaxPeriod)
+        return usageError(u"--period takes a year from %1 to %2"_s.arg(OfficialFigures::kMinPeriod)
+                              .arg(OfficialFigures::kMaxPeriod));
+    auto ws = openWorkspace(line, Needs::Regions);
+    if (!ws)
+        return kExitFailure;
+    const QString path = line.positional().constFirst();
+    const std::optional<QByteArray> bytes = readInputFile(path);
+    if (!bytes)
+        return kExitFailure;
+    auto parsed = TargetStore::parseCsv(*bytes, ws->regions);
+    if (!parsed) {
+        for (const TargetProblem &problem : parsed.error())
+            m_err << path << ": " << problem.field << ": " << problem.message << '\n';
+        return fail(u"targets import: %1 problem(s) in %2; nothing was imported"_s.arg(
+            QString::number(parsed.error().size()), path));
+    }
+    auto applied = TargetStore(*ws->db).apply(period, parsed.value(), AuditLog::commandLineActor(),
+                                              AuditAction::TargetsImported,
+                                              QFileInfo(path).fileName(), wallClock());
+    if (!applied)
+        return fail(u"targets import failed, nothing was imported: "_s + applied.error().message);
+    m_out << u"targets import: %1 target(s) of %2 in %3, %4 changed"_s.arg(
+                 QString::number(parsed.value().size()), QString::number(period), path,
+                 QString::number(applied.value()))
           << Qt::endl;
     return kExitOk;
 }

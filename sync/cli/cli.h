@@ -54,11 +54,15 @@ private:
 
     int usageError(const QString &message);
     int fail(const QString &message);
-    /** What a command needs besides its arguments: the store, the regions, the survey. */
+    /**
+     * What a command needs besides its arguments: the store, the regions, the survey. The
+     * regions of --assets are loaded for every command, since migrating a new store seeds its
+     * targets from them.
+     */
     enum class Needs
     {
-        Store,   ///< the migrated --db database
-        Regions, ///< and the regions of --assets
+        Store,   ///< the migrated --db database (and the regions it was migrated with)
+        Regions, ///< and the regions of --assets, to check input against
         Form     ///< and the current survey definition too
     };
     /** The opened store and the assets a command asked for (form only with Needs::Form). */
@@ -83,6 +87,7 @@ private:
     int runRegistryImport(const CommandLine &line);
     int runDemo(const CommandLine &line);
     int runOfficialImport(const CommandLine &line);
+    int runTargetsImport(const CommandLine &line);
     int runExport(const CommandLine &line);
     int runAuditList(const CommandLine &line);
 

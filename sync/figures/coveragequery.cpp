@@ -3,6 +3,8 @@
 #include "core/figuremath.h"
 
 #include "sync/figures/logging.h"
+#include "sync/figures/officialfigures.h"
+#include "sync/records/targetstore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -132,7 +134,8 @@ void fill(RegionFigures &out, const Figures &in)
 } // namespace
 
 CoverageQuery::CoverageQuery(Database &db, const RegionCatalog &catalog)
-    : m_statements(db.statements())
+    : m_db(db)
+    , m_statements(db.statements())
     , m_catalog(catalog)
 {}
 
@@ -140,7 +143,10 @@ Result<IndicatorInput, DbError> CoverageQuery::load(int period)
 {
     IndicatorInput input;
     input.period = period;
-    input.catalog = m_catalog;
+    auto catalog = TargetStore(m_db).catalogFor(m_catalog, period);
+    if (!catalog)
+        return catalog.error();
+    input.catalog = std::move(catalog).value();
     QElapsedTimer timer;
     timer.start();
     QList<qint64> millis;
@@ -294,12 +300,31 @@ DbStatus CoverageQuery::loadOfficial(IndicatorInput &input)
     return Done{};
 }
 
+Result<QList<int>, DbError> CoverageQuery::periods()
+{
+    auto query = m_statements.exec(
+        u"SELECT period FROM targets UNION SELECT period FROM survey_facts WHERE deleted = 0 "
+        "AND period BETWEEN ? AND ? UNION SELECT period FROM official_figures ORDER BY 1"_s,
+        {OfficialFigures::kMinPeriod, OfficialFigures::kMaxPeriod});
+    if (!query)
+        return query.error();
+    QList<int> out;
+    QSqlQuery &q = *query.value();
+    while (q.next())
+        out.append(q.value(0).toInt());
+    q.finish();
+    return out;
+}
+
 Result<CoverageReport, DbError> CoverageQuery::report(int period)
 {
     // The engine over no surveys gives the report's shape, the targets and the official figures.
     IndicatorInput frame;
     frame.period = period;
-    frame.catalog = m_catalog;
+    auto catalog = TargetStore(m_db).catalogFor(m_catalog, period);
+    if (!catalog)
+        return catalog.error();
+    frame.catalog = std::move(catalog).value();
     if (auto official = loadOfficial(frame); !official)
         return official.error();
     CoverageReport report = computeCoverage(frame);

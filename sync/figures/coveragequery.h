@@ -12,7 +12,8 @@ namespace gx::server {
  * whatever the number of surveys: the registry; the enterprises; the surveys of the period, each
  * with its latest review state (the live `review` about it with the highest seq); the equipment
  * of those surveys; and the official figures of the period. Deleted records (tombstones) are
- * left out. The catalog is the server's.
+ * left out. The catalog gives the regions; the targets are the period's in table `targets`
+ * (TargetStore), which replace the catalog's own.
  *
  * It reads the typed facts tables that RecordFacts keeps in step with every record write (read
  * there by core's own fromFields()), never the records' JSON, so that the engine reads the store
@@ -39,6 +40,12 @@ public:
      */
     [[nodiscard]] Result<CoverageReport, DbError> report(int period);
 
+    /**
+     * The periods the office may look at: those with a target, a live survey or an official
+     * figure, ascending (GET /api/v1/targets without a period).
+     */
+    [[nodiscard]] Result<QList<int>, DbError> periods();
+
 private:
     [[nodiscard]] DbStatus loadRegistry(IndicatorInput &input);
     [[nodiscard]] DbStatus loadEnterprises(IndicatorInput &input);
@@ -47,6 +54,7 @@ private:
     [[nodiscard]] DbStatus loadEquipment(IndicatorInput &input);
     [[nodiscard]] DbStatus loadOfficial(IndicatorInput &input);
 
+    Database &m_db;
     StatementCache &m_statements;
     const RegionCatalog &m_catalog;
 };

@@ -40,6 +40,12 @@ HttpError HttpError::badRequest(const QString &message, const QString &field)
     return makeError(StatusCode::BadRequest, ErrorCode::BadRequest, message, field);
 }
 
+HttpError HttpError::unprocessable(QLatin1StringView code, const QString &message,
+                                   const QString &field)
+{
+    return makeError(StatusCode::UnprocessableEntity, code, message, field);
+}
+
 HttpError HttpError::unauthorized(const QString &message)
 {
     return makeError(StatusCode::Unauthorized, ErrorCode::Unauthorized, message);

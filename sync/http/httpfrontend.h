@@ -32,6 +32,8 @@ inline constexpr QLatin1StringView NotFound{"not_found"};
 inline constexpr QLatin1StringView MethodNotAllowed{"method_not_allowed"};
 inline constexpr QLatin1StringView TooManyAttempts{"too_many_attempts"};
 inline constexpr QLatin1StringView Internal{"internal"};
+/** 422: a target of PUT /api/v1/targets refused (unknown region or indicator, bad value). */
+inline constexpr QLatin1StringView InvalidTargets{"invalid_targets"};
 } // namespace ErrorCode
 
 /**
@@ -46,6 +48,9 @@ struct HttpError
     QList<QPair<QByteArray, QByteArray>> headers;
 
     [[nodiscard]] static HttpError badRequest(const QString &message, const QString &field = {});
+    /** 422: the request is well formed but a value is refused (`code` says which kind). */
+    [[nodiscard]] static HttpError unprocessable(QLatin1StringView code, const QString &message,
+                                                 const QString &field = {});
     [[nodiscard]] static HttpError unauthorized(const QString &message);
     [[nodiscard]] static HttpError forbidden(const QString &message);
     [[nodiscard]] static HttpError notFound(const QString &message);

@@ -2,14 +2,20 @@
 
 #include "sync/records/coveragefacts.h"
 #include "sync/records/recordfacts.h"
+#include "sync/records/targetstore.h"
 
 namespace gx::server {
 
-Result<int, DbError> ServerSchema::apply(Database &db, qint64 nowMillis)
+Result<int, DbError> ServerSchema::apply(Database &db, qint64 nowMillis,
+                                         const RegionCatalog &catalog)
 {
-    static const Migrations::Backfills backfills{
+    const Migrations::Backfills backfills{
         {3, RecordFacts::backfill},
         {4, CoverageFacts::rebuild},
+        {5,
+         [&catalog](Database &database) {
+             return TargetStore::seed(database, catalog);
+         }},
     };
     return Migrations::apply(db, nowMillis, backfills);
 }

@@ -25,6 +25,8 @@ inline constexpr QLatin1StringView OfficialFigureSet{"official_figure_set"};
 inline constexpr QLatin1StringView OfficialFiguresImported{"official_figures_imported"};
 inline constexpr QLatin1StringView CoverageExported{"coverage_exported"};
 inline constexpr QLatin1StringView DemoGenerated{"demo_generated"};
+inline constexpr QLatin1StringView TargetsSet{"targets_set"};
+inline constexpr QLatin1StringView TargetsImported{"targets_imported"};
 /** Every action above: GET /api/v1/audit?action= takes only these. Add a new action here too. */
 inline constexpr std::array All{Login,
                                 LoginFailed,
@@ -38,7 +40,9 @@ inline constexpr std::array All{Login,
                                 OfficialFigureSet,
                                 OfficialFiguresImported,
                                 CoverageExported,
-                                DemoGenerated};
+                                DemoGenerated,
+                                TargetsSet,
+                                TargetsImported};
 [[nodiscard]] inline bool isKnown(QStringView name)
 {
     return std::any_of(All.begin(), All.end(), [name](QLatin1StringView a) { return a == name; });

@@ -206,6 +206,23 @@ QStringList schemaV4CoverageFacts(const Database &)
     };
 }
 
+/**
+ * Version 5: the targets of every period (TargetStore in the records library), seeded from the
+ * region catalog's targets (assets/regions/lishui.json) by its backfill. The comparison is the
+ * indicator's, so only the number is kept.
+ */
+QStringList schemaV5Targets(const Database &)
+{
+    return {
+        u"CREATE TABLE targets ("
+        "  period INTEGER NOT NULL,"
+        "  region TEXT NOT NULL,"
+        "  indicator TEXT NOT NULL,"
+        "  value DOUBLE PRECISION NOT NULL,"
+        "  PRIMARY KEY (period, region, indicator))"_s,
+    };
+}
+
 DbError schemaError(const QString &message)
 {
     return DbError{DbError::Kind::Schema, message, false};
@@ -220,6 +237,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {2, u"blob upload chunks"_s, schemaV2BlobChunks},
         {3, u"indicator facts"_s, schemaV3Facts, true},
         {4, u"coverage facts"_s, schemaV4CoverageFacts, true},
+        {5, u"targets per period"_s, schemaV5Targets, true},
     };
     return list;
 }

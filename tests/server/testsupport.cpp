@@ -74,7 +74,7 @@ Result<std::unique_ptr<server::Database>, server::DbError> TestDatabase::openAno
     auto opened = server::Database::open(m_url);
     if (!opened)
         return opened.error();
-    auto migrated = server::ServerSchema::apply(*opened.value(), TestClock::kStart);
+    auto migrated = server::ServerSchema::apply(*opened.value(), TestClock::kStart, testRegions());
     if (!migrated)
         return migrated.error();
     return std::move(opened).value();

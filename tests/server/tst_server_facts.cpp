@@ -204,18 +204,20 @@ void Tst_server_facts::migrationBackfills()
           {{u"entity"_s, u"survey"_s}, {u"record_id"_s, u"s1"_s}, {u"state"_s, u"has_issues"_s}});
 
     // Back to the schema before the facts: the records alone, as an older server left them.
-    for (const QString &sql : {u"DROP TABLE coverage_facts"_s, u"DROP INDEX registry_region_size"_s,
-                               u"DROP TABLE enterprise_facts"_s, u"DROP TABLE survey_facts"_s,
-                               u"DROP TABLE equipment_facts"_s, u"DROP TABLE review_facts"_s,
-                               u"DELETE FROM schema_migrations WHERE version >= 3"_s}) {
+    for (const QString &sql :
+         {u"DROP TABLE coverage_facts"_s, u"DROP INDEX registry_region_size"_s,
+          u"DROP TABLE enterprise_facts"_s, u"DROP TABLE survey_facts"_s,
+          u"DROP TABLE equipment_facts"_s, u"DROP TABLE review_facts"_s, u"DROP TABLE targets"_s,
+          u"DELETE FROM schema_migrations WHERE version >= 3"_s}) {
         auto done = m_db->db().run(sql);
         if (!done)
             QFAIL(qPrintable(done.error().message));
     }
-    auto applied = server::ServerSchema::apply(m_db->db(), TestClock::kStart);
+    auto applied = server::ServerSchema::apply(m_db->db(), TestClock::kStart, testRegions());
     if (!applied)
         QFAIL(qPrintable(applied.error().message));
-    QCOMPARE(applied.value(), 2); // the facts (3), then the coverage rows made from them (4)
+    // The facts (3), the coverage rows made from them (4), the targets seeded from the catalog (5).
+    QCOMPARE(applied.value(), 3);
 
     const IndicatorInput input = load(2024);
     QCOMPARE(input.enterprises.size(), 1);

@@ -60,6 +60,7 @@ private slots:
     void brokenDocuments_data();
     void brokenDocuments();
     void missingFile();
+    void withTargetsReplacesTheFiles();
 
 private:
     RegionCatalog m_lishui;
@@ -350,6 +351,10 @@ void Tst_regioncatalog::brokenDocuments_data()
     QTest::newRow("op missing")
         << document(region(R"(, "targets": {"2024": {"tech_invest_growth": {"value": 0.1}}})"))
         << u"regions[0].targets.2024.tech_invest_growth.op"_s << u"\">=\" or \">\""_s;
+    QTest::newRow("op not the indicator's")
+        << document(region(R"(, "targets": {"2024": {"tech_invest_growth":
+                                 {"value": 0.1, "op": ">"}}})"))
+        << u"regions[0].targets.2024.tech_invest_growth.op"_s << u"must be \">=\""_s;
     QTest::newRow("target unknown member")
         << document(region(R"(, "targets": {"2024": {"tech_invest_growth":
                                  {"value": 0.1, "op": ">=", "unit": "%"}}})"))
@@ -378,6 +383,25 @@ void Tst_regioncatalog::missingFile()
     QVERIFY(!loaded.ok());
     QCOMPARE(loaded.error().file, path);
     QVERIFY(loaded.error().reason.contains(u"cannot open"_s));
+}
+
+void Tst_regioncatalog::withTargetsReplacesTheFiles()
+{
+    RegionCatalog::TargetTable table;
+    table[u"331121"_s][2025][u"tech_invest_growth"_s] = gx::Target{0.2, Comparison::AtLeast};
+    table[u"331100"_s][2027][u"key_process_cnc_rate"_s] = gx::Target{0.8, Comparison::Above};
+    table[u"nowhere"_s][2025][u"robots_added"_s] = gx::Target{5, Comparison::AtLeast};
+    const RegionCatalog replaced = m_lishui.withTargets(table);
+    QCOMPARE(replaced.regionCodes(), m_lishui.regionCodes());
+    QVERIFY(replaced.target(u"331121"_s, u"tech_invest_growth"_s, 2025) ==
+            (gx::Target{0.2, Comparison::AtLeast}));
+    QVERIFY(replaced.target(u"331100"_s, u"key_process_cnc_rate"_s, 2027) ==
+            (gx::Target{0.8, Comparison::Above}));
+    // The file's targets are gone: the table is the whole truth.
+    QVERIFY(m_lishui.target(u"331121"_s, u"tech_invest_growth"_s, 2024));
+    QVERIFY(!replaced.target(u"331121"_s, u"tech_invest_growth"_s, 2024));
+    QVERIFY(!replaced.target(u"331102"_s, u"digital_renovation_coverage"_s, 2024));
+    QVERIFY(!replaced.region(u"nowhere"_s));
 }
 
 QTEST_APPLESS_MAIN(Tst_regioncatalog)
