@@ -97,8 +97,8 @@ std::unique_ptr<gx::Session> openSession(const QString &dataDir)
     env.dataDir = dataDir;
     auto session = std::make_unique<gx::Session>(env);
     gx::Session::setCurrent(session.get());
-    if (auto error = session->openLocal(kUser, u"inspector"_s, kRegion, {}))
-        qFatal("cannot open the store: %s", qPrintable(*error));
+    if (auto done = session->openLocal(kUser, u"inspector"_s, kRegion, {}); !done)
+        qFatal("cannot open the store: %s", qPrintable(done.error()));
     return session;
 }
 

@@ -156,13 +156,13 @@ int AppRunner::runSelfTest()
             return 1;
     } else {
         const QString region = u"331102"_s;
-        if (auto error = session.openLocal(u"selftest"_s, u"inspector"_s, region, {})) {
-            err() << "self-test: the store does not open: " << *error << "\n";
+        if (auto done = session.openLocal(u"selftest"_s, u"inspector"_s, region, {}); !done) {
+            err() << "self-test: the store does not open: " << done.error() << "\n";
             return 1;
         }
         if (m_options.dataDir.isEmpty()) {
-            if (auto error = SampleData::seed(*session.store(), region, session.period())) {
-                err() << "self-test: the sample does not load: " << *error << "\n";
+            if (auto done = SampleData::seed(*session.store(), region, session.period()); !done) {
+                err() << "self-test: the sample does not load: " << done.error() << "\n";
                 return 1;
             }
             session.notifyDataChanged();

@@ -21,8 +21,8 @@ bool CredentialStore::exists() const
     return QFile::exists(m_path);
 }
 
-std::optional<CredentialError> CredentialStore::save(const StoredCredential &who,
-                                                     const QString &password) const
+Status<CredentialError> CredentialStore::save(const StoredCredential &who,
+                                              const QString &password) const
 {
     if (sodium_init() < 0)
         return CredentialError{CredentialError::Code::Io, u"sodium_init failed"_s};
@@ -47,7 +47,7 @@ std::optional<CredentialError> CredentialStore::save(const StoredCredential &who
     if (!file.commit())
         return CredentialError{CredentialError::Code::Io, file.errorString()};
     QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return std::nullopt;
+    return Done{};
 }
 
 Result<StoredCredential, CredentialError> CredentialStore::verify(const QString &password) const

@@ -46,8 +46,8 @@ public:
 
     [[nodiscard]] const QString &path() const { return m_path; }
     /** Hashes the password and writes the file whole (temporary file, then rename). */
-    [[nodiscard]] std::optional<CredentialError> save(const StoredCredential &who,
-                                                      const QString &password) const;
+    [[nodiscard]] Status<CredentialError> save(const StoredCredential &who,
+                                               const QString &password) const;
     /**
      * The stored user when the password matches the hash; nothing when it does not or there
      * is no file (error says which, for a person).

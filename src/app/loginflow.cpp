@@ -79,12 +79,13 @@ void LoginFlow::answered(int kind, const QJsonObject &json, const QString &reaso
     // The sync client reads its token from the file next to the store when it starts.
     const SessionToken session{token,          m_username,  who.role, who.region,
                                who.enterprise, m_serverUrl, m_now()};
-    if (auto error = TokenFile(TokenFile::pathFor(m_files.store)).write(session)) {
-        finish(LoginOutcome::failed(tr("The login could not be saved: %1").arg(error->message)));
+    if (auto done = TokenFile(TokenFile::pathFor(m_files.store)).write(session); !done) {
+        finish(
+            LoginOutcome::failed(tr("The login could not be saved: %1").arg(done.error().message)));
         return;
     }
-    if (auto error = CredentialStore(m_files.credential).save(who, m_password))
-        qCWarning(lcApp) << "the offline login could not be kept:" << error->message;
+    if (auto done = CredentialStore(m_files.credential).save(who, m_password); !done)
+        qCWarning(lcApp) << "the offline login could not be kept:" << done.error().message;
     finish(LoginOutcome::admitted(who));
 }
 

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 
 namespace gx {
 
-std::optional<QString> SampleData::seed(DeviceStore &store, const QString &region, int period)
+Status<QString> SampleData::seed(DeviceStore &store, const QString &region, int period)
 {
     const QStringList names = {u"丽水精密阀门有限公司"_s, u"莲都泵业股份有限公司"_s,
                                u"浙江瓯江电机有限公司"_s};
@@ -62,7 +62,7 @@ std::optional<QString> SampleData::seed(DeviceStore &store, const QString &regio
                                                                  {u"digital_level"_s, 1}});
     if (!submitted)
         return submitted.error().message;
-    return std::nullopt;
+    return Done{};
 }
 
 } // namespace gx

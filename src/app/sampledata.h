@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QString>
 
 #include <optional>
@@ -17,8 +19,8 @@ class SampleData
 {
 public:
     /** Seeds the store; returns a readable error, or nothing. */
-    [[nodiscard]] static std::optional<QString> seed(DeviceStore &store, const QString &region,
-                                                     int period);
+    [[nodiscard]] static Status<QString> seed(DeviceStore &store, const QString &region,
+                                              int period);
 };
 
 } // namespace gx

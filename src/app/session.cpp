@@ -150,8 +150,8 @@ void Session::loginEnded(const LoginOutcome &outcome, const QString &password)
         finishLogin(false);
         return;
     }
-    if (auto error = openUser(*outcome.who, outcome.offline)) {
-        setError(*error);
+    if (auto done = openUser(*outcome.who, outcome.offline); !done) {
+        setError(done.error());
         finishLogin(false);
         return;
     }
@@ -167,7 +167,7 @@ void Session::loginEnded(const LoginOutcome &outcome, const QString &password)
     m_sync->sync();
 }
 
-std::optional<QString> Session::openUser(const StoredCredential &who, bool offline)
+Status<QString> Session::openUser(const StoredCredential &who, bool offline)
 {
     close();
     auto store = DeviceStore::open(m_preferences->storePath(m_serverUrl, who.username),
@@ -190,7 +190,7 @@ std::optional<QString> Session::openUser(const StoredCredential &who, bool offli
     rememberLogin();
     emit sessionChanged();
     notifyDataChanged();
-    return std::nullopt;
+    return Done{};
 }
 
 void Session::finishLogin(bool ok)
@@ -268,8 +268,8 @@ void Session::notifyDataChanged()
     emit dataChanged();
 }
 
-std::optional<QString> Session::openLocal(const QString &username, const QString &role,
-                                          const QString &region, const QString &enterprise)
+Status<QString> Session::openLocal(const QString &username, const QString &role,
+                                   const QString &region, const QString &enterprise)
 {
     return openUser(StoredCredential{username, m_serverUrl, role, region, enterprise}, true);
 }

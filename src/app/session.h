@@ -7,6 +7,7 @@
 #include "core/formdefinition.h"
 #include "core/localizedtext.h"
 #include "core/regioncatalog.h"
+#include "core/result.h"
 
 #include <QObject>
 #include <QPointer>
@@ -116,9 +117,8 @@ public:
      * Opens the store of a user without asking any server (tests, and the offline path of
      * login()). Returns a readable error, or nothing on success.
      */
-    [[nodiscard]] std::optional<QString> openLocal(const QString &username, const QString &role,
-                                                   const QString &region,
-                                                   const QString &enterprise);
+    [[nodiscard]] Status<QString> openLocal(const QString &username, const QString &role,
+                                            const QString &region, const QString &enterprise);
 
     /** The open store, or null when nobody is logged in. */
     [[nodiscard]] DeviceStore *store() const { return m_store.get(); }
@@ -147,7 +147,7 @@ signals:
 private:
     void loginEnded(const LoginOutcome &outcome, const QString &password);
     /** Opens the store of a user and the sync client over it; the user becomes current. */
-    [[nodiscard]] std::optional<QString> openUser(const StoredCredential &who, bool offline);
+    [[nodiscard]] Status<QString> openUser(const StoredCredential &who, bool offline);
     /** Closes the store and the sync client (the token stays for the next login). */
     void close();
     void finishLogin(bool ok);

@@ -34,4 +34,17 @@ private:
     std::variant<T, E> m_value;
 };
 
+/** The success value of a fallible call that returns nothing else. */
+using Done = std::monostate;
+
+/**
+ * The outcome of a fallible call that returns nothing else: Done, or the error.
+ *
+ * The one success-or-error style of every library (docs/architecture.md): write
+ * `if (auto done = call(); !done) return done.error();`. std::optional<Problem> stays for pure
+ * checks that change nothing (is this id, this name, this value acceptable?).
+ */
+template <typename E>
+using Status = Result<Done, E>;
+
 } // namespace gx

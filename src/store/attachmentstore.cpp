@@ -66,12 +66,12 @@ QString AttachmentStore::filePath(const QString &sha256) const
     return m_directory + u'/' + sha256;
 }
 
-std::optional<StoreError> AttachmentStore::writeFile(const QString &sha256, const QByteArray &bytes)
+Status<StoreError> AttachmentStore::writeFile(const QString &sha256, const QByteArray &bytes)
 {
     const QString path = filePath(sha256);
     if (QFile existing(path); existing.open(QIODevice::ReadOnly)) {
         if (hashOf(existing.readAll()) == sha256)
-            return std::nullopt; // whole already
+            return Done{}; // whole already
     }
     if (!QDir().mkpath(m_directory))
         return StoreError{StoreError::Code::Io, u"cannot create %1"_s.arg(m_directory)};
@@ -88,21 +88,21 @@ std::optional<StoreError> AttachmentStore::writeFile(const QString &sha256, cons
         file.remove();
         return StoreError{StoreError::Code::Io, u"cannot write the photo %1"_s.arg(path)};
     }
-    return std::nullopt;
+    return Done{};
 }
 
 Result<QString, StoreError> AttachmentStore::add(const QByteArray &bytes)
 {
     const QString sha = hashOf(bytes);
-    if (auto error = writeFile(sha, bytes))
-        return *error;
+    if (auto done = writeFile(sha, bytes); !done)
+        return done.error();
     QSqlQuery &q = m_db.statement(u"INSERT INTO attachments (sha256, size, created_at)"
                                   u" VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING"_s);
     q.bindValue(0, sha);
     q.bindValue(1, qint64(bytes.size()));
     q.bindValue(2, m_wallClockMillis());
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     return sha;
 }
 
@@ -127,8 +127,8 @@ Result<std::optional<Attachment>, StoreError> AttachmentStore::attachment(const 
     QSqlQuery &q = m_db.statement(
         u"SELECT sha256, size, uploaded_bytes, uploaded FROM attachments WHERE sha256 = ?"_s);
     q.bindValue(0, sha256);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     std::optional<Attachment> a;
     if (q.next()) {
         a = Attachment{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(),
@@ -142,8 +142,8 @@ Result<QList<Attachment>, StoreError> AttachmentStore::pendingUploads()
 {
     QSqlQuery &q = m_db.statement(u"SELECT sha256, size, uploaded_bytes, uploaded FROM attachments"
                                   u" WHERE uploaded = 0 ORDER BY created_at, rowid"_s);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<Attachment> list;
     while (q.next()) {
         list.append(
@@ -161,8 +161,8 @@ Result<bool, StoreError> AttachmentStore::setUploadProgress(const QString &sha25
                        u" WHERE sha256 = ?"_s);
     q.bindValue(0, confirmedBytes);
     q.bindValue(1, sha256);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     return q.numRowsAffected() > 0;
 }
 
@@ -171,8 +171,8 @@ Result<bool, StoreError> AttachmentStore::markUploaded(const QString &sha256)
     QSqlQuery &q = m_db.statement(
         u"UPDATE attachments SET uploaded = 1, uploaded_bytes = size WHERE sha256 = ?"_s);
     q.bindValue(0, sha256);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     return q.numRowsAffected() > 0;
 }
 

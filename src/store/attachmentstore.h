@@ -58,8 +58,7 @@ public:
     [[nodiscard]] const QString &directory() const { return m_directory; }
 
 private:
-    [[nodiscard]] std::optional<StoreError> writeFile(const QString &sha256,
-                                                      const QByteArray &bytes);
+    [[nodiscard]] Status<StoreError> writeFile(const QString &sha256, const QByteArray &bytes);
 
     StoreDatabase &m_db;
     QString m_directory;

@@ -19,14 +19,14 @@ Result<QString, StoreError> metaValue(StoreDatabase &db, const QString &key)
 {
     QSqlQuery &q = db.statement(u"SELECT value FROM meta WHERE key = ?"_s);
     q.bindValue(0, key);
-    if (auto error = db.exec(q))
-        return *error;
+    if (auto done = db.exec(q); !done)
+        return done.error();
     const QString value = q.next() ? q.value(0).toString() : QString();
     q.finish();
     return value;
 }
 
-std::optional<StoreError> setMetaValue(StoreDatabase &db, const QString &key, const QString &value)
+Status<StoreError> setMetaValue(StoreDatabase &db, const QString &key, const QString &value)
 {
     QSqlQuery &q = db.statement(u"INSERT INTO meta (key, value) VALUES (?, ?)"
                                 u" ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
@@ -69,12 +69,12 @@ DeviceStore::open(const QString &path, const QString &deviceId,
         return db.error();
     std::unique_ptr<DeviceStore> store(
         new DeviceStore(std::move(db).value(), deviceId, std::move(wallClockMillis)));
-    if (auto error = store->start())
-        return *error;
+    if (auto done = store->start(); !done)
+        return done.error();
     return store;
 }
 
-std::optional<StoreError> DeviceStore::start()
+Status<StoreError> DeviceStore::start()
 {
     const auto version = Migrations::apply(*m_db, m_wallClockMillis());
     if (!version)
@@ -82,14 +82,14 @@ std::optional<StoreError> DeviceStore::start()
     m_schemaVersion = version.value();
 
     Transaction tx(*m_db);
-    if (auto error = tx.begin())
-        return error;
+    if (auto done = tx.begin(); !done)
+        return done.error();
     const auto owner = metaValue(*m_db, u"device_id"_s);
     if (!owner)
         return owner.error();
     if (owner.value().isEmpty()) {
-        if (auto error = setMetaValue(*m_db, u"device_id"_s, m_deviceId))
-            return error;
+        if (auto done = setMetaValue(*m_db, u"device_id"_s, m_deviceId); !done)
+            return done.error();
     } else if (owner.value() != m_deviceId) {
         return StoreError{StoreError::Code::DeviceMismatch,
                           u"the device store %1 belongs to device '%2', not '%3'"_s.arg(
@@ -123,25 +123,25 @@ QString DeviceStore::pragma(const QString &name)
     return m_db->pragma(name);
 }
 
-std::optional<StoreError> DeviceStore::setFormVersion(int version)
+Status<StoreError> DeviceStore::setFormVersion(int version)
 {
-    if (auto error = setMetaValue(*m_db, u"form_version"_s, QString::number(version)))
-        return error;
+    if (auto done = setMetaValue(*m_db, u"form_version"_s, QString::number(version)); !done)
+        return done.error();
     m_editor.setFormVersion(version);
-    return std::nullopt;
+    return Done{};
 }
 
 template <typename Fn>
 auto DeviceStore::inTransaction(Fn &&fn) -> decltype(fn())
 {
     Transaction tx(*m_db);
-    if (auto error = tx.begin())
-        return *error;
+    if (auto done = tx.begin(); !done)
+        return done.error();
     auto result = fn();
     if (!result)
         return result;
-    if (auto error = tx.commit())
-        return *error;
+    if (auto done = tx.commit(); !done)
+        return done.error();
     return result;
 }
 

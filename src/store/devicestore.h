@@ -67,7 +67,7 @@ public:
 
     /** The survey definition version new records are begun on (kept in the database). */
     [[nodiscard]] int formVersion() const { return m_editor.formVersion(); }
-    [[nodiscard]] std::optional<StoreError> setFormVersion(int version);
+    [[nodiscard]] Status<StoreError> setFormVersion(int version);
 
     /** The record as stored (deleted-but-unacknowledged ones included), or nothing. */
     [[nodiscard]] Result<std::optional<StoredRecord>, StoreError> record(const QString &entity,
@@ -120,7 +120,7 @@ public:
 private:
     DeviceStore(std::unique_ptr<StoreDatabase> db, QString deviceId,
                 std::function<qint64()> wallClockMillis);
-    [[nodiscard]] std::optional<StoreError> start();
+    [[nodiscard]] Status<StoreError> start();
 
     template <typename Fn>
     [[nodiscard]] auto inTransaction(Fn &&fn) -> decltype(fn());

@@ -69,8 +69,8 @@ Result<QList<ConflictNote>, StoreError> Inbox::readConflicts(const QString &sql,
     QSqlQuery &q = m_db.statement(sql);
     for (qsizetype i = 0; i < binds.size(); ++i)
         q.bindValue(int(i), binds.at(i));
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<ConflictNote> list;
     while (q.next())
         list.append(conflictFromRow(q));
@@ -84,8 +84,8 @@ Result<QList<ReviewTask>, StoreError> Inbox::readReviews(const QString &sql,
     QSqlQuery &q = m_db.statement(sql);
     for (qsizetype i = 0; i < binds.size(); ++i)
         q.bindValue(int(i), binds.at(i));
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<ReviewTask> list;
     while (q.next())
         list.append(reviewFromRow(q));
@@ -97,8 +97,8 @@ Result<bool, StoreError> Inbox::mark(const QString &sql, const QString &id)
 {
     QSqlQuery &q = m_db.statement(sql);
     q.bindValue(0, id);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     return q.numRowsAffected() > 0;
 }
 
@@ -154,21 +154,21 @@ Result<bool, StoreError> Inbox::markReviewDone(const QString &id)
     return mark(u"UPDATE reviews SET done = 1 WHERE id = ?"_s, id);
 }
 
-std::optional<StoreError> Inbox::storeConflict(const Change &change, qint64 nowMillis)
+Status<StoreError> Inbox::storeConflict(const Change &change, qint64 nowMillis)
 {
     static const QStringList columns{u"entity"_s, u"record_id"_s, u"field"_s};
     return upsert(u"conflicts"_s, columns, change, nowMillis);
 }
 
-std::optional<StoreError> Inbox::storeReview(const Change &change, qint64 nowMillis)
+Status<StoreError> Inbox::storeReview(const Change &change, qint64 nowMillis)
 {
     static const QStringList columns{u"entity"_s,  u"record_id"_s, u"state"_s,
                                      u"comment"_s, u"field"_s,     u"reviewed_at"_s};
     return upsert(u"reviews"_s, columns, change, nowMillis);
 }
 
-std::optional<StoreError> Inbox::upsert(const QString &table, const QStringList &columns,
-                                        const Change &change, qint64 nowMillis)
+Status<StoreError> Inbox::upsert(const QString &table, const QStringList &columns,
+                                 const Change &change, qint64 nowMillis)
 {
     if (change.deleted) {
         QSqlQuery &q = m_db.statement(u"DELETE FROM "_s + table + u" WHERE id = ?"_s);

@@ -80,8 +80,8 @@ public:
 
     /** Stores (or, for a tombstone, removes) a pulled conflict or review; the caller's
      * transaction. An older revision than the one held is ignored. */
-    [[nodiscard]] std::optional<StoreError> storeConflict(const Change &change, qint64 nowMillis);
-    [[nodiscard]] std::optional<StoreError> storeReview(const Change &change, qint64 nowMillis);
+    [[nodiscard]] Status<StoreError> storeConflict(const Change &change, qint64 nowMillis);
+    [[nodiscard]] Status<StoreError> storeReview(const Change &change, qint64 nowMillis);
 
 private:
     [[nodiscard]] Result<QList<ConflictNote>, StoreError> readConflicts(const QString &sql,
@@ -90,8 +90,8 @@ private:
                                                                     const QStringList &binds);
     [[nodiscard]] Result<bool, StoreError> mark(const QString &sql, const QString &id);
     /** Keeps a pulled conflict or review row: its text columns come from the change's fields. */
-    [[nodiscard]] std::optional<StoreError> upsert(const QString &table, const QStringList &columns,
-                                                   const Change &change, qint64 nowMillis);
+    [[nodiscard]] Status<StoreError> upsert(const QString &table, const QStringList &columns,
+                                            const Change &change, qint64 nowMillis);
 
     StoreDatabase &m_db;
 };

@@ -45,8 +45,8 @@ Result<EditReceipt, StoreError> LocalEditor::create(const QString &entity, const
     record.parentId = detail::parentIdOf(entity, fields);
     record.updatedAt = now;
     record.formVersion = m_formVersion;
-    if (auto error = m_records.insert(record))
-        return *error;
+    if (auto done = m_records.insert(record); !done)
+        return done.error();
 
     OutboxEntry entry;
     entry.mutation = Mutation{detail::newUuid(), entity, id, Mutation::Op::Upsert, 0, fields, hlc};
@@ -86,8 +86,8 @@ Result<EditReceipt, StoreError> LocalEditor::change(const QString &entity, const
     record.state = LocalState::Pending;
     record.rejection.reset();
     record.updatedAt = wallMillis();
-    if (auto error = m_records.updateEdited(*read.value(), record))
-        return *error;
+    if (auto done = m_records.updateEdited(*read.value(), record); !done)
+        return done.error();
     return writeEntry(record, actual, hlc);
 }
 
@@ -125,14 +125,14 @@ Result<EditReceipt, StoreError> LocalEditor::writeEntry(const StoredRecord &reco
 
     const qint64 now = wallMillis();
     if (target) {
-        if (auto error = m_outbox.rewrite(entry, now))
-            return *error;
+        if (auto done = m_outbox.rewrite(entry, now); !done)
+            return done.error();
     } else if (auto seq = m_outbox.insert(entry, now); !seq) {
         return seq.error();
     }
     for (const OutboxEntry *r : std::as_const(rejected)) {
-        if (auto error = m_outbox.remove(r->seq))
-            return *error;
+        if (auto done = m_outbox.remove(r->seq); !done)
+            return done.error();
     }
     return EditReceipt{record.entity, record.id, entry.mutation.mutationId,
                        hlc,           true,      target != nullptr};
@@ -158,25 +158,25 @@ Result<EditReceipt, StoreError> LocalEditor::remove(const QString &entity, const
     const Hlc hlc = m_clock.now();
     if (!everSent) {
         // Nothing of it can have reached the server: the record and its entries simply go.
-        if (auto error = m_records.remove(entity, id))
-            return *error;
+        if (auto done = m_records.remove(entity, id); !done)
+            return done.error();
         // No mutation carries this reading of the clock: keep it for the next start.
-        if (auto error = detail::persistClockAtLeast(m_db, hlc))
-            return *error;
+        if (auto done = detail::persistClockAtLeast(m_db, hlc); !done)
+            return done.error();
         return EditReceipt{entity, id, QString(), hlc, true, false};
     }
     for (const OutboxEntry &e : entries.value()) {
         if (e.status != OutboxStatus::InFlight) {
-            if (auto error = m_outbox.remove(e.seq))
-                return *error;
+            if (auto done = m_outbox.remove(e.seq); !done)
+                return done.error();
         }
     }
     record.deleted = true;
     record.state = LocalState::Pending;
     record.rejection.reset();
     record.updatedAt = wallMillis();
-    if (auto error = m_records.update(record))
-        return *error;
+    if (auto done = m_records.update(record); !done)
+        return done.error();
     OutboxEntry entry;
     entry.mutation = Mutation{detail::newUuid(), entity,        id, Mutation::Op::Delete,
                               record.serverRev,  QJsonObject(), hlc};

@@ -93,13 +93,14 @@ QList<Migration> allMigrations()
 
 Result<int, StoreError> currentVersion(StoreDatabase &db)
 {
-    if (auto error = db.execText(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
-                                 u" version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                                 u" applied_at INTEGER NOT NULL)"_s))
-        return *error;
+    if (auto done = db.execText(u"CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                u" version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                                u" applied_at INTEGER NOT NULL)"_s);
+        !done)
+        return done.error();
     QSqlQuery &q = db.statement(u"SELECT coalesce(max(version), 0) FROM schema_migrations"_s);
-    if (auto error = db.exec(q))
-        return *error;
+    if (auto done = db.exec(q); !done)
+        return done.error();
     const int version = q.next() ? q.value(0).toInt() : 0;
     q.finish();
     return version;
@@ -129,13 +130,13 @@ Result<int, StoreError> Migrations::apply(StoreDatabase &db, qint64 nowMillis)
         if (m.version <= version)
             continue;
         Transaction tx(db);
-        if (auto error = tx.begin())
-            return *error;
+        if (auto done = tx.begin(); !done)
+            return done.error();
         for (const QString &sql : m.statements) {
-            if (auto error = db.execText(sql)) {
+            if (auto done = db.execText(sql); !done) {
                 return StoreError{
                     StoreError::Code::Migration,
-                    u"migration %1 (%2): %3"_s.arg(m.version).arg(m.name, error->message)};
+                    u"migration %1 (%2): %3"_s.arg(m.version).arg(m.name, done.error().message)};
             }
         }
         QSqlQuery &q = db.statement(
@@ -143,10 +144,10 @@ Result<int, StoreError> Migrations::apply(StoreDatabase &db, qint64 nowMillis)
         q.bindValue(0, m.version);
         q.bindValue(1, m.name);
         q.bindValue(2, nowMillis);
-        if (auto error = db.exec(q))
-            return *error;
-        if (auto error = tx.commit())
-            return *error;
+        if (auto done = db.exec(q); !done)
+            return done.error();
+        if (auto done = tx.commit(); !done)
+            return done.error();
         qCDebug(lcStore) << "applied migration" << m.version << m.name << "to" << db.path();
         version = m.version;
     }

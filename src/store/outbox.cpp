@@ -24,11 +24,11 @@ Result<OutboxBatch, StoreError> Outbox::takeBatch(int max)
     if (max < 1)
         return StoreError{StoreError::Code::InvalidArgument, u"a batch holds at least one"_s};
     Transaction tx(m_db);
-    if (auto error = tx.begin())
-        return *error;
+    if (auto done = tx.begin(); !done)
+        return done.error();
     QSqlQuery &busy = m_db.statement(u"SELECT count(*) FROM outbox WHERE status = 1"_s);
-    if (auto error = m_db.exec(busy))
-        return *error;
+    if (auto done = m_db.exec(busy); !done)
+        return done.error();
     const int inFlight = busy.next() ? busy.value(0).toInt() : 0;
     busy.finish();
     if (inFlight > 0) {
@@ -44,28 +44,28 @@ Result<OutboxBatch, StoreError> Outbox::takeBatch(int max)
         u" (SELECT seq FROM outbox WHERE status = 0 ORDER BY seq LIMIT ?)"_s);
     mark.bindValue(0, batch.batchId);
     mark.bindValue(1, max);
-    if (auto error = m_db.exec(mark))
-        return *error;
+    if (auto done = m_db.exec(mark); !done)
+        return done.error();
     QSqlQuery &read = m_db.statement(u"SELECT "_s + detail::OutboxRows::kColumns +
                                      u" FROM outbox WHERE batch_id = ? ORDER BY seq"_s);
     read.bindValue(0, batch.batchId);
-    if (auto error = m_db.exec(read))
-        return *error;
+    if (auto done = m_db.exec(read); !done)
+        return done.error();
     while (read.next())
         batch.mutations.append(detail::entryFromRow(read).mutation);
     read.finish();
     if (batch.mutations.isEmpty())
         return OutboxBatch{};
-    if (auto error = tx.commit())
-        return *error;
+    if (auto done = tx.commit(); !done)
+        return done.error();
     return batch;
 }
 
 Result<PushOutcome, StoreError> Outbox::applyPushResults(const QList<MutationResult> &results)
 {
     Transaction tx(m_db);
-    if (auto error = tx.begin())
-        return *error;
+    if (auto done = tx.begin(); !done)
+        return done.error();
     PushOutcome outcome;
     for (const MutationResult &result : results) {
         const auto found = m_rows.find(result.mutationId);
@@ -75,16 +75,16 @@ Result<PushOutcome, StoreError> Outbox::applyPushResults(const QList<MutationRes
             ++outcome.ignored;
             continue;
         }
-        if (auto error = settle(*found.value(), result, outcome))
-            return *error;
+        if (auto done = settle(*found.value(), result, outcome); !done)
+            return done.error();
     }
     QSqlQuery &release =
         m_db.statement(u"UPDATE outbox SET status = 0, batch_id = NULL WHERE status = 1"_s);
-    if (auto error = m_db.exec(release))
-        return *error;
+    if (auto done = m_db.exec(release); !done)
+        return done.error();
     outcome.released = release.numRowsAffected();
-    if (auto error = tx.commit())
-        return *error;
+    if (auto done = tx.commit(); !done)
+        return done.error();
     if (outcome.rejected > 0 || outcome.released > 0) {
         qCInfo(lcStore) << "push results:" << outcome.done << "done," << outcome.rejected
                         << "rejected," << outcome.released << "released unanswered";
@@ -92,8 +92,8 @@ Result<PushOutcome, StoreError> Outbox::applyPushResults(const QList<MutationRes
     return outcome;
 }
 
-std::optional<StoreError> Outbox::settle(const OutboxEntry &entry, const MutationResult &result,
-                                         PushOutcome &outcome)
+Status<StoreError> Outbox::settle(const OutboxEntry &entry, const MutationResult &result,
+                                  PushOutcome &outcome)
 {
     const Mutation &m = entry.mutation;
     if (result.isRefusal()) {
@@ -108,24 +108,24 @@ std::optional<StoreError> Outbox::settle(const OutboxEntry &entry, const Mutatio
         q.bindValue(3, error.existingId);
         q.bindValue(4, m_wallClockMillis());
         q.bindValue(5, entry.seq);
-        if (auto e = m_db.exec(q))
-            return e;
+        if (auto done = m_db.exec(q); !done)
+            return done.error();
         ++outcome.rejected;
         return refreshRecord(m.entity, m.id, false, false);
     }
 
     // The mutation carried the clock's reading; once it goes, meta keeps it for the next start.
-    if (auto e = detail::persistClockAtLeast(m_db, m.hlc))
-        return e;
-    if (auto e = m_rows.remove(entry.seq))
-        return e;
+    if (auto done = detail::persistClockAtLeast(m_db, m.hlc); !done)
+        return done.error();
+    if (auto done = m_rows.remove(entry.seq); !done)
+        return done.error();
     QSqlQuery &rev = m_db.statement(u"UPDATE records SET server_rev = max(server_rev, ?)"
                                     u" WHERE entity = ? AND id = ?"_s);
     rev.bindValue(0, result.rev);
     rev.bindValue(1, m.entity);
     rev.bindValue(2, m.id);
-    if (auto e = m_db.exec(rev))
-        return e;
+    if (auto done = m_db.exec(rev); !done)
+        return done.error();
     if (result.rev == m.baseRev + 1) {
         // Nobody else wrote the record between base_rev and rev: the device now knows the
         // server's version, so mutations made meanwhile build on it (a create's follow-up
@@ -137,8 +137,8 @@ std::optional<StoreError> Outbox::settle(const OutboxEntry &entry, const Mutatio
         bump.bindValue(1, m.entity);
         bump.bindValue(2, m.id);
         bump.bindValue(3, m.baseRev);
-        if (auto e = m_db.exec(bump))
-            return e;
+        if (auto done = m_db.exec(bump); !done)
+            return done.error();
     }
     ++outcome.done;
     const bool conflicted = result.isConflict();
@@ -147,8 +147,8 @@ std::optional<StoreError> Outbox::settle(const OutboxEntry &entry, const Mutatio
     return refreshRecord(m.entity, m.id, conflicted, m.op == Mutation::Op::Delete);
 }
 
-std::optional<StoreError> Outbox::refreshRecord(const QString &entity, const QString &id,
-                                                bool conflicted, bool acknowledgedDelete)
+Status<StoreError> Outbox::refreshRecord(const QString &entity, const QString &id, bool conflicted,
+                                         bool acknowledgedDelete)
 {
     const auto entries = m_rows.of(entity, id);
     if (!entries)
@@ -157,7 +157,7 @@ std::optional<StoreError> Outbox::refreshRecord(const QString &entity, const QSt
     if (!read)
         return read.error();
     if (!read.value())
-        return std::nullopt;
+        return Done{};
     StoredRecord record = *read.value();
     const QList<OutboxEntry> &list = entries.value();
     if (acknowledgedDelete && list.isEmpty())
@@ -183,8 +183,8 @@ Result<int, StoreError> Outbox::releaseInFlight()
 {
     QSqlQuery &q =
         m_db.statement(u"UPDATE outbox SET status = 0, batch_id = NULL WHERE status = 1"_s);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     return q.numRowsAffected();
 }
 
@@ -192,8 +192,8 @@ Result<QList<OutboxEntry>, StoreError> Outbox::entries()
 {
     QSqlQuery &q = m_db.statement(u"SELECT "_s + detail::OutboxRows::kColumns +
                                   u" FROM outbox ORDER BY seq"_s);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<OutboxEntry> list;
     while (q.next())
         list.append(detail::entryFromRow(q));

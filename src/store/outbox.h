@@ -74,10 +74,10 @@ public:
                                                                    const QString &id);
 
 private:
-    [[nodiscard]] std::optional<StoreError>
-    settle(const OutboxEntry &entry, const MutationResult &result, PushOutcome &outcome);
-    [[nodiscard]] std::optional<StoreError> refreshRecord(const QString &entity, const QString &id,
-                                                          bool conflicted, bool acknowledgedDelete);
+    [[nodiscard]] Status<StoreError> settle(const OutboxEntry &entry, const MutationResult &result,
+                                            PushOutcome &outcome);
+    [[nodiscard]] Status<StoreError> refreshRecord(const QString &entity, const QString &id,
+                                                   bool conflicted, bool acknowledgedDelete);
 
     StoreDatabase &m_db;
     std::function<qint64()> m_wallClockMillis;

@@ -35,16 +35,16 @@ OutboxEntry entryFromRow(const QSqlQuery &q)
     return e;
 }
 
-std::optional<StoreError> persistClockAtLeast(StoreDatabase &db, const Hlc &hlc)
+Status<StoreError> persistClockAtLeast(StoreDatabase &db, const Hlc &hlc)
 {
     QSqlQuery &read = db.statement(u"SELECT value FROM meta WHERE key = 'hlc'"_s);
-    if (auto error = db.exec(read))
-        return error;
+    if (auto done = db.exec(read); !done)
+        return done.error();
     const auto stored = read.next() ? Hlc::parse(read.value(0).toString())
                                     : Result<Hlc, HlcParseError>(HlcParseError{});
     read.finish();
     if (stored && !(stored.value() < hlc))
-        return std::nullopt;
+        return Done{};
     QSqlQuery &q = db.statement(u"INSERT INTO meta (key, value) VALUES ('hlc', ?)"
                                 u" ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     q.bindValue(0, hlc.toString());
@@ -55,8 +55,8 @@ Result<Hlc, StoreError> storedClock(StoreDatabase &db)
 {
     QSqlQuery &q = db.statement(u"SELECT value FROM meta WHERE key = 'hlc'"
                                 u" UNION ALL SELECT hlc FROM outbox"_s);
-    if (auto error = db.exec(q))
-        return *error;
+    if (auto done = db.exec(q); !done)
+        return done.error();
     Hlc latest;
     while (q.next()) {
         const auto hlc = Hlc::parse(q.value(0).toString());
@@ -78,8 +78,8 @@ Result<QList<OutboxEntry>, StoreError> OutboxRows::of(const QString &entity, con
                        u" FROM outbox WHERE entity = ? AND record_id = ? ORDER BY seq"_s);
     q.bindValue(0, entity);
     q.bindValue(1, id);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<OutboxEntry> entries;
     while (q.next())
         entries.append(entryFromRow(q));
@@ -92,8 +92,8 @@ Result<std::optional<OutboxEntry>, StoreError> OutboxRows::find(const QString &m
     QSqlQuery &q =
         m_db.statement(u"SELECT "_s + kColumns + u" FROM outbox WHERE mutation_id = ?"_s);
     q.bindValue(0, mutationId);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     std::optional<OutboxEntry> entry;
     if (q.next())
         entry = entryFromRow(q);
@@ -115,12 +115,12 @@ Result<qint64, StoreError> OutboxRows::insert(const OutboxEntry &e, qint64 nowMi
     q.bindValue(6, e.mutation.hlc.toString());
     q.bindValue(7, nowMillis);
     q.bindValue(8, nowMillis);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     return q.lastInsertId().toLongLong();
 }
 
-std::optional<StoreError> OutboxRows::rewrite(const OutboxEntry &e, qint64 nowMillis)
+Status<StoreError> OutboxRows::rewrite(const OutboxEntry &e, qint64 nowMillis)
 {
     QSqlQuery &q = m_db.statement(u"UPDATE outbox SET fields = ?, hlc = ?, base_rev = ?,"
                                   u" updated_at = ? WHERE seq = ?"_s);
@@ -132,7 +132,7 @@ std::optional<StoreError> OutboxRows::rewrite(const OutboxEntry &e, qint64 nowMi
     return m_db.exec(q);
 }
 
-std::optional<StoreError> OutboxRows::remove(qint64 seq)
+Status<StoreError> OutboxRows::remove(qint64 seq)
 {
     QSqlQuery &q = m_db.statement(u"DELETE FROM outbox WHERE seq = ?"_s);
     q.bindValue(0, seq);

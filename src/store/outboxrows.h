@@ -37,15 +37,15 @@ public:
     /** Appends a new entry; returns its seq. */
     [[nodiscard]] Result<qint64, StoreError> insert(const OutboxEntry &entry, qint64 nowMillis);
     /** Replaces the fields, hlc and base_rev of an entry not yet sent (coalescing). */
-    [[nodiscard]] std::optional<StoreError> rewrite(const OutboxEntry &entry, qint64 nowMillis);
-    [[nodiscard]] std::optional<StoreError> remove(qint64 seq);
+    [[nodiscard]] Status<StoreError> rewrite(const OutboxEntry &entry, qint64 nowMillis);
+    [[nodiscard]] Status<StoreError> remove(qint64 seq);
 
 private:
     StoreDatabase &m_db;
 };
 
 /** Stores hlc as the clock's last reading in meta unless a later one is stored already. */
-[[nodiscard]] std::optional<StoreError> persistClockAtLeast(StoreDatabase &db, const Hlc &hlc);
+[[nodiscard]] Status<StoreError> persistClockAtLeast(StoreDatabase &db, const Hlc &hlc);
 /** The latest clock reading the database holds: meta's and every outbox mutation's. */
 [[nodiscard]] Result<Hlc, StoreError> storedClock(StoreDatabase &db);
 

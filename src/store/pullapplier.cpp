@@ -29,8 +29,8 @@ PullApplier::PullApplier(StoreDatabase &db, Inbox &inbox, std::function<qint64()
 Result<QString, StoreError> PullApplier::cursor()
 {
     QSqlQuery &q = m_db.statement(u"SELECT value FROM meta WHERE key = 'pull_cursor'"_s);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     const QString value = q.next() ? q.value(0).toString() : QString();
     q.finish();
     return value;
@@ -41,8 +41,8 @@ Result<PullOutcome, StoreError> PullApplier::applyPullPage(const PullPage &page)
     if (page.cursor.isEmpty())
         return StoreError{StoreError::Code::BadChange, u"the page has no cursor"_s};
     Transaction tx(m_db);
-    if (auto error = tx.begin())
-        return *error;
+    if (auto done = tx.begin(); !done)
+        return done.error();
     const qint64 now = m_wallClockMillis();
     PullOutcome outcome;
     for (qsizetype i = 0; i < page.changes.size(); ++i) {
@@ -57,21 +57,20 @@ Result<PullOutcome, StoreError> PullApplier::applyPullPage(const PullPage &page)
                               u"change %1 (%2 %3): %4"_s.arg(QString::number(i), change.entity,
                                                              change.id.left(80), refusal->message)};
         }
-        if (auto error = applyChange(change, now, outcome))
-            return *error;
+        if (auto done = applyChange(change, now, outcome); !done)
+            return done.error();
     }
     QSqlQuery &q = m_db.statement(u"INSERT INTO meta (key, value) VALUES ('pull_cursor', ?)"
                                   u" ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     q.bindValue(0, page.cursor);
-    if (auto error = m_db.exec(q))
-        return *error;
-    if (auto error = tx.commit())
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
+    if (auto done = tx.commit(); !done)
+        return done.error();
     return outcome;
 }
 
-std::optional<StoreError> PullApplier::applyChange(const Change &change, qint64 now,
-                                                   PullOutcome &outcome)
+Status<StoreError> PullApplier::applyChange(const Change &change, qint64 now, PullOutcome &outcome)
 {
     if (change.entity == kConflictEntity) {
         ++outcome.conflicts;
@@ -91,11 +90,11 @@ std::optional<StoreError> PullApplier::applyChange(const Change &change, qint64 
         q.bindValue(0, change.entity);
         q.bindValue(1, change.id);
         q.bindValue(2, change.rev);
-        if (auto error = m_db.exec(q))
-            return error;
+        if (auto done = m_db.exec(q); !done)
+            return done.error();
         if (q.numRowsAffected() > 0) {
             ++outcome.deleted;
-            return std::nullopt;
+            return Done{};
         }
     } else {
         QSqlQuery &q = m_db.statement(
@@ -115,25 +114,25 @@ std::optional<StoreError> PullApplier::applyChange(const Change &change, qint64 
         q.bindValue(3, change.rev);
         q.bindValue(4, parent.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : parent);
         q.bindValue(5, now);
-        if (auto error = m_db.exec(q))
-            return error;
+        if (auto done = m_db.exec(q); !done)
+            return done.error();
         if (q.numRowsAffected() > 0) {
             ++outcome.applied;
-            return std::nullopt;
+            return Done{};
         }
     }
     return applyOverPending(change, now, outcome);
 }
 
-std::optional<StoreError> PullApplier::applyOverPending(const Change &change, qint64 now,
-                                                        PullOutcome &outcome)
+Status<StoreError> PullApplier::applyOverPending(const Change &change, qint64 now,
+                                                 PullOutcome &outcome)
 {
     const auto read = m_records.read(change.entity, change.id);
     if (!read)
         return read.error();
     if (!read.value()) {
         ++outcome.stale; // a tombstone of a record the device never had
-        return std::nullopt;
+        return Done{};
     }
     StoredRecord record = *read.value();
     const auto entries = m_outbox.of(change.entity, change.id);
@@ -141,7 +140,7 @@ std::optional<StoreError> PullApplier::applyOverPending(const Change &change, qi
         return entries.error();
     if (entries.value().isEmpty() || change.rev < record.serverRev) {
         ++outcome.stale;
-        return std::nullopt;
+        return Done{};
     }
     record.serverRev = change.rev;
     record.updatedAt = now;

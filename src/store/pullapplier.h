@@ -51,10 +51,10 @@ public:
     [[nodiscard]] Result<QString, StoreError> cursor();
 
 private:
-    [[nodiscard]] std::optional<StoreError> applyChange(const Change &change, qint64 now,
-                                                        PullOutcome &outcome);
-    [[nodiscard]] std::optional<StoreError> applyOverPending(const Change &change, qint64 now,
-                                                             PullOutcome &outcome);
+    [[nodiscard]] Status<StoreError> applyChange(const Change &change, qint64 now,
+                                                 PullOutcome &outcome);
+    [[nodiscard]] Status<StoreError> applyOverPending(const Change &change, qint64 now,
+                                                      PullOutcome &outcome);
 
     StoreDatabase &m_db;
     Inbox &m_inbox;

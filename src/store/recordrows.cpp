@@ -162,8 +162,8 @@ Result<std::optional<StoredRecord>, StoreError> RecordRows::read(const QString &
                                   u" FROM records WHERE entity = ? AND id = ?"_s);
     q.bindValue(0, entity);
     q.bindValue(1, id);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     std::optional<StoredRecord> record;
     if (q.next())
         record = recordFromRow(q);
@@ -171,7 +171,7 @@ Result<std::optional<StoredRecord>, StoreError> RecordRows::read(const QString &
     return record;
 }
 
-std::optional<StoreError> RecordRows::insert(const StoredRecord &record)
+Status<StoreError> RecordRows::insert(const StoredRecord &record)
 {
     QSqlQuery &q = m_db.statement(u"INSERT INTO records ("_s + kRecordColumns +
                                   u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
@@ -179,7 +179,7 @@ std::optional<StoreError> RecordRows::insert(const StoredRecord &record)
     return m_db.exec(q);
 }
 
-std::optional<StoreError> RecordRows::update(const StoredRecord &record)
+Status<StoreError> RecordRows::update(const StoredRecord &record)
 {
     QSqlQuery &q = m_db.statement(
         u"UPDATE records SET entity = ?, id = ?, fields = ?, server_rev = ?, local_state = ?,"
@@ -192,8 +192,7 @@ std::optional<StoreError> RecordRows::update(const StoredRecord &record)
     return m_db.exec(q);
 }
 
-std::optional<StoreError> RecordRows::updateEdited(const StoredRecord &before,
-                                                   const StoredRecord &after)
+Status<StoreError> RecordRows::updateEdited(const StoredRecord &before, const StoredRecord &after)
 {
     if (before.state != after.state || before.rejection != after.rejection ||
         before.parentId != after.parentId || before.deleted != after.deleted ||
@@ -208,7 +207,7 @@ std::optional<StoreError> RecordRows::updateEdited(const StoredRecord &before,
     return m_db.exec(q);
 }
 
-std::optional<StoreError> RecordRows::remove(const QString &entity, const QString &id)
+Status<StoreError> RecordRows::remove(const QString &entity, const QString &id)
 {
     QSqlQuery &q = m_db.statement(u"DELETE FROM records WHERE entity = ? AND id = ?"_s);
     q.bindValue(0, entity);

@@ -63,15 +63,15 @@ public:
     [[nodiscard]] Result<std::optional<StoredRecord>, StoreError> read(const QString &entity,
                                                                        const QString &id);
     /** Inserts a new row (fails when (entity, id) exists). */
-    [[nodiscard]] std::optional<StoreError> insert(const StoredRecord &record);
+    [[nodiscard]] Status<StoreError> insert(const StoredRecord &record);
     /** Rewrites every column of an existing row. */
-    [[nodiscard]] std::optional<StoreError> update(const StoredRecord &record);
+    [[nodiscard]] Status<StoreError> update(const StoredRecord &record);
     /** Writes a local edit of before as after: only fields and updated_at when nothing else
      * changed (the common case of a record already pending, kept cheap), else every column. */
-    [[nodiscard]] std::optional<StoreError> updateEdited(const StoredRecord &before,
-                                                         const StoredRecord &after);
+    [[nodiscard]] Status<StoreError> updateEdited(const StoredRecord &before,
+                                                  const StoredRecord &after);
     /** Removes the row (its outbox entries go with it: ON DELETE CASCADE). */
-    [[nodiscard]] std::optional<StoreError> remove(const QString &entity, const QString &id);
+    [[nodiscard]] Status<StoreError> remove(const QString &entity, const QString &id);
 
 private:
     StoreDatabase &m_db;

@@ -85,22 +85,22 @@ Result<std::unique_ptr<StoreDatabase>, StoreError> StoreDatabase::open(const QSt
         return StoreError{StoreError::Code::Database, u"cannot open the device store %1: %2"_s.arg(
                                                           absolute, db->m_db.lastError().text())};
     }
-    if (auto error = db->configure())
-        return *error;
+    if (auto done = db->configure(); !done)
+        return done.error();
     return db;
 }
 
-std::optional<StoreError> StoreDatabase::configure()
+Status<StoreError> StoreDatabase::configure()
 {
     if (pragma(u"journal_mode=WAL"_s).compare(u"wal"_s, Qt::CaseInsensitive) != 0) {
         return StoreError{StoreError::Code::Database,
                           u"the device store %1 cannot use write-ahead logging"_s.arg(m_path)};
     }
     for (const QString &sql : {u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s}) {
-        if (auto error = execText(sql))
-            return error;
+        if (auto done = execText(sql); !done)
+            return done.error();
     }
-    return std::nullopt;
+    return Done{};
 }
 
 QSqlQuery &StoreDatabase::statement(const QString &sql)
@@ -118,18 +118,18 @@ QSqlQuery &StoreDatabase::statement(const QString &sql)
     return *it->second;
 }
 
-std::optional<StoreError> StoreDatabase::exec(QSqlQuery &query)
+Status<StoreError> StoreDatabase::exec(QSqlQuery &query)
 {
     if (query.exec())
-        return std::nullopt;
+        return Done{};
     return sqlError(query, query.lastQuery().simplified().left(80));
 }
 
-std::optional<StoreError> StoreDatabase::execText(const QString &sql)
+Status<StoreError> StoreDatabase::execText(const QString &sql)
 {
     QSqlQuery query(m_db);
     if (query.exec(sql))
-        return std::nullopt;
+        return Done{};
     return sqlError(query, sql.simplified().left(80));
 }
 

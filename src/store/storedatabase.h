@@ -43,9 +43,9 @@ public:
     /** The statement for sql, prepared on first use and reset for binding and running again. */
     [[nodiscard]] QSqlQuery &statement(const QString &sql);
     /** Runs a prepared statement; on failure, the error says which statement and why. */
-    [[nodiscard]] std::optional<StoreError> exec(QSqlQuery &query);
+    [[nodiscard]] Status<StoreError> exec(QSqlQuery &query);
     /** Runs one statement given as text, without caching it (schema, pragmas). */
-    [[nodiscard]] std::optional<StoreError> execText(const QString &sql);
+    [[nodiscard]] Status<StoreError> execText(const QString &sql);
     /** The value of "PRAGMA name" on this connection (e.g. "journal_mode"). */
     [[nodiscard]] QString pragma(const QString &name);
     /** Resets every cached statement, so that none holds a read open across COMMIT. */
@@ -53,7 +53,7 @@ public:
 
 private:
     StoreDatabase(QString path, QString connectionName, std::unique_ptr<QLockFile> lock);
-    [[nodiscard]] std::optional<StoreError> configure();
+    [[nodiscard]] Status<StoreError> configure();
 
     QString m_path;
     QString m_connectionName;

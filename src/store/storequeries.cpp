@@ -44,8 +44,8 @@ Result<QList<EnterpriseRow>, StoreError> StoreQueries::enterprises(const Enterpr
     q.bindValue(5, search);
     for (int i = 6; i < 10; ++i)
         q.bindValue(i, filter);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<EnterpriseRow> rows;
     QString previous;
     while (q.next()) {
@@ -76,8 +76,8 @@ Result<std::optional<SurveyView>, StoreError> StoreQueries::survey(const QString
         u" WHERE parent_id = ? AND deleted = 0 AND entity IN ('equipment', 'key_process')"
         u" ORDER BY entity, rowid"_s);
     q.bindValue(0, surveyId);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     while (q.next()) {
         RowSummary row{q.value(0).toString(), q.value(1).toString(),
                        q.value(2).toString(), q.value(3).toString(),
@@ -99,8 +99,8 @@ Result<BadgeCounts, StoreError> StoreQueries::badgeCounts()
         u" AND NOT EXISTS (SELECT 1 FROM reviews l WHERE l.entity = r.entity"
         u" AND l.record_id = r.record_id AND (l.reviewed_at > r.reviewed_at"
         u" OR (l.reviewed_at = r.reviewed_at AND l.id > r.id))))"_s);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     BadgeCounts counts;
     if (q.next()) {
         counts = BadgeCounts{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(),
@@ -130,8 +130,8 @@ Result<QHash<QString, EnterpriseBadges>, StoreError> StoreQueries::enterpriseBad
         u" WHERE n.entity = 'enterprise' OR (s.q_period = ? AND s.deleted = 0)"
         u" GROUP BY uscc"_s);
     q.bindValue(0, period);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QHash<QString, EnterpriseBadges> badges;
     while (q.next()) {
         if (!q.value(0).isNull())
@@ -147,8 +147,8 @@ Result<QList<SurveySummary>, StoreError> StoreQueries::surveysOf(const QString &
                                   u" WHERE parent_id = ? AND entity = 'survey' AND deleted = 0"
                                   u" ORDER BY q_period DESC, rowid"_s);
     q.bindValue(0, uscc);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<SurveySummary> surveys;
     while (q.next()) {
         surveys.append({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
@@ -164,8 +164,8 @@ Result<QString, StoreError> StoreQueries::surveyWithEquipment()
         u"SELECT s.id FROM records e JOIN records s ON s.entity = 'survey' AND s.id = e.parent_id"
         u" AND s.deleted = 0 WHERE e.entity = 'equipment' AND e.deleted = 0"
         u" ORDER BY e.rowid LIMIT 1"_s);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     const QString id = q.next() ? q.value(0).toString() : QString();
     q.finish();
     return id;
@@ -177,8 +177,8 @@ Result<QList<RejectedRecord>, StoreError> StoreQueries::rejectedRecords()
         u"SELECT entity, id, coalesce(q_name, ''), coalesce(parent_id, ''), reject_code,"
         u" reject_message, reject_field, reject_existing_id, updated_at FROM records"
         u" WHERE local_state = 3 ORDER BY updated_at DESC, entity, id"_s);
-    if (auto error = m_db.exec(q))
-        return *error;
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
     QList<RejectedRecord> rows;
     while (q.next()) {
         rows.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),

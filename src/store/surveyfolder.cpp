@@ -52,8 +52,8 @@ Result<FoldOutcome, StoreError> SurveyFolder::foldSurvey(const QString &localId,
     if (auto error = detail::checkRecordId(existingId))
         return *error;
     Transaction tx(m_db);
-    if (auto error = tx.begin())
-        return *error;
+    if (auto done = tx.begin(); !done)
+        return done.error();
     const auto local = m_records.read(kSurvey, localId);
     if (!local)
         return local.error();
@@ -66,8 +66,8 @@ Result<FoldOutcome, StoreError> SurveyFolder::foldSurvey(const QString &localId,
         QSqlQuery &q = m_db.statement(
             u"SELECT entity, id FROM records WHERE parent_id = ? AND deleted = 0 ORDER BY rowid"_s);
         q.bindValue(0, localId);
-        if (auto error = m_db.exec(q))
-            return *error;
+        if (auto done = m_db.exec(q); !done)
+            return done.error();
         while (q.next()) {
             const QString entity = q.value(0).toString();
             if (detail::parentFieldOf(entity) == kSurvey)
@@ -123,10 +123,10 @@ Result<FoldOutcome, StoreError> SurveyFolder::foldSurvey(const QString &localId,
         ++outcome.rowsReparented;
     }
     // The local survey goes, with its mutations (ON DELETE CASCADE).
-    if (auto error = m_records.remove(kSurvey, localId))
-        return *error;
-    if (auto error = tx.commit())
-        return *error;
+    if (auto done = m_records.remove(kSurvey, localId); !done)
+        return done.error();
+    if (auto done = tx.commit(); !done)
+        return done.error();
     qCInfo(lcStore) << "folded survey" << localId << "into" << existingId << ":"
                     << outcome.fieldsMoved << "fields," << outcome.rowsReparented << "rows";
     return outcome;

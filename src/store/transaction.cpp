@@ -16,25 +16,25 @@ Transaction::~Transaction()
     if (!m_open)
         return;
     m_db.finishAll();
-    if (auto error = m_db.exec(m_db.statement(u"ROLLBACK"_s)))
-        qCWarning(lcStore) << "rollback failed:" << error->message;
+    if (auto done = m_db.exec(m_db.statement(u"ROLLBACK"_s)); !done)
+        qCWarning(lcStore) << "rollback failed:" << done.error().message;
 }
 
-std::optional<StoreError> Transaction::begin()
+Status<StoreError> Transaction::begin()
 {
-    if (auto error = m_db.exec(m_db.statement(u"BEGIN IMMEDIATE"_s)))
-        return error;
+    if (auto done = m_db.exec(m_db.statement(u"BEGIN IMMEDIATE"_s)); !done)
+        return done.error();
     m_open = true;
-    return std::nullopt;
+    return Done{};
 }
 
-std::optional<StoreError> Transaction::commit()
+Status<StoreError> Transaction::commit()
 {
     m_db.finishAll();
-    if (auto error = m_db.exec(m_db.statement(u"COMMIT"_s)))
-        return error;
+    if (auto done = m_db.exec(m_db.statement(u"COMMIT"_s)); !done)
+        return done.error();
     m_open = false;
-    return std::nullopt;
+    return Done{};
 }
 
 } // namespace gx

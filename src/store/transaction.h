@@ -21,9 +21,9 @@ public:
     Transaction(const Transaction &) = delete;
     Transaction &operator=(const Transaction &) = delete;
 
-    [[nodiscard]] std::optional<StoreError> begin();
+    [[nodiscard]] Status<StoreError> begin();
     /** Commits; when it returns no error, the transaction is durable (synchronous=FULL). */
-    [[nodiscard]] std::optional<StoreError> commit();
+    [[nodiscard]] Status<StoreError> commit();
 
 private:
     StoreDatabase &m_db;

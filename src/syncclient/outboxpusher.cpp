@@ -75,7 +75,7 @@ void OutboxPusher::answered(const TransportReply &reply, int sent)
         m_batchSize = std::max(1, m_batchSize / 2);
         qCInfo(lcSync) << "the push was too large; sending" << m_batchSize << "at a time";
         const StepOutcome released = release(StepOutcome::done());
-        if (released.kind != StepOutcome::Kind::Done) {
+        if (released.kind != StepOutcome::Kind::Complete) {
             finish(released);
             return;
         }

@@ -129,8 +129,9 @@ void SyncClient::login(const QString &username, const QString &password)
             emit loginFinished(false, u"The server's answer to the login held no token."_s);
             return;
         }
-        if (auto error = m_tokenFile.write(session)) {
-            emit loginFinished(false, u"The login could not be saved: %1"_s.arg(error->message));
+        if (auto done = m_tokenFile.write(session); !done) {
+            emit loginFinished(false,
+                               u"The login could not be saved: %1"_s.arg(done.error().message));
             return;
         }
         m_session = session;
@@ -146,8 +147,8 @@ void SyncClient::login(const QString &username, const QString &password)
 
 void SyncClient::forgetLogin()
 {
-    if (auto error = m_tokenFile.remove())
-        qCWarning(lcSync) << error->message;
+    if (auto done = m_tokenFile.remove(); !done)
+        qCWarning(lcSync) << done.error().message;
     const bool was = m_session.has_value();
     m_session.reset();
     m_transport.setToken({});
@@ -163,8 +164,8 @@ void SyncClient::unauthorized(const QString &reason)
     qCInfo(lcSync) << "the server refused the token:" << reason;
     m_retryTimer.stop();
     m_again = false;
-    if (auto error = m_tokenFile.remove())
-        qCWarning(lcSync) << error->message;
+    if (auto done = m_tokenFile.remove(); !done)
+        qCWarning(lcSync) << done.error().message;
     m_session.reset();
     m_transport.setToken({});
     updatePeriodicTimer();
@@ -267,7 +268,7 @@ void SyncClient::stepFinished(SyncPhase phase, const StepOutcome &outcome)
 {
     mergeReport();
     switch (outcome.kind) {
-    case StepOutcome::Kind::Done:
+    case StepOutcome::Kind::Complete:
         break;
     case StepOutcome::Kind::Transient:
         retryLater(phase, outcome.reason);

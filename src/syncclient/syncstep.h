@@ -13,13 +13,13 @@ struct StepOutcome
 {
     enum class Kind
     {
-        Done,         ///< nothing left to do for this step
+        Complete,     ///< nothing left to do for this step
         Transient,    ///< the server could not be reached or failed; run the step again later
         Unauthorized, ///< the token was refused; log in, then run the step again
         Failed,       ///< retrying cannot help (a refusal, a store error); the reason says why
     };
 
-    Kind kind = Kind::Done;
+    Kind kind = Kind::Complete;
     QString reason;
 
     [[nodiscard]] static StepOutcome done() { return {}; }

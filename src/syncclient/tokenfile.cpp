@@ -61,7 +61,7 @@ std::optional<SessionToken> TokenFile::read(TokenFileError *error) const
     return token;
 }
 
-std::optional<TokenFileError> TokenFile::write(const SessionToken &token) const
+Status<TokenFileError> TokenFile::write(const SessionToken &token) const
 {
     const QJsonObject json{{u"token"_s, token.token},
                            {u"username"_s, token.username},
@@ -81,14 +81,14 @@ std::optional<TokenFileError> TokenFile::write(const SessionToken &token) const
     file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
     if (!file.commit())
         return TokenFileError{u"cannot write %1: %2"_s.arg(m_path, file.errorString())};
-    return std::nullopt;
+    return Done{};
 }
 
-std::optional<TokenFileError> TokenFile::remove() const
+Status<TokenFileError> TokenFile::remove() const
 {
     QFile file(m_path);
     if (!file.exists() || file.remove())
-        return std::nullopt;
+        return Done{};
     return TokenFileError{u"cannot remove %1: %2"_s.arg(m_path, file.errorString())};
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QString>
 
 #include <optional>
@@ -45,9 +47,9 @@ public:
     [[nodiscard]] const QString &path() const { return m_path; }
     /** The saved token; nothing when there is no file. A damaged file is an error. */
     [[nodiscard]] std::optional<SessionToken> read(TokenFileError *error = nullptr) const;
-    [[nodiscard]] std::optional<TokenFileError> write(const SessionToken &token) const;
+    [[nodiscard]] Status<TokenFileError> write(const SessionToken &token) const;
     /** Forgets the token (no file is not an error). */
-    [[nodiscard]] std::optional<TokenFileError> remove() const;
+    [[nodiscard]] Status<TokenFileError> remove() const;
 
 private:
     QString m_path;

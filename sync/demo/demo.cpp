@@ -72,7 +72,7 @@ QList<DemoUser> Demo::plannedUsers(const DemoCity &city) const
     return users;
 }
 
-Result<Done, DemoError> Demo::checkEmpty(const QList<DemoUser> &users)
+Status<DemoError> Demo::checkEmpty(const QList<DemoUser> &users)
 {
     auto records = m_db.exec(u"SELECT COUNT(*) FROM records"_s);
     if (!records)
@@ -160,7 +160,7 @@ Result<DemoSummary, DemoError> Demo::run(const DemoOptions &options, const QStri
     return summary;
 }
 
-Result<Done, DemoError> Demo::write(const DemoCity &city, qint64 now, DemoSummary &summary)
+Status<DemoError> Demo::write(const DemoCity &city, qint64 now, DemoSummary &summary)
 {
     const QStringList problems = validate(city, m_form, m_catalog, now);
     if (!problems.isEmpty()) {

@@ -66,10 +66,9 @@ public:
                                               const RegionCatalog &catalog, qint64 now);
 
 private:
-    [[nodiscard]] Result<Done, DemoError> checkEmpty(const QList<DemoUser> &users);
+    [[nodiscard]] Status<DemoError> checkEmpty(const QList<DemoUser> &users);
     /** Checks a part of the city and writes it (inside run()'s transaction). */
-    [[nodiscard]] Result<Done, DemoError> write(const DemoCity &city, qint64 now,
-                                                DemoSummary &summary);
+    [[nodiscard]] Status<DemoError> write(const DemoCity &city, qint64 now, DemoSummary &summary);
     [[nodiscard]] QList<DemoUser> plannedUsers(const DemoCity &city) const;
 
     /** Enterprises generated, checked and written at a time. */

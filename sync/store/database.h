@@ -32,9 +32,8 @@ struct DbError
     bool uniqueViolation = false;
 };
 
-/** The success value of a fallible call that returns nothing else. */
-using Done = std::monostate;
-using DbStatus = Result<Done, DbError>;
+/** What a database call that returns nothing else answers: Done or the DbError. */
+using DbStatus = Status<DbError>;
 
 /**
  * A parsed --db argument: `sqlite:PATH` (PATH relative to the working directory, or absolute) or

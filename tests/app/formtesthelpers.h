@@ -33,8 +33,10 @@ struct FormWorld
         if (!assets.isEmpty())
             env.assetsDir = QString::fromLocal8Bit(assets);
         session = std::make_unique<Session>(env);
-        if (session->openLocal(QStringLiteral("li"), QStringLiteral("inspector"),
-                               QStringLiteral("331102"), {}))
+        if (!session
+                 ->openLocal(QStringLiteral("li"), QStringLiteral("inspector"),
+                             QStringLiteral("331102"), {})
+                 .ok())
             return false;
         const QString uscc = QStringLiteral("91331102710000371F");
         auto enterprise = session->store()->createRecord(

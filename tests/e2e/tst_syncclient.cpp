@@ -252,7 +252,7 @@ void Tst_syncclient::tokenFileIsPrivate()
 
     const gx::SessionToken token{u"tok-123"_s, u"wang.li"_s,  u"inspector"_s, u"331102"_s,
                                  QString(),    u"http://x"_s, 1732800000000};
-    QVERIFY(!file.write(token).has_value());
+    QVERIFY(file.write(token).ok());
     QCOMPARE(modeOf(path), 0600);
     const auto back = file.read();
     QVERIFY(back.has_value());
@@ -261,19 +261,19 @@ void Tst_syncclient::tokenFileIsPrivate()
     // Overwriting keeps it private; removing forgets it.
     gx::SessionToken other = token;
     other.token = u"tok-456"_s;
-    QVERIFY(!file.write(other).has_value());
+    QVERIFY(file.write(other).ok());
     QCOMPARE(modeOf(path), 0600);
     QCOMPARE(file.read()->token, u"tok-456"_s);
-    QVERIFY(!file.remove().has_value());
+    QVERIFY(file.remove().ok());
     QVERIFY(!QFile::exists(path));
-    QVERIFY(!file.remove().has_value()); // no file is not an error
+    QVERIFY(file.remove().ok()); // no file is not an error
 }
 
 void Tst_syncclient::tokenFileTightensLoosePermissions()
 {
     QTemporaryDir dir;
     const gx::TokenFile file(dir.filePath(u"t.token"_s));
-    QVERIFY(!file.write({u"abc"_s, u"u"_s, u"office"_s, {}, {}, {}, 0}).has_value());
+    QVERIFY(file.write({u"abc"_s, u"u"_s, u"office"_s, {}, {}, {}, 0}).ok());
     QVERIFY(::chmod(QFile::encodeName(file.path()).constData(), 0644) == 0);
     QCOMPARE(modeOf(file.path()), 0644);
     QCOMPARE(file.read()->token, u"abc"_s);
@@ -441,9 +441,9 @@ void Tst_syncclient::unreachableServerRetriesThenFails()
     QTemporaryDir dir;
     SlammingServer server;
     const QString storePath = dir.filePath(u"d.db"_s);
-    QVERIFY(!gx::TokenFile(gx::TokenFile::pathFor(storePath))
-                 .write({u"tok"_s, u"u"_s, u"inspector"_s, {}, {}, {}, 0})
-                 .has_value());
+    QVERIFY(gx::TokenFile(gx::TokenFile::pathFor(storePath))
+                .write({u"tok"_s, u"u"_s, u"inspector"_s, {}, {}, {}, 0})
+                .ok());
     gx::SyncOptions options = gx::e2e::fastSyncOptions();
     options.maxAttempts = 4;
     options.backoff = BackoffPolicy{10, 40, 2.0, 0.0};
@@ -479,9 +479,9 @@ void Tst_syncclient::offlineWaitsForTheNetwork()
     QTemporaryDir dir;
     SlammingServer server;
     const QString storePath = dir.filePath(u"d.db"_s);
-    QVERIFY(!gx::TokenFile(gx::TokenFile::pathFor(storePath))
-                 .write({u"tok"_s, u"u"_s, u"inspector"_s, {}, {}, {}, 0})
-                 .has_value());
+    QVERIFY(gx::TokenFile(gx::TokenFile::pathFor(storePath))
+                .write({u"tok"_s, u"u"_s, u"inspector"_s, {}, {}, {}, 0})
+                .ok());
     gx::SyncOptions options = gx::e2e::fastSyncOptions();
     options.maxAttempts = 2;
     gx::e2e::TestDevice device(storePath, u"tab-1"_s, server.url(), options);
@@ -507,9 +507,9 @@ void Tst_syncclient::timerSyncsWhileOnline()
     QTemporaryDir dir;
     SlammingServer server;
     const QString storePath = dir.filePath(u"d.db"_s);
-    QVERIFY(!gx::TokenFile(gx::TokenFile::pathFor(storePath))
-                 .write({u"tok"_s, u"u"_s, u"inspector"_s, {}, {}, {}, 0})
-                 .has_value());
+    QVERIFY(gx::TokenFile(gx::TokenFile::pathFor(storePath))
+                .write({u"tok"_s, u"u"_s, u"inspector"_s, {}, {}, {}, 0})
+                .ok());
     gx::SyncOptions options = gx::e2e::fastSyncOptions();
     options.maxAttempts = 1;
     options.periodicMillis = 50;

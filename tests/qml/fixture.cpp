@@ -14,7 +14,8 @@ Fixture::Fixture(QObject *parent)
 QString Fixture::openLocal(const QString &username, const QString &role, const QString &region,
                            const QString &enterprise)
 {
-    return Session::current()->openLocal(username, role, region, enterprise).value_or(QString());
+    const auto done = Session::current()->openLocal(username, role, region, enterprise);
+    return done.ok() ? QString() : done.error();
 }
 
 QString Fixture::createRecord(const QString &entity, const QVariantMap &fields, const QString &id)

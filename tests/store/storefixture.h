@@ -71,16 +71,11 @@ private:
 /** A JSON object from its text (empty when the text is not one). */
 [[nodiscard]] QJsonObject jsonObject(const char *json);
 
-/** The error of a failed result as text for QVERIFY2 (empty when it succeeded). */
-template <typename T>
-QByteArray why(const Result<T, StoreError> &result)
+/** The error of a failed store Result or Status as text for QVERIFY2 (empty when it succeeded). */
+template <typename R>
+QByteArray why(const R &result)
 {
     return result.ok() ? QByteArray() : result.error().toString().toUtf8();
-}
-
-inline QByteArray why(const std::optional<StoreError> &error)
-{
-    return error ? error->toString().toUtf8() : QByteArray();
 }
 
 } // namespace gx::test
