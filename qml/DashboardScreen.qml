@@ -3,9 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Gengxin.App
 
-// The office's dashboard: the period, the city's figures against their targets, a chart per
-// indicator comparing the counties, and the counties' key figures; a county opens its
-// enterprises.
+// The office's dashboard: the period (one of those the server has data or targets for), the
+// city's figures against their targets, a chart per indicator comparing the counties, and the
+// counties' key figures; a county opens its enterprises.
 Page {
     id: page
     title: qsTr("Dashboard")
@@ -41,8 +41,8 @@ Page {
 
                 ComboBox {
                     objectName: "periodBox"
-                    model: [2024, 2025, 2026, 2027]
-                    currentIndex: Math.max(0, model.indexOf(Session.period))
+                    model: coverage.periods
+                    currentIndex: coverage.periods.indexOf(Session.period)
                     displayText: qsTr("Period %1").arg(currentValue)
                     onActivated: Session.period = currentValue
                     implicitHeight: 48

@@ -110,6 +110,7 @@ void CoverageModel::setSession(Session *session)
                          }}}))
         return;
     m_client.setSession(session);
+    m_periodsClient.setSession(session);
     emit sessionChanged();
     reload();
 }
@@ -148,6 +149,19 @@ QVariantList CoverageModel::cityFigures() const
     return list;
 }
 
+QVariantList CoverageModel::periods() const
+{
+    QList<int> all = m_periods;
+    if (!all.contains(period())) {
+        all.append(period());
+        std::sort(all.begin(), all.end());
+    }
+    QVariantList out;
+    for (const int year : std::as_const(all))
+        out.append(year);
+    return out;
+}
+
 QStringList CoverageModel::indicators() const
 {
     return indicatorNames();
@@ -168,6 +182,15 @@ void CoverageModel::reload()
     setLoading(false);
     if (!loadCache())
         applyReport({}, {}, false);
+    QFile periods(periodsCachePath());
+    if (periods.open(QIODevice::ReadOnly)) {
+        QList<int> cached;
+        for (const QJsonValue &year :
+             QJsonDocument::fromJson(periods.readAll()).object().value("periods"_L1).toArray())
+            cached.append(year.toInt());
+        m_periods = cached;
+    }
+    emit periodsChanged();
     refresh();
 }
 
@@ -175,6 +198,7 @@ void CoverageModel::refresh()
 {
     if (!m_session)
         return;
+    refreshPeriods();
     const int asked = period();
     setLoading(true);
     m_client.get(u"/api/v1/stats/coverage?period=%1"_s.arg(asked), [this,
@@ -280,14 +304,56 @@ CoverageModel::Row CoverageModel::rowOf(const QJsonObject &region) const
     return row;
 }
 
-QString CoverageModel::cachePath() const
+void CoverageModel::refreshPeriods()
+{
+    m_periodsClient.get(u"/api/v1/targets"_s, [this](const OfficeReply &r) {
+        const QJsonValue list = r.json.value("periods"_L1);
+        if (!r.ok() || !list.isArray())
+            return; // the figures' call says why; the cached periods stay
+        QList<int> periods;
+        for (const QJsonValue &year : list.toArray()) {
+            if (year.isDouble())
+                periods.append(year.toInt());
+        }
+        const QString path = periodsCachePath();
+        QDir().mkpath(QFileInfo(path).path());
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(
+                QJsonDocument(QJsonObject{{"periods"_L1, list}}).toJson(QJsonDocument::Compact));
+            if (!file.commit())
+                qWarning("periods cache not written: %s", qPrintable(file.errorString()));
+        }
+        setPeriods(periods);
+    });
+}
+
+void CoverageModel::setPeriods(const QList<int> &periods)
+{
+    if (periods == m_periods)
+        return;
+    m_periods = periods;
+    emit periodsChanged();
+}
+
+QString CoverageModel::cacheFile(const QString &name, const QString &tail) const
 {
     const QUrl server(m_session->serverUrl());
     const QString host = server.host().isEmpty()
                              ? u"local"_s
                              : server.host() + u'_' + QString::number(server.port(80));
-    return m_session->environment().dataDir + u"/office/coverage-"_s + safeName(host) + u'-' +
-           QString::number(period()) + u".json"_s;
+    return m_session->environment().dataDir + u"/office/"_s + name + u'-' + safeName(host) + tail +
+           u".json"_s;
+}
+
+QString CoverageModel::cachePath() const
+{
+    return cacheFile(u"coverage"_s, u'-' + QString::number(period()));
+}
+
+QString CoverageModel::periodsCachePath() const
+{
+    return cacheFile(u"periods"_s);
 }
 
 bool CoverageModel::loadCache()

@@ -22,6 +22,10 @@ namespace gx {
  * The last answer of each period is cached in the data directory, so the dashboard opens
  * offline with the last figures it saw; fromCache and lastUpdated say so. A failed refresh keeps
  * what is shown and sets a readable error.
+ *
+ * The periods the dashboard offers come from the server too (GET /api/v1/targets without a
+ * period: every year with targets, surveys or official figures), cached the same way; the
+ * period shown is always among them, so a year nobody has data for yet can still be looked at.
  */
 class CoverageModel : public QAbstractListModel, public QQmlParserStatus
 {
@@ -46,6 +50,11 @@ class CoverageModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(QStringList indicators READ indicators CONSTANT)
     /** The few indicators the county table shows. */
     Q_PROPERTY(QStringList keyIndicators READ keyIndicators CONSTANT)
+    /**
+     * The periods to choose from, ascending: the server's (or the cached) list with period()
+     * added when it is missing.
+     */
+    Q_PROPERTY(QVariantList periods READ periods NOTIFY periodsChanged)
     /** Bumped whenever figures change: bind figure()/chart() calls to it. */
     Q_PROPERTY(int revision READ revision NOTIFY figuresChanged)
 
@@ -86,8 +95,9 @@ public:
     [[nodiscard]] QStringList indicators() const;
     [[nodiscard]] QStringList keyIndicators() const;
     [[nodiscard]] int revision() const { return m_revision; }
+    [[nodiscard]] QVariantList periods() const;
 
-    /** Asks the server for the period's figures (the cache is shown meanwhile). */
+    /** Asks the server for the period's figures and the periods (the cache is shown meanwhile). */
     Q_INVOKABLE void refresh();
     /** One formatted figure of a region code or the city's code; {} when unknown. */
     Q_INVOKABLE QVariantMap figure(const QString &region, const QString &indicator) const;
@@ -104,6 +114,7 @@ signals:
     void loadingChanged();
     void errorChanged();
     void figuresChanged();
+    void periodsChanged();
     /** A refresh ended (ok: the server answered). */
     void refreshed(bool ok);
 
@@ -121,7 +132,12 @@ private:
     void applyReport(const QJsonObject &report, const QDateTime &when, bool fromCache);
     void rebuild();
     [[nodiscard]] Row rowOf(const QJsonObject &region) const;
+    /** DATA/office/NAME-HOST_PORTTAIL.json: a cache file of this server. */
+    [[nodiscard]] QString cacheFile(const QString &name, const QString &tail = {}) const;
     [[nodiscard]] QString cachePath() const;
+    [[nodiscard]] QString periodsCachePath() const;
+    void refreshPeriods();
+    void setPeriods(const QList<int> &periods);
     [[nodiscard]] bool loadCache();
     void writeCache(const QJsonObject &report, const QDateTime &when) const;
     void setLoading(bool loading);
@@ -129,10 +145,12 @@ private:
 
     QPointer<Session> m_session;
     OfficeClient m_client;
+    OfficeClient m_periodsClient;
     int m_period = 0;
     QJsonObject m_report;
     QList<Row> m_rows;
     QVariantMap m_city;
+    QList<int> m_periods; ///< the server's (or cached) periods, without period() added
     QDateTime m_lastUpdated;
     QString m_error;
     int m_revision = 0;

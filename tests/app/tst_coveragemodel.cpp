@@ -29,6 +29,8 @@ private slots:
     void figuresOfTheFixture();
     void chartComparesCountiesWithTargets();
     void followsTheSessionsPeriod();
+    void periodsFromTheServer_data();
+    void periodsFromTheServer();
     void cacheServesOffline();
     void errorWhenServerIsDown();
 
@@ -155,6 +157,34 @@ void Tst_coveragemodel::followsTheSessionsPeriod()
     const QVariantMap figure = model->figure(OfficeCity::kRegion, u"digital_renovation_coverage"_s);
     QCOMPARE(figure.value(u"valueText"_s).toString(), u"0.0%"_s);
     QCOMPARE(figure.value(u"denominator"_s).toDouble(), 4.0);
+}
+
+void Tst_coveragemodel::periodsFromTheServer_data()
+{
+    QTest::addColumn<int>("sessionPeriod");
+    QTest::addColumn<QVariantList>("expected");
+    // The city's surveys are of 2024; the targets table starts with 2024 (the annex) and 2027
+    // (the policy's citywide targets). A year without either is added while it is shown.
+    QTest::newRow("2024") << 2024 << QVariantList{2024, 2027};
+    QTest::newRow("2027") << 2027 << QVariantList{2024, 2027};
+    QTest::newRow("2026, no data") << 2026 << QVariantList{2024, 2026, 2027};
+    QTest::newRow("2031, no data") << 2031 << QVariantList{2024, 2027, 2031};
+}
+
+void Tst_coveragemodel::periodsFromTheServer()
+{
+    QFETCH(int, sessionPeriod);
+    QFETCH(QVariantList, expected);
+    m_desk->session().setPeriod(sessionPeriod);
+    {
+        const auto model = refreshedModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->periods(), expected, 20000);
+    }
+    // Offline, a new dashboard offers the periods it saw last.
+    m_desk->city().stopServer();
+    gx::CoverageModel offline;
+    offline.setSession(&m_desk->session());
+    QCOMPARE(offline.periods(), expected);
 }
 
 void Tst_coveragemodel::cacheServesOffline()
