@@ -22,6 +22,11 @@ Page {
     function openCounty(region) {
         StackView.view.push(Qt.resolvedUrl("CountyScreen.qml"), { region: region })
     }
+    // The targets screen; what it saves shows here at once.
+    function openTargets() {
+        const screen = StackView.view.push(Qt.resolvedUrl("TargetsScreen.qml"))
+        screen.targetsSaved.connect(coverage.refresh)
+    }
 
     ScrollView {
         id: scroll
@@ -63,6 +68,13 @@ Page {
                     objectName: "officialButton"
                     text: qsTr("Official figures")
                     onClicked: page.StackView.view.push(Qt.resolvedUrl("OfficialFiguresScreen.qml"))
+                    implicitHeight: 48
+                }
+                Button {
+                    objectName: "targetsButton"
+                    text: qsTr("Targets")
+                    visible: Session.role === "office" || Session.role === "admin"
+                    onClicked: page.openTargets()
                     implicitHeight: 48
                 }
             }

@@ -69,6 +69,10 @@
         <source>Figures of %1.</source>
         <translation>数据更新于 %1。</translation>
     </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标值</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -212,6 +216,44 @@
     <message>
         <source>Last comment: %1</source>
         <translation>上次意见：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TargetRow</name>
+    <message>
+        <source>On the server: %1</source>
+        <translation>现值：%1</translation>
+    </message>
+    <message>
+        <source>%1 annex: %2</source>
+        <translation>%1 年附件：%2</translation>
+    </message>
+    <message>
+        <source>%1 annex: none</source>
+        <translation>%1 年附件：无</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsScreen</name>
+    <message>
+        <source>Targets</source>
+        <translation>目标值设置</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>保存（%1 项）</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Targets of %1. Rates as a percent (95 = 95%), counts as whole numbers; an empty box removes the target. Beside each, the %2 annex&apos;s target.</source>
+        <translation>%1 年目标值。比率按百分数填写（95 即 95%），数量填整数；清空即删除该目标。每项旁为 %2 年附件的目标值，供参考。</translation>
     </message>
 </context>
 <context>
@@ -378,6 +420,41 @@
     <message>
         <source>Saved: %1.</source>
         <translation>已保存：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::TargetsModel</name>
+    <message>
+        <source>The server&apos;s answer holds no targets.</source>
+        <translation>服务器的答复中没有目标值。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <source>Nothing to save: no target was changed.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <source>Saved: %1 target(s) of %2 changed on the server.</source>
+        <translation>已保存：服务器上 %2 年的 %1 项目标值已更新。</translation>
+    </message>
+    <message>
+        <source>a count&apos;s target is a whole number from 0 to 1,000,000,000.</source>
+        <translation>数量目标应为 0 至 1,000,000,000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>a rate&apos;s target is a percent from 0 to 1000 (90 for 90%).</source>
+        <translation>比率目标应为 0 至 1000 之间的百分数（90 即 90%）。</translation>
+    </message>
+    <message>
+        <source>The server refused it: %1</source>
+        <translation>服务器未接受：%1</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 Nothing was saved.</source>
+        <translation>%1 · %2：%3 未保存任何修改。</translation>
     </message>
 </context>
 </TS>

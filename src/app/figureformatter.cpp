@@ -43,6 +43,20 @@ QString FigureFormatter::number(double value)
     return QString::number(value, 'f', 2).remove(QRegularExpression(u"\\.?0+$"_s));
 }
 
+std::optional<double> FigureFormatter::parseNumber(QString text, bool *ok)
+{
+    text = text.trimmed().remove(u'%').replace(u'，', u'.').replace(u',', u'.').trimmed();
+    *ok = true;
+    if (text.isEmpty())
+        return std::nullopt;
+    const double value = text.toDouble(ok);
+    if (!*ok || !std::isfinite(value)) {
+        *ok = false;
+        return std::nullopt;
+    }
+    return value;
+}
+
 QVariantMap FigureFormatter::describe(const QString &indicator, const QJsonObject &figure,
                                       Language language)
 {

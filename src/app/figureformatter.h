@@ -7,6 +7,8 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <optional>
+
 namespace gx {
 
 /**
@@ -36,6 +38,11 @@ public:
     [[nodiscard]] static QString percent(double fraction);
     /** A number without needless decimals: 14 -> "14", 55.02 -> "55.02". */
     [[nodiscard]] static QString number(double value);
+    /**
+     * A number as the office types it: "12.5", "12.5%", "12,5" -> 12.5; "" (or blanks) ->
+     * nothing with *ok true; anything else (or not finite) -> nothing with *ok false.
+     */
+    [[nodiscard]] static std::optional<double> parseNumber(QString text, bool *ok);
 };
 
 } // namespace gx

@@ -47,6 +47,11 @@ void OfficeClient::post(const QString &path, const QJsonObject &body, Callback d
     send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
 }
 
+void OfficeClient::put(const QString &pathAndQuery, const QJsonObject &body, Callback done)
+{
+    send("PUT", pathAndQuery, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
+}
+
 void OfficeClient::abort()
 {
     if (QNetworkReply *reply = m_reply.data()) {
@@ -82,8 +87,9 @@ void OfficeClient::send(const QByteArray &verb, const QString &pathAndQuery, con
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     request.setTransferTimeout(kTimeoutMillis);
-    QNetworkReply *reply = verb == "GET" ? m_session->network()->get(request)
-                                         : m_session->network()->post(request, body);
+    QNetworkReply *reply = verb == "GET"   ? m_session->network()->get(request)
+                           : verb == "PUT" ? m_session->network()->put(request, body)
+                                           : m_session->network()->post(request, body);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         if (m_reply == reply)

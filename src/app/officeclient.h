@@ -54,6 +54,8 @@ public:
     void get(const QString &pathAndQuery, Callback done);
     /** POST path with a JSON body. */
     void post(const QString &path, const QJsonObject &body, Callback done);
+    /** PUT path (with its query) with a JSON body. */
+    void put(const QString &pathAndQuery, const QJsonObject &body, Callback done);
     /** Drops the running call, if any, without answering it. */
     void abort();
     [[nodiscard]] bool isBusy() const { return !m_reply.isNull(); }

@@ -15,21 +15,6 @@ namespace gx {
 
 namespace {
 
-/** "12.5", "12.5%", "12,5" -> 12.5; "" -> nothing; junk -> ok false. */
-std::optional<double> parseNumber(QString text, bool *ok)
-{
-    text = text.trimmed().remove(u'%').replace(u'，', u'.').replace(u',', u'.').trimmed();
-    *ok = true;
-    if (text.isEmpty())
-        return std::nullopt;
-    const double value = text.toDouble(ok);
-    if (!*ok || !std::isfinite(value)) {
-        *ok = false;
-        return std::nullopt;
-    }
-    return value;
-}
-
 std::optional<double> optionalDouble(const QJsonValue &value)
 {
     return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
@@ -204,7 +189,7 @@ bool OfficialFiguresModel::save(int row, const QString &valuePercent, const QStr
     if (row < 0 || row >= m_rows.size() || !m_session)
         return false;
     bool ok = false;
-    const std::optional<double> value = parseNumber(valuePercent, &ok);
+    const std::optional<double> value = FigureFormatter::parseNumber(valuePercent, &ok);
     if (!ok || !value) {
         setRowError(row, tr("Enter the growth as a percent, e.g. 12.5."), u"value"_s);
         return false;
@@ -216,7 +201,7 @@ bool OfficialFiguresModel::save(int row, const QString &valuePercent, const QStr
     const std::pair<QLatin1StringView, QString> amounts[] = {{"current"_L1, current},
                                                              {"base"_L1, base}};
     for (const auto &[name, text] : amounts) {
-        const std::optional<double> amount = parseNumber(text, &ok);
+        const std::optional<double> amount = FigureFormatter::parseNumber(text, &ok);
         if (!ok) {
             setRowError(row, tr("Enter a number, or leave it empty."), QString(name));
             return false;

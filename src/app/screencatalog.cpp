@@ -71,6 +71,8 @@ QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
         {u"county"_s, u"CountyScreen.qml"_s, {{u"region"_s, s.region}}, true},
         {u"review"_s, u"ReviewScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, true},
         {u"official"_s, u"OfficialFiguresScreen.qml"_s, {}, true},
+        // 2027: the policy's citywide targets beside the annex's 2024 ones.
+        {u"targets"_s, u"TargetsScreen.qml"_s, {{u"period"_s, 2027}}, true},
     };
 }
 

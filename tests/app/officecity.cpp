@@ -102,6 +102,18 @@ QUrl OfficeCity::baseUrl() const
     return m_baseUrl;
 }
 
+QHash<QString, QJsonObject> OfficeCity::targetsOnServer(int period) const
+{
+    HttpClient client(m_baseUrl);
+    if (client.login(kUser, kPassword).isEmpty())
+        return {};
+    const HttpResult answer = client.get(u"/api/v1/targets?period=%1"_s.arg(period));
+    QHash<QString, QJsonObject> out;
+    for (const QJsonValue &region : answer.json().value("regions"_L1).toArray())
+        out.insert(region["region"_L1].toString(), region["targets"_L1].toObject());
+    return out;
+}
+
 void OfficeCity::stopServer()
 {
     m_server.reset();

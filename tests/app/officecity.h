@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -48,6 +50,11 @@ public:
     [[nodiscard]] const QStringList &usccs() const { return m_usccs; }
     /** Survey ids of A, B and C. */
     [[nodiscard]] const QStringList &surveyIds() const { return m_surveyIds; }
+    /**
+     * What the server holds as the targets of a period (GET /api/v1/targets?period=YEAR as the
+     * office user): region code -> {INDICATOR: number}; empty when the call fails.
+     */
+    [[nodiscard]] QHash<QString, QJsonObject> targetsOnServer(int period) const;
     /** Stops the server (the city's data stays): calls fail as with no network. */
     void stopServer();
 

@@ -49,6 +49,15 @@ QStringList OfficeFixture::surveyIds() const
     return m_city ? m_city->surveyIds() : QStringList();
 }
 
+QVariant OfficeFixture::serverTarget(int period, const QString &region,
+                                     const QString &indicator) const
+{
+    if (!m_city)
+        return {};
+    const QJsonValue value = m_city->targetsOnServer(period).value(region).value(indicator);
+    return value.isDouble() ? QVariant(value.toDouble()) : QVariant();
+}
+
 QString OfficeFixture::serverReviewState(const QString &surveyId) const
 {
     return latestServerReview(surveyId).value("state"_L1).toString();

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QVariant>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -26,6 +27,9 @@ public:
     Q_INVOKABLE QString screenshotDir() const;
     Q_INVOKABLE QStringList surveyIds() const;
     Q_INVOKABLE QString region() const { return test::OfficeCity::kRegion; }
+    /** The target the server holds for (period, region, indicator); undefined when none. */
+    Q_INVOKABLE QVariant serverTarget(int period, const QString &region,
+                                      const QString &indicator) const;
     /** The latest review state of a survey on the server ("" when none). */
     Q_INVOKABLE QString serverReviewState(const QString &surveyId) const;
     /** The field the latest review of a survey on the server is pinned to ("" when none). */
