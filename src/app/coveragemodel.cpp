@@ -182,13 +182,13 @@ void CoverageModel::reload()
     setLoading(false);
     if (!loadCache())
         applyReport({}, {}, false);
+    // This server's periods as last seen (none from another server or session).
+    m_periods.clear();
     QFile periods(periodsCachePath());
     if (periods.open(QIODevice::ReadOnly)) {
-        QList<int> cached;
         for (const QJsonValue &year :
              QJsonDocument::fromJson(periods.readAll()).object().value("periods"_L1).toArray())
-            cached.append(year.toInt());
-        m_periods = cached;
+            m_periods.append(year.toInt());
     }
     emit periodsChanged();
     refresh();
