@@ -5,6 +5,7 @@
 #include "core/indicatorlabels.h"
 #include "core/indicators.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 #include <cmath>
@@ -62,15 +63,12 @@ QVariant OfficialFiguresModel::data(const QModelIndex &index, int role) const
         return inputText(row.current);
     case BaseInputRole:
         return inputText(row.base);
-    case TargetTextRole: {
-        const auto target = m_session
-                                ? m_session->regions().target(row.region, row.indicator, period())
-                                : std::nullopt;
-        if (!target)
+    case TargetTextRole:
+        if (!row.target)
             return QString();
-        return QString((target->op == Comparison::Above ? u"> "_s : u"≥ "_s) +
-                       FigureFormatter::percent(target->value));
-    }
+        return QString(
+            (indicatorComparison(row.indicator) == Comparison::Above ? u"> "_s : u"≥ "_s) +
+            FigureFormatter::percent(*row.target));
     case ErrorRole:
         return row.error;
     case ErrorFieldRole:
@@ -107,6 +105,7 @@ void OfficialFiguresModel::setSession(Session *session)
                                                    }}}))
         return;
     m_loader.setSession(session);
+    m_targetsLoader.setSession(session);
     emit sessionChanged();
     load();
 }
@@ -137,9 +136,13 @@ void OfficialFiguresModel::buildRows()
         for (const Region &region : m_session->regions().regions())
             regions.append(&region);
         for (const Region *region : regions) {
-            for (const QString &name : officialIndicatorNames())
-                m_rows.append(
-                    {region->code, region->name.text(language), name, {}, {}, {}, {}, {}, false});
+            for (const QString &name : officialIndicatorNames()) {
+                Row row;
+                row.region = region->code;
+                row.regionName = region->name.text(language);
+                row.indicator = name;
+                m_rows.append(row);
+            }
         }
     }
     endResetModel();
@@ -150,20 +153,48 @@ void OfficialFiguresModel::load()
     if (!m_complete || !m_session)
         return;
     buildRows();
-    setLoading(true);
+    const bool wasLoading = isLoading();
+    m_pending = 2;
+    if (!wasLoading)
+        emit loadingChanged();
     const int asked = period();
     m_loader.get(u"/api/v1/official-figures?period=%1"_s.arg(asked),
                  [this, asked](const OfficeReply &reply) {
-                     setLoading(false);
                      if (asked != period())
                          return;
                      if (!reply.ok()) {
                          setError(reply.message);
-                         return;
+                     } else {
+                         setError({});
+                         applyFigures(reply.json);
                      }
-                     setError({});
-                     applyFigures(reply.json);
+                     finishLoad();
                  });
+    m_targetsLoader.get(u"/api/v1/targets?period=%1"_s.arg(asked),
+                        [this, asked](const OfficeReply &reply) {
+                            if (asked != period())
+                                return;
+                            if (reply.ok())
+                                applyTargets(reply.json); // else the figures' call says why
+                            finishLoad();
+                        });
+}
+
+void OfficialFiguresModel::finishLoad()
+{
+    if (m_pending > 0 && --m_pending == 0)
+        emit loadingChanged();
+}
+
+void OfficialFiguresModel::applyTargets(const QJsonObject &answer)
+{
+    QHash<QString, QJsonObject> byRegion;
+    for (const QJsonValue &item : answer.value("regions"_L1).toArray())
+        byRegion.insert(item["region"_L1].toString(), item["targets"_L1].toObject());
+    for (Row &row : m_rows)
+        row.target = optionalDouble(byRegion.value(row.region).value(row.indicator));
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1));
 }
 
 void OfficialFiguresModel::applyFigures(const QJsonObject &answer)
@@ -237,14 +268,6 @@ void OfficialFiguresModel::setRowError(int row, const QString &error, const QStr
     m_rows[row].error = error;
     m_rows[row].errorField = field;
     emit dataChanged(index(row), index(row));
-}
-
-void OfficialFiguresModel::setLoading(bool loading)
-{
-    if (loading == m_loading)
-        return;
-    m_loading = loading;
-    emit loadingChanged();
 }
 
 void OfficialFiguresModel::setError(const QString &error)

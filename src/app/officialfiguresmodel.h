@@ -13,8 +13,9 @@ namespace gx {
 /**
  * The statistics bureau's three figures (core's officialIndicatorNames()) for the city and every
  * region of one period, as the office enters them: one row per (region, indicator), the city's
- * first, with the value entered so far (GET /api/v1/official-figures), its target, and per row
- * the server's refusal of the last save (POST /api/v1/official-figures). Values are typed and
+ * first, with the value entered so far (GET /api/v1/official-figures), its target (the server's,
+ * GET /api/v1/targets?period=YEAR, so one the office changed shows here too), and per row the
+ * server's refusal of the last save (POST /api/v1/official-figures). Values are typed and
  * shown as percents (12.5 means 12.5 %) and sent as fractions.
  */
 class OfficialFiguresModel : public QAbstractListModel, public QQmlParserStatus
@@ -60,7 +61,7 @@ public:
     void setSession(Session *session);
     [[nodiscard]] int period() const;
     void setPeriod(int period);
-    [[nodiscard]] bool isLoading() const { return m_loading; }
+    [[nodiscard]] bool isLoading() const { return m_pending > 0; }
     [[nodiscard]] QString error() const { return m_error; }
 
     /** Reads the period's figures from the server. */
@@ -89,6 +90,7 @@ private:
         std::optional<double> value;
         std::optional<double> current;
         std::optional<double> base;
+        std::optional<double> target; ///< the server's target of the period
         QString error;
         QString errorField;
         bool saving = false;
@@ -96,16 +98,19 @@ private:
 
     void buildRows();
     void applyFigures(const QJsonObject &answer);
+    void applyTargets(const QJsonObject &answer);
+    /** One of load()'s GETs ended; loading ends with the last. */
+    void finishLoad();
     void setRowError(int row, const QString &error, const QString &field);
-    void setLoading(bool loading);
     void setError(const QString &error);
 
     QPointer<Session> m_session;
     OfficeClient m_loader;
+    OfficeClient m_targetsLoader;
     int m_period = 0;
     QList<Row> m_rows;
     QString m_error;
-    bool m_loading = false;
+    int m_pending = 0; ///< load()'s GETs still running
     bool m_complete = true;
 };
 

@@ -5,6 +5,8 @@
 
 #include "officecity.h"
 
+#include "httpclient.h"
+
 #include "app/coveragemodel.h"
 #include "app/exportcontroller.h"
 #include "app/officialfiguresmodel.h"
@@ -30,6 +32,8 @@ private slots:
 
     void rowsForCityAndRegions();
     void savedFigureReadBackAndCounted();
+    void targetIsTheServers_data();
+    void targetIsTheServers();
     void refusals_data();
     void refusals();
     void exportWritesTheServersFile_data();
@@ -118,6 +122,40 @@ void Tst_officialfiguresmodel::savedFigureReadBackAndCounted()
     QCOMPARE(figure.value(u"valueText"_s).toString(), u"13.0%"_s);
     QCOMPARE(figure.value(u"met"_s).toString(), u"met"_s);
     QCOMPARE(figure.value(u"kind"_s).toString(), u"official"_s);
+}
+
+void Tst_officialfiguresmodel::targetIsTheServers_data()
+{
+    QTest::addColumn<int>("period");
+    QTest::addColumn<QString>("body"); // a PUT /api/v1/targets body, or "" for none
+    QTest::addColumn<QString>("targetText");
+    const QString set =
+        uR"({"regions":[{"region":"331123","targets":{"digital_core_value_added_growth":%1}}]})"_s;
+    QTest::newRow("2024 as seeded") << 2024 << QString() << u"≥ 12.0%"_s;
+    QTest::newRow("2024 changed") << 2024 << set.arg(u"0.135"_s) << u"≥ 13.5%"_s;
+    QTest::newRow("2024 removed") << 2024 << set.arg(u"null"_s) << QString();
+    QTest::newRow("2025 none") << 2025 << QString() << QString();
+    QTest::newRow("2025 set") << 2025 << set.arg(u"0.2"_s) << u"≥ 20.0%"_s;
+}
+
+void Tst_officialfiguresmodel::targetIsTheServers()
+{
+    QFETCH(int, period);
+    QFETCH(QString, body);
+    QFETCH(QString, targetText);
+    if (!body.isEmpty()) {
+        gx::test::HttpClient client(m_desk->city().baseUrl());
+        QVERIFY(
+            !client.login(gx::test::OfficeCity::kUser, gx::test::OfficeCity::kPassword).isEmpty());
+        const auto put = client.put(u"/api/v1/targets?period=%1"_s.arg(period), body.toUtf8(),
+                                    {{QByteArray("Content-Type"), QByteArray("application/json")}});
+        QVERIFY2(put.status == 200, put.describe().constData());
+    }
+    const auto model = loadedModel(period);
+    QVERIFY2(model->error().isEmpty(), qPrintable(model->error()));
+    const int row = rowOf(*model, u"331123"_s, u"digital_core_value_added_growth"_s);
+    QCOMPARE(model->index(row).data(gx::OfficialFiguresModel::TargetTextRole).toString(),
+             targetText);
 }
 
 void Tst_officialfiguresmodel::refusals_data()
