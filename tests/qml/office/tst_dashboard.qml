@@ -55,11 +55,18 @@ Item {
             return page
         }
 
+        // Scrolls until the item lies wholly inside the view (a late layout, e.g. the second
+        // coverage answer, may move it after the first try), so that a click lands on it.
         function scrollTo(page, item) {
             const flick = findChild(page, "dashboardScroll").contentItem
-            const at = item.mapToItem(flick.contentItem, 0, 0)
-            flick.contentY = Math.max(0, Math.min(at.y - 20, flick.contentHeight - flick.height))
+            tryVerify(() => {
+                const at = item.mapToItem(flick.contentItem, 0, 0)
+                flick.contentY = Math.max(0, Math.min(at.y - 20, flick.contentHeight - flick.height))
+                const seen = item.mapToItem(flick, 0, 0)
+                return seen.y >= 0 && seen.y + item.height <= flick.height
+            })
             waitForItemPolished(page)
+            waitForRendering(page)
         }
 
         function test_cityCoverageAsPercent() {
