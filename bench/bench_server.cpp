@@ -339,11 +339,12 @@ void benchConcurrent(const QString &dir, const QString &db, int clients, int sec
             if (!surveys.contains(client)) {
                 surveys.insert(client, newUuid());
                 batch.append(createUpsert(u"survey"_s, surveys.value(client),
-                                          surveyFields(uscc(client % 100))));
+                                          surveyFields(uscc(client % 100)), loadDeviceId(client)));
             }
             for (int k = 0; k < 10; ++k)
                 batch.append(createUpsert(u"equipment"_s, newUuid(),
-                                          equipmentFields(surveys.value(client), round + k)));
+                                          equipmentFields(surveys.value(client), round + k),
+                                          loadDeviceId(client)));
             return batch;
         });
     const qint64 hwm = server.peakRssKb();

@@ -59,6 +59,11 @@ struct LoadClient
 
 } // namespace
 
+QString loadDeviceId(int client)
+{
+    return u"bench-load-%1"_s.arg(client);
+}
+
 LoadResult runLoad(const QUrl &server, const QString &user, const QString &password, int clients,
                    int seconds, const std::function<QJsonArray(int, int)> &makeBatch)
 {
@@ -82,7 +87,7 @@ LoadResult runLoad(const QUrl &server, const QString &user, const QString &passw
         const bool push = c.round % 2 == 0;
         if (push) {
             const QJsonObject body =
-                test::pushBody(u"bench-load-%1"_s.arg(c.index), makeBatch(c.index, c.round));
+                test::pushBody(loadDeviceId(c.index), makeBatch(c.index, c.round));
             reply = c.http->startPost(u"/api/v1/sync/push"_s,
                                       QJsonDocument(body).toJson(QJsonDocument::Compact));
         } else {

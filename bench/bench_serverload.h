@@ -32,6 +32,9 @@ struct LoadResult
     QString firstError;
 };
 
+/** The device_id client `client` of runLoad() pushes as; its batches' hlcs must name it. */
+[[nodiscard]] QString loadDeviceId(int client);
+
 /**
  * `clients` clients, each alternating a push of makeBatch(client, round) and a pull from its
  * cursor, for `seconds`, all in this thread (one HttpClient, so one QNetworkAccessManager, per

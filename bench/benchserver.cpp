@@ -87,10 +87,10 @@ QJsonObject equipmentFields(const QString &survey, int k)
             {u"status"_s, u"in_service"_s}};
 }
 
-QJsonObject createUpsert(const QString &entity, const QString &id, const QJsonObject &fields)
+QJsonObject createUpsert(const QString &entity, const QString &id, const QJsonObject &fields,
+                         const QString &device)
 {
-    return test::upsertJson(entity, id, fields, 0,
-                            test::hlcText(test::TestClock::kStart, u"bench-device"_s));
+    return test::upsertJson(entity, id, fields, 0, test::hlcText(test::TestClock::kStart, device));
 }
 
 double floorInsertMs(const QString &path, const QList<QJsonObject> &records)

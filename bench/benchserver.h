@@ -44,9 +44,10 @@ void setUpServer(const QString &db, const QString &dir, int enterprises);
 [[nodiscard]] QJsonObject surveyFields(const QString &enterprise);
 /** Equipment row k of a survey (9 fields). */
 [[nodiscard]] QJsonObject equipmentFields(const QString &survey, int k);
-/** The upsert that creates a record, from the device "bench-device". */
+/** The upsert that creates a record, stamped by `device` (the push's device_id must be it). */
 [[nodiscard]] QJsonObject createUpsert(const QString &entity, const QString &id,
-                                       const QJsonObject &fields);
+                                       const QJsonObject &fields,
+                                       const QString &device = QStringLiteral("bench-device"));
 
 /**
  * The floor of a write: the records (each {"entity","id","fields"}, with "rev" or rev 1)

@@ -1,5 +1,6 @@
 #include "core/validator.h"
 
+#include "core/blobname.h"
 #include "core/industrycode.h"
 #include "core/uscc.h"
 #include "core/uuidcheck.h"
@@ -133,17 +134,6 @@ bool isIsoDate(const QString &text, QDate *date)
     return date->isValid();
 }
 
-bool isSha256Hex(const QString &text)
-{
-    if (text.size() != 64)
-        return false;
-    for (QChar c : text) {
-        if (!isAsciiDigit(c) && (c.unicode() < u'a' || c.unicode() > u'f'))
-            return false;
-    }
-    return true;
-}
-
 bool isCoordinate(const QJsonValue &value, double limit)
 {
     return value.isDouble() && std::isfinite(value.toDouble()) &&
@@ -235,7 +225,7 @@ std::optional<ShapeProblem> shapeProblem(const FieldDefinition &field, const QJs
         return std::nullopt;
     }
     case FieldType::Photo:
-        if (!value.isString() || !isSha256Hex(value.toString()))
+        if (!value.isString() || !isBlobName(value.toString()))
             return typeProblem(field, u"%1不是有效的照片编号（64 位小写十六进制 SHA-256）"_s,
                                u"%1 is not a photo reference (64 lower-case hex digits of its "
                                u"SHA-256)"_s);

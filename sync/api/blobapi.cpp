@@ -104,7 +104,7 @@ QHttpServerResponse BlobApi::put(const QString &name, const QHttpServerRequest &
     if (!chunk)
         return HttpFrontend::error(chunk.error());
     BlobStore store(m_ctx.db);
-    auto written = store.write(name, chunk.value());
+    auto written = store.write(name, user.value().username, chunk.value());
     if (!written)
         return HttpFrontend::error(storageFailure(written.error()));
     const BlobStatus &now = written.value().status;
@@ -145,7 +145,7 @@ QHttpServerResponse BlobApi::status(const QString &name, const QHttpServerReques
     if (!BlobStore::isValidName(name))
         return HttpFrontend::error(badName());
     BlobStore store(m_ctx.db);
-    auto status = store.status(name);
+    auto status = store.status(name, user.value().username);
     if (!status)
         return HttpFrontend::error(storageFailure(status.error()));
     return HttpFrontend::json(statusJson(status.value()));
@@ -159,12 +159,19 @@ QHttpServerResponse BlobApi::get(const QString &name, const QHttpServerRequest &
     if (!BlobStore::isValidName(name))
         return HttpFrontend::error(badName());
     BlobStore store(m_ctx.db);
+    // Not yours to read and not there answer alike: the answer tells nothing of others' blobs.
+    const HttpError missing = HttpError::notFound(
+        u"There is no complete blob %1 that a record you can see names."_s.arg(name));
+    auto readable = store.mayRead(name, AccessScope(user.value()));
+    if (!readable)
+        return HttpFrontend::error(storageFailure(readable.error()));
+    if (!readable.value())
+        return HttpFrontend::error(missing);
     auto bytes = store.read(name);
     if (!bytes)
         return HttpFrontend::error(storageFailure(bytes.error()));
     if (!bytes.value())
-        return HttpFrontend::error(
-            HttpError::notFound(u"There is no complete blob %1."_s.arg(name)));
+        return HttpFrontend::error(missing);
     return QHttpServerResponse("application/octet-stream", *bytes.value());
 }
 

@@ -10,11 +10,13 @@ namespace gx::server {
  * PUT /api/v1/blobs/{sha256} with the bytes, or a chunk of them with
  * `Content-Range: bytes START-END/TOTAL` -> 202 {"sha256","received","size","complete"} while
  * partial, 201 when complete (at once if it already was), 400 `hash_mismatch` when the bytes do
- * not hash to the name (the partial upload is discarded), 409 `wrong_offset` with "received"
- * when a chunk does not continue the upload, 413 for a blob over 32 MiB;
- * GET /api/v1/blobs/{sha256}/status -> {"sha256","received","size","complete"} to resume;
- * GET /api/v1/blobs/{sha256} -> the bytes (application/octet-stream) of a complete blob.
- * Knowing a blob's hash is what grants reading it: blobs are not scoped like records.
+ * not hash to the name (the sender's partial upload is discarded), 409 `wrong_offset` with
+ * "received" when a chunk does not continue the sender's upload, 413 for a blob over 32 MiB.
+ * A partial upload is its uploader's: others' chunks neither block nor discard it.
+ * GET /api/v1/blobs/{sha256}/status -> the caller's {"sha256","received","size","complete"} to
+ * resume; GET /api/v1/blobs/{sha256} -> the bytes (application/octet-stream) of a complete blob
+ * that a live record in the caller's scope names in a photo field (BlobRefs), else 404, as for
+ * a blob that is not there.
  */
 class BlobApi : public Api
 {

@@ -252,13 +252,13 @@ namespace {
  * Opens and migrates the --db database, or says why it cannot; a new store's targets come from
  * `regions`.
  */
-Result<std::unique_ptr<Database>, DbError> openStore(const QString &url,
-                                                     const RegionCatalog &regions)
+Result<std::unique_ptr<Database>, DbError>
+openStore(const QString &url, const RegionCatalog &regions, const FormDefinition &form)
 {
     auto db = Database::open(url);
     if (!db)
         return db.error();
-    auto migrated = ServerSchema::apply(*db.value(), wallClock(), regions);
+    auto migrated = ServerSchema::apply(*db.value(), wallClock(), regions, form);
     if (!migrated)
         return migrated.error();
     return std::move(db).value();
@@ -278,27 +278,27 @@ QString describeUser(const User &user)
 
 std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs needs)
 {
-    // The regions first: migrating a new store seeds its targets from them.
+    // The regions and the definition first: migrating a new store seeds its targets from the
+    // regions, and finds the blobs that records name by the definition's photo fields.
     const QString assetsDir = ServerAssets::resolveDir(line.value(u"assets"_s));
     auto regions = ServerAssets::loadRegions(assetsDir);
     if (!regions) {
         fail(u"cannot load the regions: "_s + regions.error().toString());
         return std::nullopt;
     }
-    auto db = openStore(line.value(u"db"_s), regions.value());
+    auto form = ServerAssets::loadCurrentForm(assetsDir);
+    if (!form) {
+        fail(u"cannot load the survey definition: "_s + form.error().toString());
+        return std::nullopt;
+    }
+    auto db = openStore(line.value(u"db"_s), regions.value(), form.value());
     if (!db) {
         fail(db.error().message);
         return std::nullopt;
     }
     Workspace workspace{std::move(db).value(), std::move(regions).value(), {}};
-    if (needs == Needs::Form) {
-        auto form = ServerAssets::loadCurrentForm(assetsDir);
-        if (!form) {
-            fail(u"cannot load the survey definition: "_s + form.error().toString());
-            return std::nullopt;
-        }
+    if (needs == Needs::Form)
         workspace.form = std::move(form).value();
-    }
     return workspace;
 }
 

@@ -1,7 +1,8 @@
 #include "sync/records/blobstore.h"
 
+#include "core/blobname.h"
+
 #include <QCryptographicHash>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -9,44 +10,51 @@ namespace gx::server {
 
 bool BlobStore::isValidName(const QString &sha256)
 {
-    static const QRegularExpression shape(u"^[0-9a-f]{64}$"_s);
-    return shape.match(sha256).hasMatch();
+    return isBlobName(sha256);
 }
 
-Result<BlobStatus, DbError> BlobStore::status(const QString &sha256)
+Result<BlobStatus, DbError> BlobStore::status(const QString &sha256, const QString &uploader)
 {
-    return statusInTransaction(sha256);
+    return statusInTransaction(sha256, uploader);
 }
 
-Result<BlobStatus, DbError> BlobStore::statusInTransaction(const QString &sha256)
+Result<BlobStatus, DbError> BlobStore::statusInTransaction(const QString &sha256,
+                                                           const QString &uploader)
 {
     BlobStatus status;
     status.sha256 = sha256;
-    auto blob = m_db.exec(u"SELECT size, complete FROM blobs WHERE sha256 = ?"_s, {sha256});
+    auto blob = m_db.exec(u"SELECT size FROM blobs WHERE sha256 = ? AND complete = 1"_s, {sha256});
     if (!blob)
         return blob.error();
-    if (!blob.value().next())
-        return status;
-    status.size = blob.value().value(0).toLongLong();
-    status.complete = blob.value().value(1).toInt() != 0;
-    if (status.complete) {
+    if (blob.value().next()) {
+        status.size = blob.value().value(0).toLongLong();
         status.received = *status.size;
+        status.complete = true;
         return status;
     }
-    auto chunks = m_db.exec(
-        u"SELECT COALESCE(SUM(chunk_size), 0) FROM blob_chunks WHERE sha256 = ?"_s, {sha256});
+    auto upload = m_db.exec(u"SELECT size FROM blob_uploads WHERE sha256 = ? AND uploader = ?"_s,
+                            {sha256, uploader});
+    if (!upload)
+        return upload.error();
+    if (!upload.value().next())
+        return status;
+    status.size = upload.value().value(0).toLongLong();
+    auto chunks = m_db.exec(u"SELECT COALESCE(SUM(chunk_size), 0) FROM blob_chunks "
+                            "WHERE sha256 = ? AND uploader = ?"_s,
+                            {sha256, uploader});
     if (!chunks)
         return chunks.error();
     status.received = chunks.value().next() ? chunks.value().value(0).toLongLong() : 0;
     return status;
 }
 
-Result<BlobWrite, DbError> BlobStore::write(const QString &sha256, const BlobChunk &chunk)
+Result<BlobWrite, DbError> BlobStore::write(const QString &sha256, const QString &uploader,
+                                            const BlobChunk &chunk)
 {
     auto transaction = WriteTransaction::begin(m_db);
     if (!transaction)
         return transaction.error();
-    auto current = statusInTransaction(sha256);
+    auto current = statusInTransaction(sha256, uploader);
     if (!current)
         return current.error();
     BlobStatus status = current.value();
@@ -58,23 +66,24 @@ Result<BlobWrite, DbError> BlobStore::write(const QString &sha256, const BlobChu
         return BlobWrite{BlobWrite::Outcome::SizeMismatch, status};
     if (!status.size) {
         auto created =
-            m_db.run(u"INSERT INTO blobs (sha256, size, data, complete) VALUES (?, ?, NULL, 0)"_s,
-                     {sha256, chunk.total});
+            m_db.run(u"INSERT INTO blob_uploads (sha256, uploader, size) VALUES (?, ?, ?)"_s,
+                     {sha256, uploader, chunk.total});
         if (!created)
             return created.error();
         status.size = chunk.total;
     }
     if (!chunk.bytes.isEmpty()) {
-        auto stored = m_db.run(u"INSERT INTO blob_chunks (sha256, chunk_start, chunk_size, data) "
-                               "VALUES (?, ?, ?, ?)"_s,
-                               {sha256, chunk.start, qint64(chunk.bytes.size()), chunk.bytes});
+        auto stored =
+            m_db.run(u"INSERT INTO blob_chunks (sha256, uploader, chunk_start, chunk_size, data) "
+                     "VALUES (?, ?, ?, ?, ?)"_s,
+                     {sha256, uploader, chunk.start, qint64(chunk.bytes.size()), chunk.bytes});
         if (!stored)
             return stored.error();
         status.received += chunk.bytes.size();
     }
     Result<BlobWrite, DbError> outcome = BlobWrite{BlobWrite::Outcome::Partial, status};
     if (status.received == *status.size)
-        outcome = finish(sha256, status);
+        outcome = finish(sha256, uploader, status);
     if (!outcome)
         return outcome.error();
     if (auto committed = transaction.value().commit(); !committed)
@@ -82,10 +91,24 @@ Result<BlobWrite, DbError> BlobStore::write(const QString &sha256, const BlobChu
     return outcome;
 }
 
-Result<BlobWrite, DbError> BlobStore::finish(const QString &sha256, BlobStatus status)
+DbStatus BlobStore::discard(const QString &sha256, const QString &uploader)
 {
-    auto chunks = m_db.exec(u"SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY chunk_start"_s,
-                            {sha256});
+    // No uploader: every partial upload of the blob (once it is complete, all are moot).
+    const QString where =
+        uploader.isEmpty() ? u"WHERE sha256 = ?"_s : u"WHERE sha256 = ? AND uploader = ?"_s;
+    const QVariantList params =
+        uploader.isEmpty() ? QVariantList{sha256} : QVariantList{sha256, uploader};
+    if (auto removed = m_db.run(u"DELETE FROM blob_chunks "_s + where, params); !removed)
+        return removed;
+    return m_db.run(u"DELETE FROM blob_uploads "_s + where, params);
+}
+
+Result<BlobWrite, DbError> BlobStore::finish(const QString &sha256, const QString &uploader,
+                                             BlobStatus status)
+{
+    auto chunks = m_db.exec(u"SELECT data FROM blob_chunks WHERE sha256 = ? AND uploader = ? "
+                            "ORDER BY chunk_start"_s,
+                            {sha256, uploader});
     if (!chunks)
         return chunks.error();
     QByteArray bytes;
@@ -93,17 +116,19 @@ Result<BlobWrite, DbError> BlobStore::finish(const QString &sha256, BlobStatus s
     while (chunks.value().next())
         bytes.append(chunks.value().value(0).toByteArray());
     chunks.value().finish();
-    if (auto removed = m_db.run(u"DELETE FROM blob_chunks WHERE sha256 = ?"_s, {sha256}); !removed)
-        return removed.error();
     const QString hash =
         QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     if (hash != sha256 || bytes.size() != *status.size) {
-        if (auto removed = m_db.run(u"DELETE FROM blobs WHERE sha256 = ?"_s, {sha256}); !removed)
+        // Only the sender's upload is thrown away: another's half-done upload is not theirs.
+        if (auto removed = discard(sha256, uploader); !removed)
             return removed.error();
         return BlobWrite{BlobWrite::Outcome::HashMismatch, BlobStatus{sha256, 0, {}, false}};
     }
+    if (auto removed = discard(sha256, {}); !removed)
+        return removed.error();
     auto stored =
-        m_db.run(u"UPDATE blobs SET data = ?, complete = 1 WHERE sha256 = ?"_s, {bytes, sha256});
+        m_db.run(u"INSERT INTO blobs (sha256, size, data, complete) VALUES (?, ?, ?, 1)"_s,
+                 {sha256, *status.size, bytes});
     if (!stored)
         return stored.error();
     status.complete = true;
@@ -118,6 +143,24 @@ Result<std::optional<QByteArray>, DbError> BlobStore::read(const QString &sha256
     if (!query.value().next())
         return std::optional<QByteArray>();
     return std::optional<QByteArray>(query.value().value(0).toByteArray());
+}
+
+Result<bool, DbError> BlobStore::mayRead(const QString &sha256, const AccessScope &scope)
+{
+    QString sql = u"SELECT 1 FROM blob_refs b JOIN records r ON r.entity = b.entity AND "
+                  "r.id = b.id WHERE b.sha256 = ? AND r.deleted = 0"_s;
+    QVariantList params{sha256};
+    if (!scope.isEverything()) {
+        if (scope.value().isEmpty())
+            return false;
+        // column() is "region" or "enterprise", never the caller's text.
+        sql += u" AND r.%1 = ?"_s.arg(scope.column());
+        params.append(scope.value());
+    }
+    auto query = m_db.exec(sql + u" LIMIT 1"_s, params);
+    if (!query)
+        return query.error();
+    return query.value().next();
 }
 
 } // namespace gx::server

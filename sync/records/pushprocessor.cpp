@@ -60,6 +60,7 @@ PushProcessor::PushProcessor(const PushEnvironment &environment, const AuthedUse
     , m_resolver(environment.db, m_records, environment.form)
     , m_conflicts(m_records)
     , m_log(environment.db)
+    , m_blobRefs(environment.db.statements(), environment.form)
     , m_statements(environment.db.statements())
     , m_validator(environment.form,
                   ValidationContext{chinaDate(environment.now), environment.regions.regionCodes()})
@@ -77,6 +78,7 @@ bool PushProcessor::isDeviceEntity(const QString &entity)
 Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
 {
     Database &db = m_db;
+    m_deviceId = request.deviceId;
     auto transaction = WriteTransaction::begin(db);
     if (!transaction)
         return transaction.error();
@@ -327,6 +329,19 @@ Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation, q
                       {}});
     }
 
+    if (mutation.hlc.device != m_deviceId) {
+        // The conflict log names the device of each clash from its hlc: it must be the sender.
+        return rejected(
+            mid, currentRev,
+            SyncError{
+                QString(PushErrorCode::BadHlc),
+                u"The hlc %1 names the device '%2', but the push comes from '%3': a "
+                "device stamps its edits with its own id. 时间戳中的设备编号与推送设备不符。"_s.arg(
+                    mutation.hlc.toString(), mutation.hlc.device, m_deviceId),
+                u"hlc"_s,
+                {}});
+    }
+
     MergeOutcome outcome = FieldMerge::merge(current, mutation, m_user.username);
     StoredRecord &record = outcome.record;
     if (outcome.changed && !record.deleted) {
@@ -358,6 +373,8 @@ Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation, q
     if (outcome.changed) {
         if (auto written = m_records.write(record); !written)
             return written.error();
+        if (auto named = m_blobRefs.update(current, record); !named)
+            return named.error();
         m_resolver.forget(record.entity, record.id);
     }
     if (!outcome.clashes.isEmpty()) {

@@ -3,6 +3,7 @@
 #include "core/formdefinition.h"
 #include "core/regioncatalog.h"
 #include "core/validator.h"
+#include "sync/records/blobrefs.h"
 #include "sync/records/conflictlog.h"
 #include "sync/records/mutationlog.h"
 #include "sync/records/recordscope.h"
@@ -14,7 +15,8 @@ namespace gx::server {
 namespace PushErrorCode {
 /** Not an entity devices may write (enterprise, survey, equipment, key_process). */
 inline constexpr QLatin1StringView UnknownEntity{"unknown_entity"};
-/** The HLC is more than 24 hours ahead of the server's clock. */
+/** The HLC is more than 24 hours ahead of the server's clock, or names another device than the
+ * push's device_id. */
 inline constexpr QLatin1StringView BadHlc{"bad_hlc"};
 /** The record id has the wrong form (a USCC for enterprises, a lower-case UUID otherwise). */
 inline constexpr QLatin1StringView BadId{"bad_id"};
@@ -41,16 +43,16 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
  *
  * For each mutation, in this order: a mutation id seen before answers `duplicate` with the first
  * result; the entity must be one devices write (`unknown_entity`); the HLC at most 24 h ahead of
- * the server's clock (`bad_hlc`); the id well formed (`bad_id`); the caller in scope of the
- * stored record (`forbidden`); then FieldMerge merges, the Validator judges the merged record
- * against the current definition (Submit mode when the record is submitted, see validationMode(),
- * else Draft; the first error is the rejection's code, field and message), an enterprise's region
- * must be the caller's to give (checkRegion(): `region_change`, `region_mismatch`), ScopeResolver
- * finds where the record now belongs (`unknown_enterprise`, `unknown_parent`) and the caller must
- * be in that scope too (`forbidden`); a survey must be the only live one of its enterprise and
- * period
+ * the server's clock and its device the push's device_id (`bad_hlc`); the id well formed
+ * (`bad_id`); the caller in scope of the stored record (`forbidden`); then FieldMerge merges, the
+ * Validator judges the merged record against the current definition (Submit mode when the record is
+ * submitted, see validationMode(), else Draft; the first error is the rejection's code, field and
+ * message), an enterprise's region must be the caller's to give (checkRegion(): `region_change`,
+ * `region_mismatch`), ScopeResolver finds where the record now belongs (`unknown_enterprise`,
+ * `unknown_parent`) and the caller must be in that scope too (`forbidden`); a survey must be the
+ * only live one of its enterprise and period
  * (`duplicate_survey` with existing_id). Only then are the record and its conflict records
- * written.
+ * written, and the blobs its photo fields name (BlobRefs).
  */
 /** What a push answers: its results, and their JSON text, written once as they are logged. */
 struct PushOutcome
@@ -114,11 +116,13 @@ private:
     ScopeResolver m_resolver;
     ConflictLog m_conflicts;
     MutationLog m_log;
+    BlobRefs m_blobRefs;
     StatementCache &m_statements;
     Validator m_validator;
     const FormDefinition &m_form;
     const RegionCatalog &m_regions;
     qint64 m_now = 0;
+    QString m_deviceId; ///< the device_id of the push being processed
     /** "entity/id" -> the index of the batch's last upsert setting its `state` to `submitted`. */
     QHash<QString, qsizetype> m_submittedAt;
 };

@@ -1,5 +1,6 @@
 #include "sync/records/serverschema.h"
 
+#include "sync/records/blobrefs.h"
 #include "sync/records/coveragefacts.h"
 #include "sync/records/recordfacts.h"
 #include "sync/records/targetstore.h"
@@ -7,7 +8,7 @@
 namespace gx::server {
 
 Result<int, DbError> ServerSchema::apply(Database &db, qint64 nowMillis,
-                                         const RegionCatalog &catalog)
+                                         const RegionCatalog &catalog, const FormDefinition &form)
 {
     const Migrations::Backfills backfills{
         {3, RecordFacts::backfill},
@@ -15,6 +16,10 @@ Result<int, DbError> ServerSchema::apply(Database &db, qint64 nowMillis,
         {5,
          [&catalog](Database &database) {
              return TargetStore::seed(database, catalog);
+         }},
+        {6,
+         [&form](Database &database) {
+             return BlobRefs::backfill(database, form);
          }},
     };
     return Migrations::apply(db, nowMillis, backfills);

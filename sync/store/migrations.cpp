@@ -223,6 +223,40 @@ QStringList schemaV5Targets(const Database &)
     };
 }
 
+/**
+ * Version 6: a partial upload is its uploader's (blob_uploads, blob_chunks by uploader), so that
+ * nobody can block or discard another's upload by knowing the hash; `blobs` holds complete blobs
+ * only. blob_refs names, for every record, the blobs its photo fields hold (BlobRefs in the
+ * records library, filled from the records already stored): reading a blob needs a record in the
+ * caller's scope that names it. Partial uploads begun before this version are dropped: their
+ * devices ask the status, find 0 bytes and send the blob again.
+ */
+QStringList schemaV6BlobsPerUploader(const Database &db)
+{
+    return {
+        u"DROP TABLE blob_chunks"_s,
+        u"DELETE FROM blobs WHERE complete = 0"_s,
+        u"CREATE TABLE blob_uploads ("
+        "  sha256 TEXT NOT NULL,"
+        "  uploader TEXT NOT NULL,"
+        "  size BIGINT NOT NULL,"
+        "  PRIMARY KEY (sha256, uploader))"_s,
+        u"CREATE TABLE blob_chunks ("
+        "  sha256 TEXT NOT NULL,"
+        "  uploader TEXT NOT NULL,"
+        "  chunk_start BIGINT NOT NULL,"
+        "  chunk_size BIGINT NOT NULL,"
+        "  data %1 NOT NULL,"
+        "  PRIMARY KEY (sha256, uploader, chunk_start))"_s.arg(db.blobType()),
+        u"CREATE TABLE blob_refs ("
+        "  sha256 TEXT NOT NULL,"
+        "  entity TEXT NOT NULL,"
+        "  id TEXT NOT NULL,"
+        "  PRIMARY KEY (sha256, entity, id))"_s,
+        u"CREATE INDEX blob_refs_record ON blob_refs (entity, id)"_s,
+    };
+}
+
 DbError schemaError(const QString &message)
 {
     return DbError{DbError::Kind::Schema, message, false};
@@ -238,6 +272,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {3, u"indicator facts"_s, schemaV3Facts, true},
         {4, u"coverage facts"_s, schemaV4CoverageFacts, true},
         {5, u"targets per period"_s, schemaV5Targets, true},
+        {6, u"blob uploads per uploader, blob references"_s, schemaV6BlobsPerUploader, true},
     };
     return list;
 }

@@ -74,7 +74,8 @@ Result<std::unique_ptr<server::Database>, server::DbError> TestDatabase::openAno
     auto opened = server::Database::open(m_url);
     if (!opened)
         return opened.error();
-    auto migrated = server::ServerSchema::apply(*opened.value(), TestClock::kStart, testRegions());
+    auto migrated =
+        server::ServerSchema::apply(*opened.value(), TestClock::kStart, testRegions(), testForm());
     if (!migrated)
         return migrated.error();
     return std::move(opened).value();

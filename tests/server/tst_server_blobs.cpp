@@ -1,5 +1,7 @@
 // Blobs over real loopback HTTP: whole and chunked uploads, resuming after a cut, hash checks,
-// offsets, idempotent re-uploads and bad names, on the backend named by GX_TEST_BACKEND.
+// offsets, idempotent re-uploads and bad names; uploads that are their uploader's (others' chunks
+// neither block nor discard them) and reads that need a record in scope naming the blob; on the
+// backend named by GX_TEST_BACKEND.
 
 #include "testsupport.h"
 
@@ -72,16 +74,35 @@ private slots:
     void tooLarge();
     void needsLogin_data();
     void needsLogin();
+    void othersCannotInterfere_data();
+    void othersCannotInterfere();
+    void completionEndsOthersUploads();
+    void readNeedsNamingRecord_data();
+    void readNeedsNamingRecord();
+    void migrationFindsNamedBlobs();
 
 private:
     [[nodiscard]] HttpResult put(const QByteArray &bytes, const QString &name,
                                  const Headers &headers = {});
+    /**
+     * Pushes, as `username`, a draft survey of the test enterprise with one equipment row whose
+     * photo is `name` (or, given `rowId`, that row's photo set to `name`, null to clear it);
+     * returns the row's id, or "" when the push was not applied.
+     */
+    [[nodiscard]] QString nameInRecord(const QString &name, const QString &username = u"insp"_s,
+                                       const QString &rowId = {});
+    [[nodiscard]] HttpClient &client(const QString &username);
     /** Sends the whole head of a PUT but only part of its body, then drops the connection. */
     void cutUpload(const QString &name, const QByteArray &chunk, qint64 start, qint64 total);
 
     std::unique_ptr<gx::test::TestDatabase> m_db;
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<HttpClient> m_client;
+    std::map<QString, std::unique_ptr<HttpClient>> m_others;
+    QString m_enterprise;
+    QString m_survey;
+    qint64 m_rowRev = 0;
+    quint32 m_hlcCounter = 0;
 };
 
 void Tst_server_blobs::init()
@@ -90,6 +111,15 @@ void Tst_server_blobs::init()
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     QCOMPARE(gx::test::addUser(m_db->db(), u"insp"_s, Role::Inspector, kPassword, u"331102"_s),
              QString());
+    QCOMPARE(gx::test::addUser(m_db->db(), u"insp2"_s, Role::Inspector, kPassword, u"331102"_s),
+             QString());
+    QCOMPARE(gx::test::addUser(m_db->db(), u"far"_s, Role::Inspector, kPassword, u"331121"_s),
+             QString());
+    QCOMPARE(gx::test::addUser(m_db->db(), u"office"_s, Role::Office, kPassword), QString());
+    m_enterprise = gx::test::testUscc(u"331102"_s, 1);
+    QCOMPARE(gx::test::importEnterprises(m_db->db(), {{m_enterprise, u"331102"_s}}), QString());
+    m_survey.clear();
+    m_rowRev = 0;
     m_server = std::make_unique<TestServer>(m_db->db());
     QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
     m_client = std::make_unique<HttpClient>(m_server->baseUrl());
@@ -98,6 +128,7 @@ void Tst_server_blobs::init()
 
 void Tst_server_blobs::cleanup()
 {
+    m_others.clear();
     m_client.reset();
     m_server.reset();
     m_db.reset();
@@ -107,6 +138,49 @@ HttpResult Tst_server_blobs::put(const QByteArray &bytes, const QString &name,
                                  const Headers &headers)
 {
     return m_client->put(blobPath(name), bytes, headers);
+}
+
+HttpClient &Tst_server_blobs::client(const QString &username)
+{
+    if (username == "insp"_L1)
+        return *m_client;
+    auto &slot = m_others[username];
+    if (!slot) {
+        slot = std::make_unique<HttpClient>(m_server->baseUrl());
+        if (slot->login(username, kPassword).isEmpty())
+            qFatal("cannot log in as %s", qUtf8Printable(username));
+    }
+    return *slot;
+}
+
+QString Tst_server_blobs::nameInRecord(const QString &name, const QString &username,
+                                       const QString &rowId)
+{
+    const QString device = u"dev-"_s + username;
+    const QString hlc =
+        gx::test::hlcText(QDateTime::currentMSecsSinceEpoch(), device, ++m_hlcCounter);
+    QJsonArray batch;
+    if (m_survey.isEmpty()) {
+        m_survey = gx::test::newUuid();
+        batch.append(gx::test::upsertJson(u"survey"_s, m_survey,
+                                          gx::test::draftSurveyFields(m_enterprise), 0, hlc));
+    }
+    const QString id = rowId.isEmpty() ? gx::test::newUuid() : rowId;
+    QJsonObject fields = rowId.isEmpty() ? gx::test::equipmentFields(m_survey) : QJsonObject();
+    fields.insert(u"photo"_s, name.isEmpty() ? QJsonValue() : QJsonValue(name));
+    batch.append(
+        gx::test::upsertJson(u"equipment"_s, id, fields, rowId.isEmpty() ? 0 : m_rowRev, hlc));
+    const HttpResult pushed =
+        client(username).postJson(u"/api/v1/sync/push"_s, gx::test::pushBody(device, batch));
+    const QJsonArray results = pushed.json().value("results"_L1).toArray();
+    for (const QJsonValue &result : results) {
+        if (result["status"_L1].toString() != "applied"_L1) {
+            qWarning("push not applied: %s", pushed.describe().constData());
+            return {};
+        }
+    }
+    m_rowRev = results.last()["rev"_L1].toInteger();
+    return results.isEmpty() ? QString() : id;
 }
 
 void Tst_server_blobs::cutUpload(const QString &name, const QByteArray &chunk, qint64 start,
@@ -141,6 +215,7 @@ void Tst_server_blobs::wholeUpload()
         {u"sha256"_s, name}, {u"received"_s, 70000}, {u"size"_s, 70000}, {u"complete"_s, true}};
     QCOMPARE(created.json(), expected);
     QCOMPARE(m_client->get(blobPath(name) + u"/status"_s).json(), expected);
+    QVERIFY(!nameInRecord(name).isEmpty());
     const HttpResult fetched = m_client->get(blobPath(name));
     QCOMPARE(fetched.status, 200);
     QCOMPARE(fetched.header("Content-Type"), QByteArray("application/octet-stream"));
@@ -158,6 +233,7 @@ void Tst_server_blobs::emptyBlob()
     const HttpResult created = put(QByteArray(""), name);
     QVERIFY2(created.status == 201, created.describe().constData());
     QCOMPARE(created.json().value("size"_L1).toInteger(), 0);
+    QVERIFY(!nameInRecord(name).isEmpty());
     const HttpResult fetched = m_client->get(blobPath(name));
     QCOMPARE(fetched.status, 200);
     QCOMPARE(fetched.body.size(), 0);
@@ -173,6 +249,7 @@ void Tst_server_blobs::resumeAfterCut()
                                         {u"received"_s, 100000},
                                         {u"size"_s, 300000},
                                         {u"complete"_s, false}}));
+    QVERIFY(!nameInRecord(name).isEmpty());
     QCOMPARE(m_client->get(blobPath(name)).status, 404); // not complete yet
 
     // The connection drops in the middle of the second chunk: none of it counts.
@@ -275,6 +352,7 @@ void Tst_server_blobs::idempotentReupload()
     QCOMPARE(put(bytes, name).status, 201);
     QCOMPARE(put(bytes.left(10), name, range(0, 9, 1000)).status, 201);
     QCOMPARE(put(randomBytes(1000, 7), name).status, 201);
+    QVERIFY(!nameInRecord(name).isEmpty());
     QCOMPARE(m_client->get(blobPath(name)).body, bytes);
     auto rows = m_db->db().exec(u"SELECT COUNT(*) FROM blobs"_s);
     QVERIFY(rows.ok() && rows.value().next());
@@ -363,6 +441,157 @@ void Tst_server_blobs::needsLogin()
                                              verb == "PUT" ? bytes : QByteArray());
     QCOMPARE(answer.status, 401);
     QCOMPARE(answer.errorCode(), u"unauthorized"_s);
+}
+
+void Tst_server_blobs::othersCannotInterfere_data()
+{
+    // What another user who knows the hash sends before the real upload goes on.
+    QTest::addColumn<QString>("interference");
+    QTest::newRow("a first byte announcing another total") << u"first byte"_s;
+    QTest::newRow("a chunk at another offset") << u"offset"_s;
+    QTest::newRow("a wrong whole upload") << u"wrong whole"_s;
+    QTest::newRow("a wrong last chunk") << u"wrong last"_s;
+}
+
+void Tst_server_blobs::othersCannotInterfere()
+{
+    QFETCH(QString, interference);
+    const QByteArray bytes = randomBytes(3000, 8);
+    const QString name = sha256(bytes);
+    HttpClient &other = client(u"insp2"_s);
+    // The real uploader has sent the first half.
+    QCOMPARE(put(bytes.left(1500), name, range(0, 1499, 3000)).status, 202);
+    if (interference == "first byte"_L1) {
+        QCOMPARE(other.put(blobPath(name), "x", range(0, 0, 5)).status, 202);
+    } else if (interference == "offset"_L1) {
+        const HttpResult answer =
+            other.put(blobPath(name), bytes.mid(2000, 10), range(2000, 2009, 3000));
+        QCOMPARE(answer.errorCode(), u"wrong_offset"_s);
+        QCOMPARE(answer.json().value("received"_L1).toInteger(), 0); // the sender's own upload
+    } else if (interference == "wrong whole"_L1) {
+        QCOMPARE(other.put(blobPath(name), randomBytes(3000, 9)).errorCode(), u"hash_mismatch"_s);
+    } else {
+        QCOMPARE(other.put(blobPath(name), bytes.left(1500), range(0, 1499, 3000)).status, 202);
+        const HttpResult wrong =
+            other.put(blobPath(name), randomBytes(1500, 10), range(1500, 2999, 3000));
+        QCOMPARE(wrong.errorCode(), u"hash_mismatch"_s);
+    }
+    // The real upload is untouched and completes.
+    QCOMPARE(m_client->get(blobPath(name) + u"/status"_s).json().value("received"_L1).toInteger(),
+             1500);
+    const HttpResult last = put(bytes.mid(1500), name, range(1500, 2999, 3000));
+    QVERIFY2(last.status == 201, last.describe().constData());
+    QVERIFY(!nameInRecord(name).isEmpty());
+    QCOMPARE(m_client->get(blobPath(name)).body, bytes);
+}
+
+void Tst_server_blobs::completionEndsOthersUploads()
+{
+    const QByteArray bytes = randomBytes(2000, 11);
+    const QString name = sha256(bytes);
+    HttpClient &other = client(u"insp2"_s);
+    QCOMPARE(other.put(blobPath(name), bytes.left(500), range(0, 499, 2000)).status, 202);
+    QCOMPARE(other.get(blobPath(name) + u"/status"_s).json().value("received"_L1).toInteger(), 500);
+    QCOMPARE(put(bytes, name).status, 201);
+    // The other upload is moot: its status says complete, its next chunk is answered 201, and
+    // none of its bytes are left behind.
+    QCOMPARE(other.get(blobPath(name) + u"/status"_s).json().value("complete"_L1).toBool(), true);
+    QCOMPARE(other.put(blobPath(name), bytes.mid(500, 500), range(500, 999, 2000)).status, 201);
+    for (const QString &table : {u"blob_chunks"_s, u"blob_uploads"_s}) {
+        auto rows = m_db->db().exec(u"SELECT COUNT(*) FROM "_s + table);
+        QVERIFY(rows.ok() && rows.value().next());
+        QCOMPARE(rows.value().value(0).toInt(), 0);
+    }
+}
+
+void Tst_server_blobs::readNeedsNamingRecord_data()
+{
+    // step: what happens to the record before the read; reader: who reads; expected: status.
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QString>("reader");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("no record names it: the uploader") << u"none"_s << u"insp"_s << 404;
+    QTest::newRow("no record names it: the office") << u"none"_s << u"office"_s << 404;
+    QTest::newRow("named: the uploader") << u"named"_s << u"insp"_s << 200;
+    QTest::newRow("named: an inspector of the county") << u"named"_s << u"insp2"_s << 200;
+    QTest::newRow("named: an inspector of another county") << u"named"_s << u"far"_s << 404;
+    QTest::newRow("named: the office") << u"named"_s << u"office"_s << 200;
+    QTest::newRow("photo replaced: the uploader") << u"replaced"_s << u"insp"_s << 404;
+    QTest::newRow("photo cleared: the office") << u"cleared"_s << u"office"_s << 404;
+    QTest::newRow("row deleted: the uploader") << u"deleted"_s << u"insp"_s << 404;
+    QTest::newRow("named in a text field: the uploader") << u"text"_s << u"insp"_s << 404;
+}
+
+void Tst_server_blobs::readNeedsNamingRecord()
+{
+    QFETCH(QString, step);
+    QFETCH(QString, reader);
+    QFETCH(int, expected);
+    const QByteArray bytes = randomBytes(500, 12);
+    const QString name = sha256(bytes);
+    QCOMPARE(put(bytes, name).status, 201);
+    QString row;
+    if (step != "none"_L1 && step != "text"_L1) {
+        row = nameInRecord(name);
+        QVERIFY(!row.isEmpty());
+    }
+    if (step == "replaced"_L1) {
+        const QByteArray other = randomBytes(500, 13);
+        QCOMPARE(put(other, sha256(other)).status, 201);
+        QCOMPARE(nameInRecord(sha256(other), u"insp"_s, row), row);
+        QCOMPARE(client(reader).get(blobPath(sha256(other))).status, 200);
+    } else if (step == "cleared"_L1) {
+        QCOMPARE(nameInRecord(QString(), u"insp"_s, row), row);
+    } else if (step == "deleted"_L1) {
+        const QString hlc =
+            gx::test::hlcText(QDateTime::currentMSecsSinceEpoch(), u"dev-insp"_s, ++m_hlcCounter);
+        const HttpResult pushed = m_client->postJson(
+            u"/api/v1/sync/push"_s,
+            gx::test::pushBody(u"dev-insp"_s,
+                               {gx::test::deleteJson(u"equipment"_s, row, m_rowRev, hlc)}));
+        QCOMPARE(pushed.json()["results"_L1][0]["status"_L1].toString(), u"applied"_s);
+    } else if (step == "text"_L1) {
+        // A hash typed into a text field names nothing: only photo fields do.
+        const QString hlc =
+            gx::test::hlcText(QDateTime::currentMSecsSinceEpoch(), u"dev-insp"_s, ++m_hlcCounter);
+        const QString survey = gx::test::newUuid();
+        QJsonObject fields = gx::test::draftSurveyFields(m_enterprise);
+        fields.insert(u"notes"_s, name);
+        const HttpResult pushed = m_client->postJson(
+            u"/api/v1/sync/push"_s,
+            gx::test::pushBody(u"dev-insp"_s,
+                               {gx::test::upsertJson(u"survey"_s, survey, fields, 0, hlc)}));
+        QCOMPARE(pushed.json()["results"_L1][0]["status"_L1].toString(), u"applied"_s);
+    }
+    const HttpResult answer = client(reader).get(blobPath(name));
+    QVERIFY2(answer.status == expected, answer.describe().constData());
+    if (expected == 200)
+        QCOMPARE(answer.body, bytes);
+    else
+        QCOMPARE(answer.errorCode(), u"not_found"_s);
+}
+
+void Tst_server_blobs::migrationFindsNamedBlobs()
+{
+    // A store from before blob references: the migration finds what stored records name.
+    const QByteArray bytes = randomBytes(400, 14);
+    const QString name = sha256(bytes);
+    QCOMPARE(put(bytes, name).status, 201);
+    QVERIFY(!nameInRecord(name).isEmpty());
+    gx::server::Database &db = m_db->db();
+    QVERIFY(db.run(u"DELETE FROM blob_refs"_s).ok());
+    QCOMPARE(m_client->get(blobPath(name)).status, 404);
+    QVERIFY(db.run(u"DELETE FROM schema_migrations WHERE version = 6"_s).ok());
+    for (const char *sql :
+         {"DROP TABLE blob_refs", "DROP TABLE blob_uploads", "DROP TABLE blob_chunks",
+          "CREATE TABLE blob_chunks (sha256 TEXT NOT NULL, chunk_start BIGINT "
+          "NOT NULL, chunk_size BIGINT NOT NULL, data %1 NOT NULL, PRIMARY "
+          "KEY (sha256, chunk_start))"}) {
+        QVERIFY2(db.run(QString::fromLatin1(sql).arg(db.blobType())).ok(), sql);
+    }
+    auto again = m_db->openAnother();
+    QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
+    QCOMPARE(m_client->get(blobPath(name)).body, bytes);
 }
 
 QTEST_GUILESS_MAIN(Tst_server_blobs)

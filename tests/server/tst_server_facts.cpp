@@ -208,16 +208,19 @@ void Tst_server_facts::migrationBackfills()
          {u"DROP TABLE coverage_facts"_s, u"DROP INDEX registry_region_size"_s,
           u"DROP TABLE enterprise_facts"_s, u"DROP TABLE survey_facts"_s,
           u"DROP TABLE equipment_facts"_s, u"DROP TABLE review_facts"_s, u"DROP TABLE targets"_s,
+          u"DROP TABLE blob_refs"_s, u"DROP TABLE blob_uploads"_s,
           u"DELETE FROM schema_migrations WHERE version >= 3"_s}) {
         auto done = m_db->db().run(sql);
         if (!done)
             QFAIL(qPrintable(done.error().message));
     }
-    auto applied = server::ServerSchema::apply(m_db->db(), TestClock::kStart, testRegions());
+    auto applied =
+        server::ServerSchema::apply(m_db->db(), TestClock::kStart, testRegions(), testForm());
     if (!applied)
         QFAIL(qPrintable(applied.error().message));
-    // The facts (3), the coverage rows made from them (4), the targets seeded from the catalog (5).
-    QCOMPARE(applied.value(), 3);
+    // The facts (3), the coverage rows made from them (4), the targets seeded from the catalog (5),
+    // the blob uploads per uploader and references (6).
+    QCOMPARE(applied.value(), 4);
 
     const IndicatorInput input = load(2024);
     QCOMPARE(input.enterprises.size(), 1);

@@ -71,7 +71,8 @@ const QList<MatrixRow> kMatrix{
     {"pull", true, {"seen|unseen", "seen|unseen", "seen|seen", "seen|seen", "401|401"}},
     {"blob upload", false, {"201", "201", "201", "201", "401"}},
     {"blob status", false, {"200", "200", "200", "200", "401"}},
-    {"blob download", false, {"200", "200", "200", "200", "401"}},
+    // A blob is read through a record in the caller's scope that names it, not by its hash alone.
+    {"blob download", true, {"200|404", "200|404", "200|200", "200|200", "401|401"}},
     {"stats/coverage", false, {"403", "403", "200", "200", "401"}},
     {"official figures", false, {"403", "403", "200", "200", "401"}},
     {"export csv", false, {"403", "403", "200", "200", "401"}},
@@ -87,7 +88,13 @@ struct Target
     QString enterprise; ///< USCC
     QString survey;
     QString equipment;
+    QByteArray blob; ///< the nameplate photo its equipment row names
 };
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 
 } // namespace
 
@@ -115,7 +122,6 @@ private:
     std::unique_ptr<TestServer> m_server;
     Target m_in;  // in the inspector's county; the enterprise user's own
     Target m_out; // elsewhere, another enterprise
-    QByteArray m_blob;
 };
 
 void Tst_server_scopes::init()
@@ -124,8 +130,10 @@ void Tst_server_scopes::init()
     QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
     m_clock = TestClock();
     gx::server::Database &db = m_db->db();
-    m_in = {gx::test::testUscc(kRegion, 1), gx::test::newUuid(), gx::test::newUuid()};
-    m_out = {gx::test::testUscc(kOtherRegion, 2), gx::test::newUuid(), gx::test::newUuid()};
+    m_in = {gx::test::testUscc(kRegion, 1), gx::test::newUuid(), gx::test::newUuid(),
+            "nameplate photo here"};
+    m_out = {gx::test::testUscc(kOtherRegion, 2), gx::test::newUuid(), gx::test::newUuid(),
+             "nameplate photo there"};
     QCOMPARE(gx::test::importEnterprises(
                  db, {{m_in.enterprise, kRegion}, {m_out.enterprise, kOtherRegion}}),
              QString());
@@ -140,7 +148,8 @@ void Tst_server_scopes::init()
     m_server = std::make_unique<TestServer>(db, config);
     QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
 
-    // The office records a survey with one equipment row for each enterprise, and a blob.
+    // The office records a survey with one equipment row for each enterprise, the row naming its
+    // photo, and uploads the photos.
     HttpClient office(m_server->baseUrl());
     QVERIFY(!office.login(u"office"_s, kPassword).isEmpty());
     const QString hlc = gx::test::hlcText(TestClock::kStart, u"office-pc"_s);
@@ -148,17 +157,16 @@ void Tst_server_scopes::init()
     for (const Target &t : {m_in, m_out}) {
         batch.append(gx::test::upsertJson(u"survey"_s, t.survey,
                                           gx::test::draftSurveyFields(t.enterprise), 0, hlc));
-        batch.append(gx::test::upsertJson(u"equipment"_s, t.equipment,
-                                          gx::test::equipmentFields(t.survey), 0, hlc));
+        QJsonObject row = gx::test::equipmentFields(t.survey);
+        row.insert(u"photo"_s, sha256Hex(t.blob));
+        batch.append(gx::test::upsertJson(u"equipment"_s, t.equipment, row, 0, hlc));
     }
     const HttpResult pushed =
         office.postJson(u"/api/v1/sync/push"_s, gx::test::pushBody(u"office-pc"_s, batch));
     for (const QJsonValue &result : pushed.json().value("results"_L1).toArray())
         QCOMPARE(result["status"_L1].toString(), u"applied"_s);
-    m_blob = "nameplate photo";
-    const QString name =
-        QString::fromLatin1(QCryptographicHash::hash(m_blob, QCryptographicHash::Sha256).toHex());
-    QCOMPARE(office.put(u"/api/v1/blobs/"_s + name, m_blob).status, 201);
+    for (const Target &t : {m_in, m_out})
+        QCOMPARE(office.put(u"/api/v1/blobs/"_s + sha256Hex(t.blob), t.blob).status, 201);
 }
 
 void Tst_server_scopes::cleanup()
@@ -190,9 +198,7 @@ QString Tst_server_scopes::pushOne(HttpClient &client, const QJsonObject &mutati
 QHash<QString, Tst_server_scopes::Caller> Tst_server_scopes::callers()
 {
     const QString hlc = gx::test::hlcText(TestClock::kStart + 1000, u"dev-1"_s);
-    const QString blob =
-        u"/api/v1/blobs/"_s +
-        QString::fromLatin1(QCryptographicHash::hash(m_blob, QCryptographicHash::Sha256).toHex());
+    const QString blob = u"/api/v1/blobs/"_s + sha256Hex(m_in.blob);
     auto status = [](const HttpResult &r) {
         return QString::number(r.status);
     };
@@ -260,18 +266,14 @@ QHash<QString, Tst_server_scopes::Caller> Tst_server_scopes::callers()
     });
     out.insert(u"blob upload"_s, [=](HttpClient &c, const QString &role, const Target &) {
         const QByteArray bytes = "photo by " + role.toUtf8();
-        return status(
-            c.put(u"/api/v1/blobs/"_s +
-                      QString::fromLatin1(
-                          QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()),
-                  bytes));
+        return status(c.put(u"/api/v1/blobs/"_s + sha256Hex(bytes), bytes));
     });
     out.insert(u"blob status"_s, [=](HttpClient &c, const QString &, const Target &) {
         return status(c.get(blob + u"/status"_s));
     });
-    out.insert(u"blob download"_s, [=, this](HttpClient &c, const QString &, const Target &) {
-        const HttpResult r = c.get(blob);
-        return r.status == 200 && r.body != m_blob ? u"wrong bytes"_s : status(r);
+    out.insert(u"blob download"_s, [=](HttpClient &c, const QString &, const Target &t) {
+        const HttpResult r = c.get(u"/api/v1/blobs/"_s + sha256Hex(t.blob));
+        return r.status == 200 && r.body != t.blob ? u"wrong bytes"_s : status(r);
     });
     out.insert(u"stats/coverage"_s, [=](HttpClient &c, const QString &, const Target &) {
         return status(c.get(u"/api/v1/stats/coverage?period=2024"_s));
@@ -405,7 +407,7 @@ void Tst_server_scopes::enterpriseRegion()
     QVERIFY(!office.login(u"office"_s, kPassword).isEmpty());
     QCOMPARE(pushOne(office,
                      gx::test::upsertJson(u"enterprise"_s, unplaced, {{u"name"_s, u"未定区企业"_s}},
-                                          0, gx::test::hlcText(TestClock::kStart, u"o"_s))),
+                                          0, gx::test::hlcText(TestClock::kStart, u"dev-1"_s))),
              u"applied"_s);
     QCOMPARE(gx::test::addUser(db, u"zone"_s, Role::Inspector, kPassword, u"331100-EDZ"_s),
              QString());

@@ -184,7 +184,7 @@ void Tst_server_storage::migrationIsRecordedOnce()
     auto version = Migrations::currentVersion(db);
     QVERIFY(version.ok());
     QCOMPARE(version.value(), Migrations::latestVersion());
-    auto again = ServerSchema::apply(db, 1, gx::test::testRegions());
+    auto again = ServerSchema::apply(db, 1, gx::test::testRegions(), gx::test::testForm());
     QVERIFY(again.ok());
     QCOMPARE(again.value(), 0);
     auto rows = db.exec(u"SELECT COUNT(*) FROM schema_migrations"_s);
@@ -199,7 +199,7 @@ void Tst_server_storage::newerSchemaIsRefused()
 {
     Database &db = m_db->db();
     QVERIFY(db.run(u"INSERT INTO schema_migrations (version, applied_at) VALUES (999, 0)"_s).ok());
-    auto applied = ServerSchema::apply(db, 1, gx::test::testRegions());
+    auto applied = ServerSchema::apply(db, 1, gx::test::testRegions(), gx::test::testForm());
     QVERIFY(!applied.ok());
     QCOMPARE(applied.error().kind, DbError::Kind::Schema);
     QVERIFY2(applied.error().message.contains("version 999"_L1),

@@ -38,6 +38,8 @@ private slots:
     void rejections_data();
     void rejections();
     void rejectionUndoesOnlyItself();
+    void hlcNamesTheSender_data();
+    void hlcNamesTheSender();
     void batchSeesItsOwnWrites();
     void newRowsOfOneBatch();
     void malformedPushAppliesNothing_data();
@@ -279,6 +281,36 @@ void Tst_server_sync::rejections()
 
     QCOMPARE(m_f->lastSeq(), seq);
     QCOMPARE(gx::test::pullEverything(m_f->client(u"office"_s)), before);
+}
+
+void Tst_server_sync::hlcNamesTheSender_data()
+{
+    // The conflict log takes each clash's device from the hlc: it must be the pushing device.
+    QTest::addColumn<QString>("hlcDevice");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("the push's device") << u"dev-o"_s << u"applied"_s;
+    QTest::newRow("another device") << u"dev-a"_s << u"rejected:bad_hlc:hlc"_s;
+    QTest::newRow("a device that never pushed") << u"forged-1"_s << u"rejected:bad_hlc:hlc"_s;
+}
+
+void Tst_server_sync::hlcNamesTheSender()
+{
+    QFETCH(QString, hlcDevice);
+    QFETCH(QString, expected);
+    const qint64 seq = m_f->lastSeq();
+    const HttpResult answer =
+        m_f->push(u"office"_s, u"dev-o"_s,
+                  {gx::test::upsertJson(u"survey"_s, gx::test::newUuid(),
+                                        gx::test::draftSurveyFields(m_f->enterprise()), 0,
+                                        gx::test::hlcText(TestClock::kStart, hlcDevice))});
+    QVERIFY2(answer.status == 200, answer.describe().constData());
+    const QJsonObject result = firstResult(answer);
+    QString got = result.value("status"_L1).toString();
+    if (got == "rejected"_L1)
+        got += u':' + result["error"_L1]["code"_L1].toString() + u':' +
+               result["error"_L1]["field"_L1].toString();
+    QCOMPARE(got, expected);
+    QCOMPARE(m_f->lastSeq(), seq + (expected == "applied"_L1 ? 1 : 0));
 }
 
 void Tst_server_sync::rejectionUndoesOnlyItself()
