@@ -38,6 +38,8 @@ Page {
                 to: 2100
                 value: targets.period
                 editable: true
+                // Another year only once the edits are saved or undone (they are this year's).
+                enabled: targets.changeCount === 0 && !targets.saving
                 textFromValue: (value) => value.toString()
                 valueFromText: (text) => parseInt(text)
                 onValueModified: targets.period = value

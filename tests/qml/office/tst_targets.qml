@@ -107,6 +107,8 @@ Item {
             type(findChild(row, "targetField"), data.typed)
             tryCompare(row, "edited", true)
             compare(screen.targets.changeCount, 1)
+            const periodSpin = findChild(screen, "periodSpin")
+            verify(!periodSpin.enabled) // the edit is this year's: save or undo first
             const message = findChild(screen, "savedMessage")
             verify(!message.visible)
             mouseClick(findChild(screen, "saveButton"))
@@ -115,6 +117,7 @@ Item {
             const again = rowOf(screen, data.region, data.indicator)
             compare(again.valueText, data.shown)
             compare(again.edited, false)
+            verify(periodSpin.enabled)
             fuzzyCompare(OfficeFixture.serverTarget(period, data.region, data.indicator),
                          data.stored, 1e-9)
         }
