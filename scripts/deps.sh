@@ -9,8 +9,8 @@ GX_PACKAGES=(
     g++ cmake ninja-build clang-format git ca-certificates
     # Qt 6.4 (Debian 12); HttpServer's CMake config requires WebSockets
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
-    # the server: Argon2id passwords, XLSX export
-    pkg-config libsodium-dev libxlsxwriter-dev zlib1g-dev  # xlsxwriter.pc links -lz
+    # the server: Argon2id passwords, XLSX export, reading uploaded workbooks (zip)
+    pkg-config libsodium-dev libxlsxwriter-dev zlib1g-dev libminizip-dev  # xlsxwriter.pc links -lz
     # the tests' throwaway PostgreSQL
     postgresql-15
     # the app: Qt Quick with Material controls, charts, dialogs, positioning, translations

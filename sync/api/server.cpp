@@ -7,6 +7,7 @@
 #include "sync/api/exportapi.h"
 #include "sync/api/logging.h"
 #include "sync/api/officialfiguresapi.h"
+#include "sync/api/registryapi.h"
 #include "sync/api/reviewapi.h"
 #include "sync/api/statsapi.h"
 #include "sync/api/syncapi.h"
@@ -29,6 +30,7 @@ Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerC
     m_apis.push_back(std::make_unique<StatsApi>(m_context));
     m_apis.push_back(std::make_unique<OfficialFiguresApi>(m_context));
     m_apis.push_back(std::make_unique<TargetsApi>(m_context));
+    m_apis.push_back(std::make_unique<RegistryApi>(m_context));
     m_apis.push_back(std::make_unique<ReviewApi>(m_context));
     m_apis.push_back(std::make_unique<ExportApi>(m_context));
     m_apis.push_back(std::make_unique<AuditApi>(m_context));

@@ -141,7 +141,7 @@ const QList<Cli::Command> &Cli::commands()
          {db, assets},
          {u"db"_s},
          1,
-         u"registry import FILE.csv --db URL [--assets DIR]"_s,
+         u"registry import FILE.csv|FILE.xlsx --db URL [--assets DIR]"_s,
          &Cli::runRegistryImport},
         {{u"demo"_s},
          {db, assets, {u"seed"_s, true}, {u"enterprises"_s, true}},
@@ -465,10 +465,13 @@ int Cli::runRegistryImport(const CommandLine &line)
         return kExitFailure;
     const RegistryFile parsed = RegistryImport::parse(*bytes, ws->regions);
     if (!parsed.ok()) {
-        for (const RegistryLineError &error : parsed.errors)
-            m_err << path << ':' << error.line << ": " << error.message << '\n';
+        for (const RegistryLineError &error : parsed.errors) {
+            m_err << path << ':' << error.line << ": "
+                  << (error.field.isEmpty() ? QString() : error.field + u": "_s) << error.message
+                  << '\n';
+        }
         return fail(u"registry import: %1 bad line(s) in %2; nothing was imported"_s.arg(
-            QString::number(parsed.errors.size()), path));
+            QString::number(parsed.badLines()), path));
     }
     auto summary = RegistryImport::apply(*ws->db, parsed.rows, AuditLog::commandLineActor(),
                                          QFileInfo(path).fileName(), wallClock());
