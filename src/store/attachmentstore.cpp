@@ -2,6 +2,8 @@
 
 #include "store/storedatabase.h"
 
+#include "core/blobname.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -17,18 +19,6 @@ using namespace Qt::StringLiterals;
 namespace gx {
 
 namespace {
-
-bool isSha256(const QString &text)
-{
-    if (text.size() != 64)
-        return false;
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f')))
-            return false;
-    }
-    return true;
-}
 
 StoreError notSha(const QString &text)
 {
@@ -108,7 +98,7 @@ Result<QString, StoreError> AttachmentStore::add(const QByteArray &bytes)
 
 Result<QByteArray, StoreError> AttachmentStore::read(const QString &sha256)
 {
-    if (!isSha256(sha256))
+    if (!isBlobName(sha256))
         return notSha(sha256);
     QFile file(filePath(sha256));
     if (!file.open(QIODevice::ReadOnly))
