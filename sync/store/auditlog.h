@@ -27,6 +27,8 @@ inline constexpr QLatin1StringView CoverageExported{"coverage_exported"};
 inline constexpr QLatin1StringView DemoGenerated{"demo_generated"};
 inline constexpr QLatin1StringView TargetsSet{"targets_set"};
 inline constexpr QLatin1StringView TargetsImported{"targets_imported"};
+inline constexpr QLatin1StringView FormPublished{"form_published"};
+inline constexpr QLatin1StringView RecordsExported{"records_exported"};
 /** Every action above: GET /api/v1/audit?action= takes only these. Add a new action here too. */
 inline constexpr std::array All{Login,
                                 LoginFailed,
@@ -42,7 +44,9 @@ inline constexpr std::array All{Login,
                                 CoverageExported,
                                 DemoGenerated,
                                 TargetsSet,
-                                TargetsImported};
+                                TargetsImported,
+                                FormPublished,
+                                RecordsExported};
 [[nodiscard]] inline bool isKnown(QStringView name)
 {
     return std::any_of(All.begin(), All.end(), [name](QLatin1StringView a) { return a == name; });
