@@ -525,6 +525,13 @@ int Cli::runDemo(const CommandLine &line)
     auto ws = openWorkspace(line, Needs::Form);
     if (!ws)
         return kExitFailure;
+    // The demo's second version of the survey, when the assets have one.
+    QFile next(ServerAssets::resolveDir(line.value(u"assets"_s)) + u"/forms/survey.v2.json"_s);
+    if (next.exists()) {
+        if (!next.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1: %2"_s.arg(next.fileName(), next.errorString()));
+        options.nextVersion = next.readAll();
+    }
     QElapsedTimer timer;
     timer.start();
     auto summary = Demo(*ws->db, ws->forms->current(), ws->regions)
@@ -540,6 +547,13 @@ int Cli::runDemo(const CommandLine &line)
                            QString::number(summary.value().official),
                            QString::number(timer.elapsed()))
           << '\n';
+    if (summary.value().formVersion > 1) {
+        m_out << u"demo: survey definition version %1 published (%2), %3 submitted survey(s) "
+                 "edited on it; drafts stay on version 1"_s.arg(
+                     QString::number(summary.value().formVersion), next.fileName(),
+                     QString::number(summary.value().onNextVersion))
+              << '\n';
+    }
     for (const DemoUser &user : summary.value().users)
         m_out << "user " << user.username << ' ' << roleName(user.role) << ' ' << user.password
               << '\n';

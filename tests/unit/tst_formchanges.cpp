@@ -20,9 +20,9 @@ QString assetsDir()
     return fromEnv.isEmpty() ? QStringLiteral(GX_ASSETS_DIR) : fromEnv;
 }
 
-QJsonObject shippedDefinition()
+QJsonObject shippedDefinition(int version = 1)
 {
-    QFile file(assetsDir() + u"/forms/survey.v1.json"_s);
+    QFile file(assetsDir() + u"/forms/survey.v%1.json"_s.arg(version));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the shipped definition");
     return QJsonDocument::fromJson(file.readAll()).object();
@@ -222,6 +222,7 @@ class Tst_formchanges : public QObject
 private slots:
     void compare_data();
     void compare();
+    void shippedVersion2();
     void kindNames();
     void changeJson();
 };
@@ -297,6 +298,17 @@ void Tst_formchanges::compare()
         QCOMPARE(result.error().field, refusedField);
         QVERIFY(!result.error().reason.isEmpty());
     }
+}
+
+void Tst_formchanges::shippedVersion2()
+{
+    // assets/forms/survey.v2.json (the demo's second version) follows version 1.
+    const auto result = compareForms(load(shippedDefinition(1)), load(shippedDefinition(2)));
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().reason));
+    QCOMPARE(describe(result.value()),
+             (QStringList{u"field_added survey digital_service_provider"_s,
+                          u"section_changed survey digital"_s}));
+    QCOMPARE(load(shippedDefinition(2)).version(), 2);
 }
 
 void Tst_formchanges::kindNames()
