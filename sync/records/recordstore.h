@@ -23,10 +23,9 @@ struct StoredRecord
     qint64 seq = 0; ///< its place in the change feed, assigned by RecordStore::write()
     bool deleted = false;
     QJsonObject fields;
-    QJsonObject meta;    ///< {field: {"hlc": "...", "rev": N}}: when each field last changed
-    QString region;      ///< scope column (docs/design.md "Scopes")
-    QString enterprise;  ///< scope column
-    int formVersion = 1; ///< the survey definition version of its last upsert
+    QJsonObject meta;   ///< {field: {"hlc": "...", "rev": N}}: when each field last changed
+    QString region;     ///< scope column (docs/design.md "Scopes")
+    QString enterprise; ///< scope column
 };
 
 /**
