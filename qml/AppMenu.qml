@@ -2,15 +2,25 @@ import QtQuick
 import QtQuick.Controls
 import Gengxin.App
 
-// The window's menu: the sync screen, the language, the survey period, logging out.
+// The window's menu: the sync screen, the registry import (office and admin), the language,
+// the survey period, logging out.
 Menu {
     id: menu
+    readonly property bool office: Session.role === "office" || Session.role === "admin"
     signal syncRequested()
+    signal registryRequested()
     signal logoutRequested()
 
     MenuItem {
         text: qsTr("Sync")
         onTriggered: menu.syncRequested()
+    }
+    MenuItem {
+        objectName: "registryMenuItem"
+        text: qsTr("Import the registry")
+        visible: menu.office
+        height: visible ? implicitHeight : 0
+        onTriggered: menu.registryRequested()
     }
     Menu {
         title: qsTr("Language")

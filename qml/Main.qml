@@ -83,6 +83,7 @@ ApplicationWindow {
                     id: appMenu
                     y: parent.height
                     onSyncRequested: nav.push(Qt.resolvedUrl("SyncScreen.qml"))
+                    onRegistryRequested: nav.push(Qt.resolvedUrl("RegistryImportScreen.qml"))
                     onLogoutRequested: {
                         Session.logout()
                         window.showLogin()

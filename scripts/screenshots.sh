@@ -72,7 +72,7 @@ shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
 }
 
 field_screens="enterprises enterprise add_enterprise survey equipment sync login"
-office_screens="dashboard county review official targets"
+office_screens="dashboard county review official targets registry registry_errors"
 sizes=${GX_SIZES:-"360x740 800x1280"}
 screens=${GX_SCREENS:-"$field_screens $office_screens"}
 for screen in $screens; do

@@ -181,6 +181,69 @@
     </message>
 </context>
 <context>
+    <name>RegistryImportScreen</name>
+    <message>
+        <source>Import the registry</source>
+        <translation>导入企业名录</translation>
+    </message>
+    <message>
+        <source>Choose the registry file</source>
+        <translation>选择企业名录文件</translation>
+    </message>
+    <message>
+        <source>Registry files (*.csv *.xlsx)</source>
+        <translation>企业名录文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The statistics bureau&apos;s list of enterprises, as a CSV file or an Excel workbook (.xlsx) whose first row is uscc, name, region, industry_code, above_size. The file is checked first, which changes nothing; import it once the check finds no problem. A file with any bad row is not imported at all.</source>
+        <translation>统计局的企业名录：CSV 文件或 Excel 工作簿（.xlsx），第一行为 uscc, name, region, industry_code, above_size。先检查文件（不会改动任何数据），检查无误后再确认导入；只要有一行有误，整个文件都不会导入。</translation>
+    </message>
+    <message>
+        <source>Path of the file, or choose it</source>
+        <translation>文件路径，或点“选择文件”</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Imported: %1 (%2)</source>
+        <translation>已导入：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Checked: %1 (%2)</source>
+        <translation>已检查：%1（%2）</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Import %1 rows</source>
+        <translation>确认导入 %1 行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActions</name>
     <message>
         <source>Pinned to: %1</source>
@@ -401,6 +464,132 @@
     <message>
         <source>Enter a number, or leave it empty.</source>
         <translation>请输入数字，或留空。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::RegistryErrorModel</name>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Enterprise name</source>
+        <translation>企业名称</translation>
+    </message>
+    <message>
+        <source>Region code</source>
+        <translation>地区代码</translation>
+    </message>
+    <message>
+        <source>Industry code</source>
+        <translation>行业代码</translation>
+    </message>
+    <message>
+        <source>Above designated size</source>
+        <translation>是否规模以上</translation>
+    </message>
+    <message>
+        <source>Whole line</source>
+        <translation>整行</translation>
+    </message>
+    <message>
+        <source>The whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>Header (line 1)</source>
+        <translation>表头（第 1 行）</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>gx::RegistryImportController</name>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel file (.xls): open it in Excel and save it as an Excel workbook (.xlsx) or as CSV, then choose that file.</source>
+        <translation>%1 是旧版 Excel 文件（.xls）：请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）或 CSV 后，再选择该文件。</translation>
+    </message>
+    <message>
+        <source>The file %1 is %2 MB; a registry file may be at most %3 MB.</source>
+        <translation>文件 %1 大小为 %2 MB，企业名录文件最大 %3 MB。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 is empty: it needs the header row and one row per enterprise.</source>
+        <translation>文件 %1 是空的：需要一行表头，每家企业一行。</translation>
+    </message>
+    <message>
+        <source>The file %1 is larger than %2 MB, the most a registry file may be.</source>
+        <translation>文件 %1 超过 %2 MB，企业名录文件最大 %2 MB。</translation>
+    </message>
+    <message>
+        <source>%1 is neither a CSV file nor an Excel workbook (.xlsx).</source>
+        <translation>%1 既不是 CSV 文件，也不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The file has %1 problems; the first %2 are listed below. Nothing was imported: correct the file and check it again.</source>
+        <translation>文件共 %1 处问题，下面列出前 %2 处。未导入任何数据：请改正文件后重新检查。</translation>
+    </message>
+    <message>
+        <source>The file has %1 problem(s), listed below. Nothing was imported: correct the file and check it again.</source>
+        <translation>文件有 %1 处问题，见下方列表。未导入任何数据：请改正文件后重新检查。</translation>
+    </message>
+    <message>
+        <source>Whether the server imported the file is not known: check the file again to see what it would still change.</source>
+        <translation>无法确定服务器是否已导入该文件：请重新检查文件，查看还有哪些内容未导入。</translation>
+    </message>
+    <message>
+        <source>Imported %1 rows: %2 new, %3 changed, %4 unchanged. Devices receive the changes at their next sync.</source>
+        <translation>已导入 %1 行：新增 %2 家，变更 %3 家，未变 %4 家。各设备下次同步时收到这些变更。</translation>
+    </message>
+    <message>
+        <source>All %1 rows are in the registry already, as they are: there is nothing to import.</source>
+        <translation>文件中的 %1 行与现有名录完全一致，没有需要导入的内容。</translation>
+    </message>
+    <message>
+        <source>%1 rows checked: %2 new, %3 changed, %4 unchanged. Nothing has been imported yet.</source>
+        <translation>已检查 %1 行：新增 %2 家，变更 %3 家，未变 %4 家。尚未导入，请确认后导入。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer cannot be read.</source>
+        <translation>无法读取服务器的答复。</translation>
+    </message>
+    <message>
+        <source>The file is larger than the server accepts (%1 MB).</source>
+        <translation>文件超过服务器允许的大小（%1 MB）。</translation>
+    </message>
+    <message>
+        <source>The server reads only CSV files and Excel workbooks (.xlsx).</source>
+        <translation>服务器只接受 CSV 文件和 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>The server could not store the registry (a database error); nothing was imported. Try again later, or tell the administrator.</source>
+        <translation>服务器无法保存企业名录（数据库出错），未导入任何数据。请稍后重试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>The server refused the file (HTTP %1): %2</source>
+        <translation>服务器拒绝了该文件（HTTP %1）：%2</translation>
     </message>
 </context>
 <context>

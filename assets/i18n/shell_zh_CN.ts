@@ -35,6 +35,10 @@
 <context>
     <name>AppMenu</name>
     <message>
+        <source>Import the registry</source>
+        <translation>导入企业名录</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>

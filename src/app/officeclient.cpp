@@ -18,6 +18,7 @@ namespace gx {
 namespace {
 
 constexpr int kTimeoutMillis = 30000;
+const QByteArray kJson = "application/json";
 
 QString fileNameOf(const QByteArray &disposition)
 {
@@ -39,17 +40,24 @@ OfficeClient::~OfficeClient()
 
 void OfficeClient::get(const QString &pathAndQuery, Callback done)
 {
-    send("GET", pathAndQuery, {}, std::move(done));
+    send("GET", pathAndQuery, {}, kJson, std::move(done));
 }
 
 void OfficeClient::post(const QString &path, const QJsonObject &body, Callback done)
 {
-    send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
+    send("POST", path, QJsonDocument(body).toJson(QJsonDocument::Compact), kJson, std::move(done));
 }
 
 void OfficeClient::put(const QString &pathAndQuery, const QJsonObject &body, Callback done)
 {
-    send("PUT", pathAndQuery, QJsonDocument(body).toJson(QJsonDocument::Compact), std::move(done));
+    send("PUT", pathAndQuery, QJsonDocument(body).toJson(QJsonDocument::Compact), kJson,
+         std::move(done));
+}
+
+void OfficeClient::postBytes(const QString &pathAndQuery, const QByteArray &body,
+                             const QByteArray &contentType, Callback done)
+{
+    send("POST", pathAndQuery, body, contentType, std::move(done));
 }
 
 void OfficeClient::abort()
@@ -63,7 +71,7 @@ void OfficeClient::abort()
 }
 
 void OfficeClient::send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
-                        Callback done)
+                        const QByteArray &contentType, Callback done)
 {
     abort();
     OfficeReply refused;
@@ -85,7 +93,7 @@ void OfficeClient::send(const QByteArray &verb, const QString &pathAndQuery, con
         root.chop(1);
     QNetworkRequest request(QUrl(root + pathAndQuery));
     request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setTransferTimeout(kTimeoutMillis);
     QNetworkReply *reply = verb == "GET"   ? m_session->network()->get(request)
                            : verb == "PUT" ? m_session->network()->put(request, body)

@@ -56,13 +56,16 @@ public:
     void post(const QString &path, const QJsonObject &body, Callback done);
     /** PUT path (with its query) with a JSON body. */
     void put(const QString &pathAndQuery, const QJsonObject &body, Callback done);
+    /** POST path (with its query) with a body of another type (a file: CSV, XLSX). */
+    void postBytes(const QString &pathAndQuery, const QByteArray &body,
+                   const QByteArray &contentType, Callback done);
     /** Drops the running call, if any, without answering it. */
     void abort();
     [[nodiscard]] bool isBusy() const { return !m_reply.isNull(); }
 
 private:
     void send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
-              Callback done);
+              const QByteArray &contentType, Callback done);
     void finished(QNetworkReply *reply, const Callback &done);
 
     QPointer<Session> m_session;

@@ -3,6 +3,7 @@
 #include "core/uscc.h"
 #include "store/devicestore.h"
 
+#include <QFile>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +64,76 @@ Status<QString> SampleData::seed(DeviceStore &store, const QString &region, int 
     if (!submitted)
         return submitted.error().message;
     return Done{};
+}
+
+namespace {
+
+QString registryLine(const QJsonObject &fields)
+{
+    return QStringList{fields.value("uscc"_L1).toString(), fields.value("name"_L1).toString(),
+                       fields.value("region"_L1).toString(),
+                       fields.value("industry_code"_L1).toString(),
+                       fields.value("above_size"_L1).toBool() ? u"是"_s : u"否"_s}
+        .join(u',');
+}
+
+Status<QString> writeCsv(const QString &path, const QStringList &lines)
+{
+    QFile file(path);
+    const QByteArray bytes =
+        (u"uscc,name,region,industry_code,above_size\n"_s + lines.join(u'\n') + u'\n').toUtf8();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return u"cannot write %1: %2"_s.arg(path, file.errorString());
+    return Done{};
+}
+
+} // namespace
+
+Result<SampleData::RegistryFiles, QString>
+SampleData::registryFiles(DeviceStore &store, const QString &region, const QString &dir)
+{
+    auto enterprises =
+        store.queries().enterprises(EnterpriseQuery{region, 0, {}, SurveyFilter::Any});
+    if (!enterprises)
+        return enterprises.error().message;
+    QStringList lines;
+    for (const EnterpriseRow &row : enterprises.value()) {
+        auto record = store.record(u"enterprise"_s, row.uscc);
+        if (!record)
+            return record.error().message;
+        if (!record.value())
+            continue;
+        QJsonObject fields = record.value()->fields;
+        if (lines.isEmpty()) // one renamed: an update
+            fields.insert(u"name"_s, QString(fields.value("name"_L1).toString() + u"（更名）"_s));
+        lines.append(registryLine(fields));
+    }
+    const QStringList newNames{u"丽水新登记精工机械有限公司"_s, u"瓯江智能装备有限公司"_s,
+                               u"处州小微五金厂"_s};
+    for (int i = 0; i < newNames.size(); ++i) {
+        const QString uscc =
+            makeUscc(u'9', u'1', region.left(6), u"8%1"_s.arg(i + 1, 7, 10, QLatin1Char('0')));
+        lines.append(registryLine({{u"uscc"_s, uscc},
+                                   {u"name"_s, newNames.at(i)},
+                                   {u"region"_s, region},
+                                   {u"industry_code"_s, u"3421"_s},
+                                   {u"above_size"_s, i < 2}}));
+    }
+    RegistryFiles files{dir + u"/registry-sample.csv"_s, dir + u"/registry-sample-bad.csv"_s};
+    if (auto done = writeCsv(files.clean, lines); !done)
+        return done.error();
+    QString badCheck = makeUscc(u'9', u'1', region.left(6), u"89000001"_s);
+    badCheck[17] = badCheck[17] == u'1' ? u'2' : u'1';
+    const QString next = makeUscc(u'9', u'1', region.left(6), u"89000002"_s);
+    lines.append(badCheck + u",丽水错码企业有限公司,"_s + region + u",3421,是"_s);
+    lines.append(next + u",外地迁入企业有限公司,339999,3421,是"_s);
+    lines.append(makeUscc(u'9', u'1', region.left(6), u"89000003"_s) + u",处州规模未定企业,"_s +
+                 region + u",3421,待定"_s);
+    lines.append(makeUscc(u'9', u'1', region.left(6), u"89000004"_s) + u",,"_s + region +
+                 u",3421,否"_s);
+    if (auto done = writeCsv(files.bad, lines); !done)
+        return done.error();
+    return files;
 }
 
 } // namespace gx

@@ -1,9 +1,11 @@
 #include "app/screencatalog.h"
 
+#include "app/sampledata.h"
 #include "app/session.h"
 #include "store/devicestore.h"
 
 #include <QFile>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -16,6 +18,8 @@ struct Samples
     QString surveyId;
     QString rowId;
     QString region;
+    QUrl registryFile;    ///< a registry CSV of the region as the store holds it, with changes
+    QUrl badRegistryFile; ///< the same with bad rows
 };
 
 Samples samplesOf(Session &session)
@@ -45,6 +49,10 @@ Samples samplesOf(Session &session)
             }
         }
     }
+    if (auto files = SampleData::registryFiles(*store, s.region, session.environment().dataDir)) {
+        s.registryFile = QUrl::fromLocalFile(files.value().clean);
+        s.badRegistryFile = QUrl::fromLocalFile(files.value().bad);
+    }
     auto survey = store->queries().surveyWithEquipment();
     if (survey && !survey.value().isEmpty()) {
         s.surveyId = survey.value();
@@ -73,6 +81,13 @@ QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
         {u"official"_s, u"OfficialFiguresScreen.qml"_s, {}, true},
         // 2027: the policy's citywide targets beside the annex's 2024 ones.
         {u"targets"_s, u"TargetsScreen.qml"_s, {{u"period"_s, 2027}}, true},
+        // A registry file of the first county as the store holds it: its preview, then one with
+        // bad rows.
+        {u"registry"_s, u"RegistryImportScreen.qml"_s, {{u"file"_s, s.registryFile}}, true},
+        {u"registry_errors"_s,
+         u"RegistryImportScreen.qml"_s,
+         {{u"file"_s, s.badRegistryFile}},
+         true},
     };
 }
 

@@ -40,12 +40,32 @@ QJsonValue nullIfEmpty(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
+/** The optional form_version member: 1 when absent. */
+int formVersionAt(JsonReader &r)
+{
+    if (!r.has("form_version"_L1))
+        return 1;
+    qint64 version = 1;
+    r.integer(version, "form_version"_L1, 1);
+    if (version > kMaxFormVersion) {
+        r.fail("form_version"_L1, u"at most %1"_s.arg(kMaxFormVersion));
+        return 1;
+    }
+    return int(version);
+}
+
+void insertFormVersion(QJsonObject &object, int version)
+{
+    if (version != 1)
+        object.insert(u"form_version"_s, version);
+}
+
 Result<Mutation, CodecError> mutationAt(const QJsonObject &object, const QString &path,
                                         const ProtocolLimits &limits)
 {
     JsonReader r(object, path, limits);
     r.members({"mutation_id"_L1, "entity"_L1, "id"_L1, "op"_L1, "base_rev"_L1, "hlc"_L1},
-              {"fields"_L1});
+              {"fields"_L1, "form_version"_L1});
     Mutation m;
     r.string(m.mutationId, "mutation_id"_L1, checkUuid);
     r.string(m.entity, "entity"_L1, checkEntityName);
@@ -60,6 +80,7 @@ Result<Mutation, CodecError> mutationAt(const QJsonObject &object, const QString
         r.fail("fields"_L1, u"missing required member (an upsert carries fields)"_s);
     }
     r.hlc(m.hlc, "hlc"_L1);
+    m.formVersion = formVersionAt(r);
     return r.finish(std::move(m));
 }
 
@@ -111,13 +132,14 @@ Result<Change, CodecError> changeAt(const QJsonObject &object, const QString &pa
                                     const ProtocolLimits &limits)
 {
     JsonReader r(object, path, limits);
-    r.members({"entity"_L1, "id"_L1, "rev"_L1, "deleted"_L1, "fields"_L1});
+    r.members({"entity"_L1, "id"_L1, "rev"_L1, "deleted"_L1, "fields"_L1}, {"form_version"_L1});
     Change c;
     r.string(c.entity, "entity"_L1, checkEntityName);
     r.string(c.id, "id"_L1, checkRecordId);
     r.integer(c.rev, "rev"_L1, 1);
     r.boolean(c.deleted, "deleted"_L1);
     r.object(c.fields, "fields"_L1, checkFields);
+    c.formVersion = formVersionAt(r);
     return r.finish(std::move(c));
 }
 
@@ -211,13 +233,15 @@ QJsonObject ApiError::toJson() const
 
 QJsonObject Mutation::toJson() const
 {
-    return QJsonObject{{u"mutation_id"_s, mutationId},
+    QJsonObject object{{u"mutation_id"_s, mutationId},
                        {u"entity"_s, entity},
                        {u"id"_s, id},
                        {u"op"_s, mutationOpName(op)},
                        {u"base_rev"_s, QJsonValue(baseRev)},
                        {u"fields"_s, fields},
                        {u"hlc"_s, hlc.toString()}};
+    insertFormVersion(object, formVersion);
+    return object;
 }
 
 QJsonObject PushRequest::toJson() const
@@ -273,11 +297,13 @@ QJsonObject PushResponse::toJson() const
 
 QJsonObject Change::toJson() const
 {
-    return QJsonObject{{u"entity"_s, entity},
+    QJsonObject object{{u"entity"_s, entity},
                        {u"id"_s, id},
                        {u"rev"_s, QJsonValue(rev)},
                        {u"deleted"_s, deleted},
                        {u"fields"_s, fields}};
+    insertFormVersion(object, formVersion);
+    return object;
 }
 
 QJsonObject PullPage::toJson() const

@@ -34,12 +34,17 @@ inline constexpr QLatin1StringView KeyProcess{"key_process"};
 inline constexpr QLatin1StringView Review{"review"};
 } // namespace SyncEntity
 
+/** The largest survey definition version the codec accepts (as FormDefinition does). */
+inline constexpr int kMaxFormVersion = 1'000'000;
+
 /** Error codes that the protocol itself names (docs/design.md); the server may use more. */
 namespace SyncErrorCode {
 /** A second survey for an enterprise and period; existing_id names the survey that exists. */
 inline constexpr QLatin1StringView DuplicateSurvey{"duplicate_survey"};
 /** A write outside the caller's scope; nothing changed. */
 inline constexpr QLatin1StringView Forbidden{"forbidden"};
+/** A mutation naming a survey definition version the server does not hold. */
+inline constexpr QLatin1StringView UnknownFormVersion{"unknown_form_version"};
 /** A request the codec refused (the field is the CodecError path). */
 inline constexpr QLatin1StringView BadRequest{"bad_request"};
 /** Not a refusal: the note a `conflict` result carries (the clashed fields went to the log). */
@@ -99,8 +104,11 @@ struct ApiError
 /**
  * One edit of one record made on a device. base_rev is the server revision the device last saw
  * (0 for a record it created); fields holds only the changed fields (none for a delete); hlc
- * orders it against concurrent edits of the same fields.
- * JSON {"mutation_id","entity","id","op":"upsert"|"delete","base_rev","fields","hlc"}.
+ * orders it against concurrent edits of the same fields; form_version is the version of the survey
+ * definition the device wrote it under (docs/api.md "Survey versions").
+ * JSON {"mutation_id","entity","id","op":"upsert"|"delete","base_rev","fields","hlc"
+ * [,"form_version"]}: form_version is an integer from 1 to kMaxFormVersion, absent meaning 1 (as
+ * every device sent before versions existed), and written only when it is not 1.
  */
 struct Mutation
 {
@@ -117,6 +125,7 @@ struct Mutation
     qint64 baseRev = 0;
     QJsonObject fields; ///< names [A-Za-z][A-Za-z0-9_]*, at most 64 characters
     Hlc hlc;
+    int formVersion = 1;
 
     [[nodiscard]] QJsonObject toJson() const;
     friend bool operator==(const Mutation &, const Mutation &) = default;
@@ -185,8 +194,11 @@ struct PushResponse
     friend bool operator==(const PushResponse &, const PushResponse &) = default;
 };
 
-/** A record as it now is on the server (a tombstone when deleted), with its whole current fields.
- * rev >= 1. JSON {"entity","id","rev","deleted","fields"}. */
+/** A record as it now is on the server (a tombstone when deleted), with its whole current fields
+ * and the definition version of its last upsert. rev >= 1.
+ * JSON {"entity","id","rev","deleted","fields"[,"form_version"]}: form_version as in a Mutation
+ * (absent means 1 and is written only when not 1, so devices from before versions read every
+ * record of version 1). */
 struct Change
 {
     QString entity;
@@ -194,6 +206,7 @@ struct Change
     qint64 rev = 0;
     bool deleted = false;
     QJsonObject fields;
+    int formVersion = 1;
 
     [[nodiscard]] QJsonObject toJson() const;
     friend bool operator==(const Change &, const Change &) = default;

@@ -5,6 +5,7 @@
 #include "core/syncprotocol.h"
 #include "sync/api/authservice.h"
 #include "sync/http/guardedtcpserver.h"
+#include "sync/records/formstore.h"
 #include "sync/store/database.h"
 
 #include <QDateTime>
@@ -29,13 +30,14 @@ struct ServerConfig
 
 /**
  * What every feature of the server shares: the database (one connection, used on the
- * event-loop thread only), the survey definition and region catalog loaded at start, the
+ * event-loop thread only), the versions of the survey definition (read from the database at
+ * start, a new one added when published) and the region catalog loaded at start, the
  * configuration, and authentication.
  */
 struct ServerContext
 {
     Database &db;
-    const FormDefinition &form;
+    FormVersions &forms;
     const RegionCatalog &regions;
     const ServerConfig &config;
     AuthService &auth;

@@ -28,8 +28,6 @@ QJsonObject regionJson(const Region &region)
 
 void CatalogApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Get, u"/api/v1/forms/current"_s,
-               [this](const QHttpServerRequest &request) { return currentForm(request); });
     http.route(Method::Get, u"/api/v1/regions"_s,
                [this](const QHttpServerRequest &request) { return regions(request); });
 }
@@ -40,14 +38,6 @@ QJsonArray CatalogApi::regionsJson(const RegionCatalog &catalog)
     for (const Region &region : catalog.regions())
         out.append(regionJson(region));
     return out;
-}
-
-QHttpServerResponse CatalogApi::currentForm(const QHttpServerRequest &request)
-{
-    auto user = m_ctx.auth.requireUser(request);
-    if (!user)
-        return HttpFrontend::error(user.error());
-    return HttpFrontend::json(m_ctx.form.json());
 }
 
 QHttpServerResponse CatalogApi::regions(const QHttpServerRequest &request)

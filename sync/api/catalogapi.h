@@ -5,8 +5,8 @@
 namespace gx::server {
 
 /**
- * What every logged-in user reads to fill and judge surveys:
- * GET /api/v1/forms/current -> the survey definition as loaded (assets/forms);
+ * What every logged-in user reads to judge surveys against their regions (the survey definition
+ * is FormsApi's):
  * GET /api/v1/regions -> [{"code","name","name_en","targets":{"YEAR":{INDICATOR: number}}}],
  * the city first, then the counties and the development zone in the catalog's order, with the
  * targets of every period from the targets table (TargetStore), the same the figures use.
@@ -24,7 +24,6 @@ public:
     [[nodiscard]] static QJsonArray regionsJson(const RegionCatalog &catalog);
 
 private:
-    [[nodiscard]] QHttpServerResponse currentForm(const QHttpServerRequest &request);
     [[nodiscard]] QHttpServerResponse regions(const QHttpServerRequest &request);
 
     ServerContext &m_ctx;

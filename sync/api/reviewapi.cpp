@@ -47,7 +47,7 @@ QHttpServerResponse ReviewApi::create(const QHttpServerRequest &request)
     auto parsed = ReviewRequest::fromJson(body.value());
     if (!parsed)
         return HttpFrontend::error(toHttp(parsed.error()));
-    ReviewStore reviews(m_ctx.db, m_ctx.form);
+    ReviewStore reviews(m_ctx.db, m_ctx.forms.current());
     if (auto problem = reviews.check(parsed.value()))
         return HttpFrontend::error(toHttp(*problem));
 

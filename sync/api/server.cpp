@@ -5,6 +5,7 @@
 #include "sync/api/blobapi.h"
 #include "sync/api/catalogapi.h"
 #include "sync/api/exportapi.h"
+#include "sync/api/formsapi.h"
 #include "sync/api/logging.h"
 #include "sync/api/officialfiguresapi.h"
 #include "sync/api/registryapi.h"
@@ -12,22 +13,22 @@
 #include "sync/api/statsapi.h"
 #include "sync/api/syncapi.h"
 #include "sync/api/targetsapi.h"
-#include "sync/api/usersapi.h"
 #include "sync/store/statementcache.h"
 
 namespace gx::server {
 
-Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerConfig config)
-    : m_form(std::move(form))
+Server::Server(Database &db, FormVersions forms, RegionCatalog regions, ServerConfig config)
+    : m_forms(std::move(forms))
     , m_regions(std::move(regions))
     , m_config(std::move(config))
     , m_auth(db, m_config.auth, m_config.clock)
-    , m_context{db, m_form, m_regions, m_config, m_auth}
+    , m_context{db, m_forms, m_regions, m_config, m_auth}
     , m_http(m_config.http)
 {
     // The features of the server, one class each; add new ones here.
     m_apis.push_back(std::make_unique<AuthApi>(m_context));
     m_apis.push_back(std::make_unique<CatalogApi>(m_context));
+    m_apis.push_back(std::make_unique<FormsApi>(m_context));
     m_apis.push_back(std::make_unique<StatsApi>(m_context));
     m_apis.push_back(std::make_unique<OfficialFiguresApi>(m_context));
     m_apis.push_back(std::make_unique<TargetsApi>(m_context));
@@ -35,7 +36,6 @@ Server::Server(Database &db, FormDefinition form, RegionCatalog regions, ServerC
     m_apis.push_back(std::make_unique<ReviewApi>(m_context));
     m_apis.push_back(std::make_unique<ExportApi>(m_context));
     m_apis.push_back(std::make_unique<AuditApi>(m_context));
-    m_apis.push_back(std::make_unique<UsersApi>(m_context));
     m_apis.push_back(std::make_unique<SyncApi>(m_context));
     m_apis.push_back(std::make_unique<BlobApi>(m_context));
 

@@ -10,13 +10,14 @@ namespace gx::server {
 
 /**
  * One gengxin-server: the HTTP frontend with every feature's calls, over one Database (already
- * migrated) with the survey definition and regions it serves. Tests create one in-process and
+ * migrated) with the versions of the survey definition it holds (FormVersions::load()) and the
+ * regions it serves. Tests create one in-process and
  * listen on 127.0.0.1 port 0; `gengxin-server serve` does the same on its --listen address.
  */
 class Server
 {
 public:
-    Server(Database &db, FormDefinition form, RegionCatalog regions, ServerConfig config = {});
+    Server(Database &db, FormVersions forms, RegionCatalog regions, ServerConfig config = {});
     ~Server();
     Server(const Server &) = delete;
     Server &operator=(const Server &) = delete;
@@ -33,7 +34,7 @@ public:
     [[nodiscard]] ServerContext &context() { return m_context; }
 
 private:
-    FormDefinition m_form;
+    FormVersions m_forms;
     RegionCatalog m_regions;
     ServerConfig m_config;
     AuthService m_auth;

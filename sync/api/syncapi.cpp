@@ -31,7 +31,7 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
             u"The push was refused and nothing was applied: %1"_s.arg(decoded.error().message()),
             decoded.error().path));
     }
-    PushProcessor processor({m_ctx.db, m_ctx.form, m_ctx.regions, m_ctx.now()}, user.value());
+    PushProcessor processor({m_ctx.db, m_ctx.forms, m_ctx.regions, m_ctx.now()}, user.value());
     auto response = processor.process(decoded.value());
     if (!response)
         return HttpFrontend::error(storageFailure(response.error()));

@@ -167,6 +167,18 @@ const QList<Cli::Command> &Cli::commands()
          0,
          u"export --db URL --period YEAR --format csv|xlsx --out FILE [--assets DIR]"_s,
          &Cli::runExport},
+        {{u"form"_s, u"publish"_s},
+         {db, assets, {u"dry-run"_s, false}},
+         {u"db"_s},
+         1,
+         u"form publish FILE.json [--dry-run] --db URL [--assets DIR]"_s,
+         &Cli::runFormPublish},
+        {{u"form"_s, u"list"_s},
+         {db, assets},
+         {u"db"_s},
+         0,
+         u"form list --db URL [--assets DIR]"_s,
+         &Cli::runFormList},
         {{u"audit"_s, u"list"_s},
          {db, assets, {u"limit"_s, true}, {u"action"_s, true}},
          {u"db"_s},
@@ -286,7 +298,7 @@ std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs 
         fail(u"cannot load the regions: "_s + regions.error().toString());
         return std::nullopt;
     }
-    auto form = ServerAssets::loadCurrentForm(assetsDir);
+    auto form = ServerAssets::loadFirstForm(assetsDir);
     if (!form) {
         fail(u"cannot load the survey definition: "_s + form.error().toString());
         return std::nullopt;
@@ -297,8 +309,14 @@ std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs 
         return std::nullopt;
     }
     Workspace workspace{std::move(db).value(), std::move(regions).value(), {}};
-    if (needs == Needs::Form)
-        workspace.form = std::move(form).value();
+    if (needs == Needs::Form) {
+        auto forms = FormVersions::load(*workspace.db);
+        if (!forms) {
+            fail(u"cannot read the survey definition's versions: "_s + forms.error().message);
+            return std::nullopt;
+        }
+        workspace.forms = std::move(forms).value();
+    }
     return workspace;
 }
 
@@ -346,7 +364,7 @@ int Cli::runServe(const CommandLine &line)
     if (!ws)
         return kExitFailure;
 
-    Server server(*ws->db, std::move(*ws->form), std::move(ws->regions), config);
+    Server server(*ws->db, std::move(*ws->forms), std::move(ws->regions), config);
     auto port = server.listen(listen.value().address, listen.value().port,
                               tls ? std::optional(tls->serverConfiguration()) : std::nullopt);
     if (!port)
@@ -369,7 +387,8 @@ int Cli::runServe(const CommandLine &line)
     m_out << "listening on " << listen.value().host << ':' << port.value() << Qt::endl;
     qCInfo(lcCli, "serving %s on %s:%d (form %s v%d)", qUtf8Printable(ws->db->url().redacted()),
            qUtf8Printable(listen.value().host), int(port.value()),
-           qUtf8Printable(server.context().form.id()), server.context().form.version());
+           qUtf8Printable(server.context().forms.current().id()),
+           server.context().forms.current().version());
     const int status = QCoreApplication::exec();
     qCInfo(lcCli, "stopped (signal %d)", stoppedBy);
     return status == 0 ? kExitOk : kExitFailure;
@@ -506,9 +525,16 @@ int Cli::runDemo(const CommandLine &line)
     auto ws = openWorkspace(line, Needs::Form);
     if (!ws)
         return kExitFailure;
+    // The demo's second version of the survey, when the assets have one.
+    QFile next(ServerAssets::resolveDir(line.value(u"assets"_s)) + u"/forms/survey.v2.json"_s);
+    if (next.exists()) {
+        if (!next.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1: %2"_s.arg(next.fileName(), next.errorString()));
+        options.nextVersion = next.readAll();
+    }
     QElapsedTimer timer;
     timer.start();
-    auto summary = Demo(*ws->db, *ws->form, ws->regions)
+    auto summary = Demo(*ws->db, ws->forms->current(), ws->regions)
                        .run(options, AuditLog::commandLineActor(), wallClock());
     if (!summary)
         return fail(u"demo: "_s + summary.error().message);
@@ -521,6 +547,13 @@ int Cli::runDemo(const CommandLine &line)
                            QString::number(summary.value().official),
                            QString::number(timer.elapsed()))
           << '\n';
+    if (summary.value().formVersion > 1) {
+        m_out << u"demo: survey definition version %1 published (%2), %3 submitted survey(s) "
+                 "edited on it; drafts stay on version 1"_s.arg(
+                     QString::number(summary.value().formVersion), next.fileName(),
+                     QString::number(summary.value().onNextVersion))
+              << '\n';
+    }
     for (const DemoUser &user : summary.value().users)
         m_out << "user " << user.username << ' ' << roleName(user.role) << ' ' << user.password
               << '\n';
@@ -600,7 +633,7 @@ int Cli::runExport(const CommandLine &line)
     auto ws = openWorkspace(line, Needs::Form);
     if (!ws)
         return kExitFailure;
-    auto file = CoverageExport::make(*ws->db, ws->regions, *ws->form, period, *format);
+    auto file = CoverageExport::make(*ws->db, ws->regions, ws->forms->current(), period, *format);
     if (!file)
         return fail(u"export: "_s + file.error().message);
     const QString path = line.value(u"out"_s);

@@ -3,6 +3,7 @@
 #include "core/formdefinition.h"
 #include "core/regioncatalog.h"
 #include "sync/cli/commandline.h"
+#include "sync/records/formstore.h"
 #include "sync/store/database.h"
 
 #include <QIODevice>
@@ -63,14 +64,14 @@ private:
     {
         Store,   ///< the migrated --db database (and the regions it was migrated with)
         Regions, ///< and the regions of --assets, to check input against
-        Form     ///< and the current survey definition too
+        Form     ///< and the versions of the survey definition in the store too
     };
-    /** The opened store and the assets a command asked for (form only with Needs::Form). */
+    /** The opened store and the assets a command asked for (forms only with Needs::Form). */
     struct Workspace
     {
         std::unique_ptr<Database> db;
         RegionCatalog regions;
-        std::optional<FormDefinition> form;
+        std::optional<FormVersions> forms;
     };
     /** Opens what `needs` names; on failure prints why (fail()) and returns nothing. */
     [[nodiscard]] std::optional<Workspace> openWorkspace(const CommandLine &line, Needs needs);
@@ -90,6 +91,9 @@ private:
     int runTargetsImport(const CommandLine &line);
     int runExport(const CommandLine &line);
     int runAuditList(const CommandLine &line);
+    /** In formcommands.cpp. */
+    int runFormPublish(const CommandLine &line);
+    int runFormList(const CommandLine &line);
 
     QTextStream &m_out;
     QTextStream &m_err;

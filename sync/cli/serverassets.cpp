@@ -1,7 +1,6 @@
 #include "sync/cli/serverassets.h"
 
 #include <QDir>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -17,24 +16,9 @@ QString ServerAssets::resolveDir(const QString &flag)
     return QStringLiteral(GX_ASSETS_DIR);
 }
 
-Result<FormDefinition, DefinitionError> ServerAssets::loadCurrentForm(const QString &dir)
+Result<FormDefinition, DefinitionError> ServerAssets::loadFirstForm(const QString &dir)
 {
-    const QDir forms(dir + u"/forms"_s);
-    static const QRegularExpression name(u"^survey\\.v(\\d+)\\.json$"_s);
-    int best = -1;
-    QString bestFile;
-    const QStringList files = forms.entryList({u"survey.v*.json"_s}, QDir::Files);
-    for (const QString &file : files) {
-        const auto match = name.match(file);
-        if (match.hasMatch() && match.captured(1).toInt() > best) {
-            best = match.captured(1).toInt();
-            bestFile = forms.filePath(file);
-        }
-    }
-    if (bestFile.isEmpty())
-        return DefinitionError{forms.path(), QString(),
-                               u"no survey definition (survey.vN.json) in this directory"_s};
-    return FormDefinition::load(bestFile);
+    return FormDefinition::load(dir + u"/forms/survey.v1.json"_s);
 }
 
 Result<RegionCatalog, DefinitionError> ServerAssets::loadRegions(const QString &dir)

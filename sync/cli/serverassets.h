@@ -8,17 +8,17 @@
 namespace gx::server {
 
 /**
- * Where the server finds its data files (assets/): the survey definition it serves and
- * validates against, and the regions with their targets.
+ * Where the server finds its data files (assets/): the first version of the survey definition
+ * (which a new store is seeded with; later versions are published into the store, never read
+ * from files), and the regions with their targets.
  */
 class ServerAssets
 {
 public:
     /** The --assets flag if given, else $GX_ASSETS_DIR, else the source tree's assets/. */
     [[nodiscard]] static QString resolveDir(const QString &flag = {});
-    /** The current survey definition: the highest N of DIR/forms/survey.vN.json. */
-    [[nodiscard]] static Result<FormDefinition, DefinitionError>
-    loadCurrentForm(const QString &dir);
+    /** DIR/forms/survey.v1.json: version 1, as migration 7 stores it in a new store. */
+    [[nodiscard]] static Result<FormDefinition, DefinitionError> loadFirstForm(const QString &dir);
     /** DIR/regions/lishui.json. */
     [[nodiscard]] static Result<RegionCatalog, DefinitionError> loadRegions(const QString &dir);
 };

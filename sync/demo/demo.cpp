@@ -2,6 +2,7 @@
 
 #include "core/validator.h"
 #include "sync/records/coveragefacts.h"
+#include "sync/records/formstore.h"
 #include "sync/records/recordstore.h"
 #include "sync/records/reviewstore.h"
 #include "sync/store/auditlog.h"
@@ -29,6 +30,13 @@ QString describe(const DemoRecord &record, const QList<ValidationIssue> &issues)
         parts.append(u"%1 (%2): %3"_s.arg(issue.field, issue.code, issue.message.en));
     return u"%1 %2: %3"_s.arg(record.entity, record.id, parts.join(u"; "_s));
 }
+
+/** Who carried out an enterprise's digital transformation: fictitious providers, and the
+ * enterprise itself. */
+const QStringList kProviders{u"浙江瓯江数智科技有限公司"_s, u"丽水括苍工业互联网服务有限公司"_s,
+                             u"自主实施"_s, u"浙江处州智能制造技术服务有限公司"_s};
+
+const QString kProviderField = u"digital_service_provider"_s;
 
 } // namespace
 
@@ -143,6 +151,10 @@ Result<DemoSummary, DemoError> Demo::run(const DemoOptions &options, const QStri
         return storage(audited.error());
     if (auto committed = transaction.value().commit(); !committed)
         return storage(committed.error());
+    if (!options.nextVersion.isEmpty()) {
+        if (auto published = publishNextVersion(options, now, summary); !published)
+            return published.error();
+    }
 
     DemoCity names;
     names.enterpriseUserUscc = enterpriseUser;
@@ -158,6 +170,64 @@ Result<DemoSummary, DemoError> Demo::run(const DemoOptions &options, const QStri
         summary.users.append(user);
     }
     return summary;
+}
+
+Status<DemoError> Demo::publishNextVersion(const DemoOptions &options, qint64 now,
+                                           DemoSummary &summary)
+{
+    auto published = FormStore(m_db).publish(options.nextVersion, u"office"_s, false, now);
+    if (!published) {
+        return DemoError{DemoError::Kind::Invalid,
+                         u"cannot publish the next version of the survey: "_s +
+                             published.error().message};
+    }
+    const int version = published.value().version;
+    summary.formVersion = version;
+    auto forms = FormStore(m_db).definitions(version - 1);
+    if (!forms)
+        return storage(forms.error());
+    const FormDefinition &next = forms.value().constLast();
+    const Validator validator(next, ValidationContext{QDateTime::fromMSecsSinceEpoch(now).date(),
+                                                      m_catalog.regionCodes()});
+    auto surveys = m_db.exec(u"SELECT id FROM records WHERE entity = 'survey' AND deleted = 0 "
+                             "ORDER BY id"_s);
+    if (!surveys)
+        return storage(surveys.error());
+    QStringList ids;
+    while (surveys.value().next())
+        ids.append(surveys.value().value(0).toString());
+    auto transaction = WriteTransaction::begin(m_db);
+    if (!transaction)
+        return storage(transaction.error());
+    RecordStore records(m_db);
+    for (qsizetype i = 0; i < ids.size(); i += 3) {
+        auto stored = records.get(u"survey"_s, ids.at(i));
+        if (!stored)
+            return storage(stored.error());
+        StoredRecord record = *stored.value();
+        const QJsonObject &fields = record.fields;
+        if (fields.value("state"_L1).toString() != "submitted"_L1 ||
+            fields.value("digital_level"_L1).toInt() < 1 ||
+            fields.value("period"_L1).toInt() != options.period)
+            continue;
+        const QJsonObject change{{kProviderField, kProviders.at(i % kProviders.size())}};
+        QJsonObject after = fields;
+        after.insert(kProviderField, change.value(kProviderField));
+        const auto issues = validator.validate(u"survey"_s, after, ValidationMode::Submit);
+        if (!issues.isEmpty()) {
+            return DemoError{DemoError::Kind::Invalid,
+                             describe(DemoRecord{u"survey"_s, record.id, {}, {}, after}, issues)};
+        }
+        (void)RecordStore::applyServerChanges(record, change,
+                                              Hlc{now, m_hlcCounter++, RecordStore::kServerDevice});
+        record.formVersion = version;
+        if (auto written = records.write(record); !written)
+            return storage(written.error());
+        ++summary.onNextVersion;
+    }
+    if (auto committed = transaction.value().commit(); !committed)
+        return storage(committed.error());
+    return Done{};
 }
 
 Status<DemoError> Demo::write(const DemoCity &city, qint64 now, DemoSummary &summary)

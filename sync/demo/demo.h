@@ -28,6 +28,8 @@ struct DemoSummary
     QMap<QString, int> records; ///< entity -> records written (reviews included)
     int registry = 0;
     int official = 0;
+    int formVersion = 1;   ///< the current version after the demo
+    int onNextVersion = 0; ///< surveys the demo moved to that version
     QList<DemoUser> users;
 };
 
@@ -70,6 +72,10 @@ private:
     /** Checks a part of the city and writes it (inside run()'s transaction). */
     [[nodiscard]] Status<DemoError> write(const DemoCity &city, qint64 now, DemoSummary &summary);
     [[nodiscard]] QList<DemoUser> plannedUsers(const DemoCity &city) const;
+    /** Publishes options.nextVersion (as `office`) and moves a third of the submitted surveys
+     * with a digital level to it, filling the field it adds. */
+    [[nodiscard]] Status<DemoError> publishNextVersion(const DemoOptions &options, qint64 now,
+                                                       DemoSummary &summary);
 
     /** Enterprises generated, checked and written at a time. */
     static constexpr int kBatch = 500;

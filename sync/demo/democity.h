@@ -27,6 +27,11 @@ struct DemoOptions
     quint64 seed = 20241128;
     int enterprises = 300; ///< registry size; a few enterprises outside it are added
     int period = 2024;     ///< the survey year (the annex's targets are for 2024)
+    /**
+     * A later version of the survey definition to publish after the city is written (the bytes
+     * of assets/forms/survey.v2.json), or empty. See Demo::run().
+     */
+    QByteArray nextVersion;
 };
 
 /** One generated record, before it is written: entity, id, scope columns and fields. */

@@ -13,7 +13,7 @@ QString PullFeed::sql(const AccessScope &scope)
 {
     const QString filter =
         scope.isEverything() ? u"seq > ?"_s : u"%1 = ? AND seq > ?"_s.arg(scope.column());
-    return u"SELECT entity, id, rev, seq, deleted, fields FROM records WHERE %1 "
+    return u"SELECT entity, id, rev, seq, deleted, fields, form_version FROM records WHERE %1 "
            "ORDER BY seq LIMIT ?"_s.arg(filter);
 }
 
@@ -70,6 +70,7 @@ Result<PullPage, DbError> PullFeed::page(const AccessScope &scope, qint64 since,
             change.deleted = q.value(4).toInt() != 0;
             if (!change.deleted)
                 change.fields = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+            change.formVersion = q.value(6).toInt();
             page.changes.append(std::move(change));
         }
     }

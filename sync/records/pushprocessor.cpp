@@ -57,14 +57,14 @@ PushProcessor::PushProcessor(const PushEnvironment &environment, const AuthedUse
     , m_user(user)
     , m_scope(user)
     , m_records(environment.db)
-    , m_resolver(environment.db, m_records, environment.form)
+    , m_resolver(environment.db, m_records, environment.forms.current())
     , m_conflicts(m_records)
     , m_log(environment.db)
-    , m_blobRefs(environment.db.statements(), environment.form)
+    , m_blobRefs(environment.db.statements(), environment.forms.current())
     , m_statements(environment.db.statements())
-    , m_validator(environment.form,
-                  ValidationContext{chinaDate(environment.now), environment.regions.regionCodes()})
-    , m_form(environment.form)
+    , m_forms(environment.forms)
+    , m_form(environment.forms.current())
+    , m_today(chinaDate(environment.now))
     , m_regions(environment.regions)
     , m_now(environment.now)
 {}
@@ -175,7 +175,7 @@ Result<ValidationMode, DbError> PushProcessor::validationMode(const StoredRecord
     };
     if (submitted(record.fields))
         return ValidationMode::Submit;
-    // A row is as strict as its parent (docs/api.md "Sync", check 5): rows of a submitted survey
+    // A row is as strict as its parent (docs/api.md "Sync", check 6): rows of a submitted survey
     // are part of the submission. The parent as stored includes this batch's earlier writes.
     const EntityDefinition *definition = m_form.entity(record.entity);
     if (!definition || !definition->isRepeatGroup())
@@ -193,8 +193,55 @@ Result<ValidationMode, DbError> PushProcessor::validationMode(const StoredRecord
                                                                    : ValidationMode::Draft;
 }
 
-std::optional<SyncError> PushProcessor::validate(const StoredRecord &record,
-                                                 ValidationMode mode) const
+const Validator &PushProcessor::validator(int formVersion)
+{
+    auto it = m_validators.find(formVersion);
+    if (it == m_validators.end()) {
+        // checkVersion() has found the version, so it is held.
+        const FormDefinition *form = m_forms.find(m_db, formVersion).value();
+        it = m_validators
+                 .try_emplace(formVersion, *form,
+                              ValidationContext{m_today, m_regions.regionCodes()})
+                 .first;
+    }
+    return it->second;
+}
+
+Result<std::optional<SyncError>, DbError> PushProcessor::checkVersion(const Mutation &mutation)
+{
+    auto found = m_forms.find(m_db, mutation.formVersion);
+    if (!found)
+        return found.error();
+    const FormDefinition *form = found.value();
+    if (!form) {
+        return std::optional(SyncError{
+            QString(SyncErrorCode::UnknownFormVersion),
+            u"This server has no version %1 of the survey definition (the current one is %2); "
+            "nothing was written. 服务器没有第 %1 版调查表（当前为第 %2 版），未写入。"_s
+                .arg(mutation.formVersion)
+                .arg(m_forms.current().version()),
+            u"form_version"_s,
+            {}});
+    }
+    if (mutation.op != Mutation::Op::Upsert)
+        return std::optional<SyncError>();
+    const EntityDefinition *entity = form->entity(mutation.entity);
+    for (auto it = mutation.fields.constBegin(); it != mutation.fields.constEnd(); ++it) {
+        if (entity && entity->field(it.key()))
+            continue;
+        return std::optional(SyncError{
+            QString(PushErrorCode::UnknownField),
+            u"Version %1 of the survey definition has no field '%2' in %3; nothing was written. "
+            "第 %1 版调查表没有字段“%2”，未写入。"_s.arg(QString::number(mutation.formVersion),
+                                                         it.key(), mutation.entity),
+            it.key(),
+            {}});
+    }
+    return std::optional<SyncError>();
+}
+
+std::optional<SyncError> PushProcessor::validate(const StoredRecord &record, ValidationMode mode,
+                                                 int formVersion)
 {
     if (record.entity == SyncEntity::Enterprise && record.fields.contains("uscc"_L1) &&
         record.fields.value("uscc"_L1).toString() != record.id) {
@@ -204,7 +251,8 @@ std::optional<SyncError> PushProcessor::validate(const StoredRecord &record,
                          u"uscc"_s,
                          {}};
     }
-    const QList<ValidationIssue> issues = m_validator.validate(record.entity, record.fields, mode);
+    const QList<ValidationIssue> issues =
+        validator(formVersion).validate(record.entity, record.fields, mode);
     for (const ValidationIssue &issue : issues) {
         if (issue.severity != Severity::Error)
             continue;
@@ -342,13 +390,21 @@ Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation, q
                 {}});
     }
 
+    auto versionProblem = checkVersion(mutation);
+    if (!versionProblem)
+        return versionProblem.error();
+    if (versionProblem.value())
+        return rejected(mid, currentRev, *versionProblem.value());
+
     MergeOutcome outcome = FieldMerge::merge(current, mutation, m_user.username);
     StoredRecord &record = outcome.record;
+    if (mutation.op == Mutation::Op::Upsert)
+        record.formVersion = mutation.formVersion;
     if (outcome.changed && !record.deleted) {
         auto mode = validationMode(record, index);
         if (!mode)
             return mode.error();
-        if (auto invalid = validate(record, mode.value()))
+        if (auto invalid = validate(record, mode.value(), mutation.formVersion))
             return rejected(mid, currentRev, *invalid);
         if (auto misplaced = checkRegion(current, record))
             return rejected(mid, currentRev, *misplaced);

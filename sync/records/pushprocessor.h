@@ -5,6 +5,7 @@
 #include "core/validator.h"
 #include "sync/records/blobrefs.h"
 #include "sync/records/conflictlog.h"
+#include "sync/records/formstore.h"
 #include "sync/records/mutationlog.h"
 #include "sync/records/recordscope.h"
 #include "sync/records/scoperesolver.h"
@@ -29,6 +30,8 @@ inline constexpr QLatin1StringView RegionChange{"region_change"};
  * is not the one in its USCC (characters 3-8), where the stored record did not already say so.
  */
 inline constexpr QLatin1StringView RegionMismatch{"region_mismatch"};
+/** An upsert naming a field that its form_version does not define (`field` names it). */
+inline constexpr QLatin1StringView UnknownField{"unknown_field"};
 /** A note on a `conflict` result (not a rejection): which fields clashed. */
 inline constexpr QLatin1StringView Conflict{"conflict"};
 } // namespace PushErrorCode
@@ -44,15 +47,18 @@ inline constexpr QLatin1StringView Conflict{"conflict"};
  * For each mutation, in this order: a mutation id seen before answers `duplicate` with the first
  * result; the entity must be one devices write (`unknown_entity`); the HLC at most 24 h ahead of
  * the server's clock and its device the push's device_id (`bad_hlc`); the id well formed
- * (`bad_id`); the caller in scope of the stored record (`forbidden`); then FieldMerge merges, the
- * Validator judges the merged record against the current definition (Submit mode when the record is
+ * (`bad_id`); the caller in scope of the stored record (`forbidden`); the mutation's form_version
+ * one the server holds (`unknown_form_version`) and, for an upsert, every field it carries one of
+ * that version's (`unknown_field`); then FieldMerge merges, the Validator of the mutation's
+ * version judges the merged record (Submit mode when the record is
  * submitted, see validationMode(), else Draft; the first error is the rejection's code, field and
  * message), an enterprise's region must be the caller's to give (checkRegion(): `region_change`,
  * `region_mismatch`), ScopeResolver finds where the record now belongs (`unknown_enterprise`,
  * `unknown_parent`) and the caller must be in that scope too (`forbidden`); a survey must be the
  * only live one of its enterprise and period
  * (`duplicate_survey` with existing_id). Only then are the record and its conflict records
- * written, and the blobs its photo fields name (BlobRefs).
+ * written, with the mutation's form_version (an upsert's; a delete keeps the record's), and the
+ * blobs its photo fields name (BlobRefs).
  */
 /** What a push answers: its results, and their JSON text, written once as they are logged. */
 struct PushOutcome
@@ -61,11 +67,13 @@ struct PushOutcome
     QByteArray json; ///< compact JSON of response.toJson(), UTF-8
 };
 
-/** What a push is judged against: the database, the definition and regions, and the time now. */
+/** What a push is judged against: the database, the definition's versions and the regions, and
+ * the time now. Scopes, parents and photo fields are read from the current version (versions
+ * only add, so it holds every field of every version). */
 struct PushEnvironment
 {
     Database &db;
-    const FormDefinition &form;
+    FormVersions &forms;
     const RegionCatalog &regions;
     qint64 now = 0; ///< Unix ms, the server's clock at the start of the push
 };
@@ -95,8 +103,12 @@ private:
      */
     [[nodiscard]] Result<ValidationMode, DbError> validationMode(const StoredRecord &record,
                                                                  qsizetype index);
-    [[nodiscard]] std::optional<SyncError> validate(const StoredRecord &record,
-                                                    ValidationMode mode) const;
+    [[nodiscard]] std::optional<SyncError> validate(const StoredRecord &record, ValidationMode mode,
+                                                    int formVersion);
+    /** The mutation's version and its fields (`unknown_form_version`, `unknown_field`). */
+    [[nodiscard]] Result<std::optional<SyncError>, DbError> checkVersion(const Mutation &mutation);
+    /** The validator of one version, made on first use. */
+    [[nodiscard]] const Validator &validator(int formVersion);
     /**
      * An enterprise's region is the office's (office and admin pass): anyone else may not change
      * a region the stored record has (`region_change`), and a region they give where the stored
@@ -118,8 +130,11 @@ private:
     MutationLog m_log;
     BlobRefs m_blobRefs;
     StatementCache &m_statements;
-    Validator m_validator;
-    const FormDefinition &m_form;
+    FormVersions &m_forms;
+    const FormDefinition &m_form; ///< the current version
+    QDate m_today;
+    /** Per version (the definitions live in m_forms as long as the server). */
+    std::map<int, Validator> m_validators;
     const RegionCatalog &m_regions;
     qint64 m_now = 0;
     QString m_deviceId; ///< the device_id of the push being processed

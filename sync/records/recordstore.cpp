@@ -20,17 +20,20 @@ QVariant nullIfEmpty(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
-/** Rows per multi-row INSERT: 900 parameters, under both backends' limits. */
+/** Parameters of one records row. */
+constexpr qsizetype kColumns = 10;
+/** Rows per multi-row INSERT: 1,000 parameters, under both backends' limits. */
 constexpr qsizetype kRowsPerInsert = 100;
 
-/** The upsert of n records rows (9 parameters each, in the order of write()). */
+/** The upsert of n records rows (kColumns parameters each, in the order of write()). */
 QString insertSql(qsizetype n)
 {
-    QStringList rows(n, u"(?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    QStringList rows(n, u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     return u"INSERT INTO records (entity, id, rev, seq, deleted, fields, meta, region, "
-           "enterprise) VALUES %1 ON CONFLICT (entity, id) DO UPDATE SET rev = excluded.rev, "
-           "seq = excluded.seq, deleted = excluded.deleted, fields = excluded.fields, "
-           "meta = excluded.meta, region = excluded.region, enterprise = excluded.enterprise"_s.arg(
+           "enterprise, form_version) VALUES %1 ON CONFLICT (entity, id) DO UPDATE SET "
+           "rev = excluded.rev, seq = excluded.seq, deleted = excluded.deleted, "
+           "fields = excluded.fields, meta = excluded.meta, region = excluded.region, "
+           "enterprise = excluded.enterprise, form_version = excluded.form_version"_s.arg(
                rows.join(u", "_s));
 }
 
@@ -92,8 +95,8 @@ DbStatus RecordStore::prefetch(const QList<std::pair<QString, QString>> &keys)
                 params.append(ids.constLast());
             QStringList marks(length, u"?"_s);
             auto query = m_statements.exec(
-                u"SELECT id, rev, seq, deleted, fields, meta, region, enterprise FROM records "
-                "WHERE entity = ? AND id IN (%1)"_s.arg(marks.join(u", "_s)),
+                u"SELECT id, rev, seq, deleted, fields, meta, region, enterprise, form_version "
+                "FROM records WHERE entity = ? AND id IN (%1)"_s.arg(marks.join(u", "_s)),
                 params);
             if (!query)
                 return query.error();
@@ -109,6 +112,7 @@ DbStatus RecordStore::prefetch(const QList<std::pair<QString, QString>> &keys)
                 record.meta = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
                 record.region = q.value(6).toString();
                 record.enterprise = q.value(7).toString();
+                record.formVersion = q.value(8).toInt();
                 const QString name = key(record.entity, record.id); // before the move
                 m_known.insert(name, std::move(record));
             }
@@ -123,8 +127,8 @@ Result<std::optional<StoredRecord>, DbError> RecordStore::get(const QString &ent
 {
     if (const auto known = m_known.constFind(key(entity, id)); known != m_known.cend())
         return *known;
-    auto query = m_statements.exec(u"SELECT rev, seq, deleted, fields, meta, region, enterprise "
-                                   "FROM records WHERE entity = ? AND id = ?"_s,
+    auto query = m_statements.exec(u"SELECT rev, seq, deleted, fields, meta, region, enterprise, "
+                                   "form_version FROM records WHERE entity = ? AND id = ?"_s,
                                    {entity, id});
     if (!query)
         return query.error();
@@ -143,6 +147,7 @@ Result<std::optional<StoredRecord>, DbError> RecordStore::get(const QString &ent
     record.meta = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
     record.region = q.value(5).toString();
     record.enterprise = q.value(6).toString();
+    record.formVersion = q.value(7).toInt();
     q.finish();
     return std::optional<StoredRecord>(std::move(record));
 }
@@ -217,7 +222,8 @@ DbStatus RecordStore::write(StoredRecord &record)
                      compact(record.fields),
                      compact(record.meta),
                      nullIfEmpty(record.region),
-                     nullIfEmpty(record.enterprise)};
+                     nullIfEmpty(record.enterprise),
+                     record.formVersion};
     if (deferred) {
         m_deferred.append(std::move(row));
         m_known.insert(key(record.entity, record.id), record);
@@ -237,7 +243,7 @@ DbStatus RecordStore::flushDeferred()
     for (qsizetype at = 0; at < m_deferred.size(); at += kRowsPerInsert) {
         const qsizetype n = std::min(kRowsPerInsert, m_deferred.size() - at);
         QVariantList params;
-        params.reserve(n * 9);
+        params.reserve(n * kColumns);
         for (qsizetype i = at; i < at + n; ++i)
             params.append(m_deferred.at(i));
         if (auto written = m_statements.run(insertSql(n), params); !written)

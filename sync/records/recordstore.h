@@ -23,9 +23,10 @@ struct StoredRecord
     qint64 seq = 0; ///< its place in the change feed, assigned by RecordStore::write()
     bool deleted = false;
     QJsonObject fields;
-    QJsonObject meta;   ///< {field: {"hlc": "...", "rev": N}}: when each field last changed
-    QString region;     ///< scope column (docs/design.md "Scopes")
-    QString enterprise; ///< scope column
+    QJsonObject meta;    ///< {field: {"hlc": "...", "rev": N}}: when each field last changed
+    QString region;      ///< scope column (docs/design.md "Scopes")
+    QString enterprise;  ///< scope column
+    int formVersion = 1; ///< the survey definition version of its last upsert
 };
 
 /**

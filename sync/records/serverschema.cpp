@@ -2,6 +2,7 @@
 
 #include "sync/records/blobrefs.h"
 #include "sync/records/coveragefacts.h"
+#include "sync/records/formstore.h"
 #include "sync/records/recordfacts.h"
 #include "sync/records/targetstore.h"
 
@@ -20,6 +21,10 @@ Result<int, DbError> ServerSchema::apply(Database &db, qint64 nowMillis,
         {6,
          [&form](Database &database) {
              return BlobRefs::backfill(database, form);
+         }},
+        {7,
+         [&form, nowMillis](Database &database) {
+             return FormStore::seed(database, form, nowMillis);
          }},
     };
     return Migrations::apply(db, nowMillis, backfills);

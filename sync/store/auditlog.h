@@ -19,7 +19,6 @@ inline constexpr QLatin1StringView UserAdded{"user_added"};
 inline constexpr QLatin1StringView UserDisabled{"user_disabled"};
 inline constexpr QLatin1StringView UserEnabled{"user_enabled"};
 inline constexpr QLatin1StringView PasswordReset{"password_reset"};
-inline constexpr QLatin1StringView PasswordChanged{"password_changed"};
 inline constexpr QLatin1StringView RegistryImported{"registry_imported"};
 inline constexpr QLatin1StringView ReviewCreated{"review"};
 inline constexpr QLatin1StringView OfficialFigureSet{"official_figure_set"};
@@ -28,6 +27,8 @@ inline constexpr QLatin1StringView CoverageExported{"coverage_exported"};
 inline constexpr QLatin1StringView DemoGenerated{"demo_generated"};
 inline constexpr QLatin1StringView TargetsSet{"targets_set"};
 inline constexpr QLatin1StringView TargetsImported{"targets_imported"};
+inline constexpr QLatin1StringView FormPublished{"form_published"};
+inline constexpr QLatin1StringView RecordsExported{"records_exported"};
 /** Every action above: GET /api/v1/audit?action= takes only these. Add a new action here too. */
 inline constexpr std::array All{Login,
                                 LoginFailed,
@@ -36,7 +37,6 @@ inline constexpr std::array All{Login,
                                 UserDisabled,
                                 UserEnabled,
                                 PasswordReset,
-                                PasswordChanged,
                                 RegistryImported,
                                 ReviewCreated,
                                 OfficialFigureSet,
@@ -44,7 +44,9 @@ inline constexpr std::array All{Login,
                                 CoverageExported,
                                 DemoGenerated,
                                 TargetsSet,
-                                TargetsImported};
+                                TargetsImported,
+                                FormPublished,
+                                RecordsExported};
 [[nodiscard]] inline bool isKnown(QStringView name)
 {
     return std::any_of(All.begin(), All.end(), [name](QLatin1StringView a) { return a == name; });

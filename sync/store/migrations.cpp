@@ -258,14 +258,20 @@ QStringList schemaV6BlobsPerUploader(const Database &db)
 }
 
 /**
- * Version 7: accounts made or reset in the app get a one-time password (must_change_password: the
- * user sets their own before any other call); last_login_at for the office's list of accounts.
+ * Version 7: the versions of the survey definition (FormStore in the records library), version 1
+ * seeded by its backfill from assets/forms/survey.v1.json; and each record's version, that of its
+ * last upsert (every record stored before versions existed was written under version 1).
  */
-QStringList schemaV7Accounts(const Database &)
+QStringList schemaV7FormVersions(const Database &)
 {
     return {
-        u"ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"_s,
-        u"ALTER TABLE users ADD COLUMN last_login_at BIGINT"_s,
+        u"CREATE TABLE form_versions ("
+        "  version INTEGER PRIMARY KEY,"
+        "  definition TEXT NOT NULL,"
+        "  published_at BIGINT NOT NULL,"
+        "  published_by TEXT,"
+        "  changes TEXT NOT NULL)"_s,
+        u"ALTER TABLE records ADD COLUMN form_version INTEGER NOT NULL DEFAULT 1"_s,
     };
 }
 
@@ -285,7 +291,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {4, u"coverage facts"_s, schemaV4CoverageFacts, true},
         {5, u"targets per period"_s, schemaV5Targets, true},
         {6, u"blob uploads per uploader, blob references"_s, schemaV6BlobsPerUploader, true},
-        {7, u"one-time passwords, last login"_s, schemaV7Accounts},
+        {7, u"survey definition versions"_s, schemaV7FormVersions, true},
     };
     return list;
 }

@@ -50,6 +50,7 @@ OfficeCity::OfficeCity()
                             u"遂昌丙纺织有限公司"_s, u"遂昌丁食品有限公司"_s};
     QList<RegistryEntry> registry;
     QList<server::StoredRecord> records;
+    m_names = names;
     for (int i = 0; i < names.size(); ++i) {
         const QString uscc = makeUscc(u'9', u'1', kRegion, u"4000000%1"_s.arg(i));
         m_usccs.append(uscc);
@@ -111,6 +112,53 @@ QHash<QString, QJsonObject> OfficeCity::targetsOnServer(int period) const
     QHash<QString, QJsonObject> out;
     for (const QJsonValue &region : answer.json().value("regions"_L1).toArray())
         out.insert(region["region"_L1].toString(), region["targets"_L1].toObject());
+    return out;
+}
+
+QString OfficeCity::newUscc(int n)
+{
+    return makeUscc(u'9', u'1', kRegion, u"5000%1"_s.arg(n, 4, 10, QChar(u'0')));
+}
+
+QStringList OfficeCity::registryLines() const
+{
+    QStringList lines;
+    for (int i = 0; i < m_usccs.size(); ++i)
+        lines.append(u"%1,%2,%3,3421,true"_s.arg(m_usccs.at(i), m_names.at(i), kRegion));
+    return lines;
+}
+
+QByteArray OfficeCity::registryCsv(const QStringList &lines)
+{
+    return (u"uscc,name,region,industry_code,above_size\n"_s + lines.join(u'\n') + u'\n').toUtf8();
+}
+
+QString OfficeCity::serverEnterpriseName(const QString &uscc) const
+{
+    HttpClient client(m_baseUrl);
+    if (client.login(kUser, kPassword).isEmpty())
+        return {};
+    QString name;
+    for (const QJsonObject &change : pullEverything(client)) {
+        if (change.value("entity"_L1).toString() == u"enterprise"_s &&
+            change.value("id"_L1).toString() == uscc)
+            name = change.value("fields"_L1).toObject().value("name"_L1).toString();
+    }
+    return name;
+}
+
+QList<QJsonObject> OfficeCity::registryAudit() const
+{
+    HttpClient client(m_baseUrl);
+    if (client.login(kUser, kPassword).isEmpty())
+        return {};
+    const HttpResult answer = client.get(u"/api/v1/audit?action=registry_imported"_s);
+    QList<QJsonObject> out;
+    for (const QJsonValue &entry : answer.json().value("entries"_L1).toArray()) {
+        QJsonObject detail = entry["detail"_L1].toObject();
+        detail.insert(u"actor"_s, entry["actor"_L1]);
+        out.append(detail);
+    }
     return out;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -55,6 +57,16 @@ public:
      * office user): region code -> {INDICATOR: number}; empty when the call fails.
      */
     [[nodiscard]] QHash<QString, QJsonObject> targetsOnServer(int period) const;
+    /** A valid USCC of 331123 that the city does not hold (n from 0 to 99). */
+    [[nodiscard]] static QString newUscc(int n);
+    /** The city's registry as CSV lines (uscc,name,region,industry_code,above_size), A to D. */
+    [[nodiscard]] QStringList registryLines() const;
+    /** A registry file: the header, then the lines as they are. */
+    [[nodiscard]] static QByteArray registryCsv(const QStringList &lines);
+    /** The name of the enterprise record the server holds ("" when none), by the office's pull. */
+    [[nodiscard]] QString serverEnterpriseName(const QString &uscc) const;
+    /** The `registry_imported` rows of the server's audit log, newest first (their detail). */
+    [[nodiscard]] QList<QJsonObject> registryAudit() const;
     /** Stops the server (the city's data stays): calls fail as with no network. */
     void stopServer();
 
@@ -65,6 +77,7 @@ private:
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<TestServer> m_server;
     QStringList m_usccs;
+    QStringList m_names;
     QStringList m_surveyIds;
     QUrl m_baseUrl;
     QString m_error;

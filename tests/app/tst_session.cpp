@@ -224,7 +224,7 @@ void Tst_session::serverBackAfterOfflineLogin()
 
     // The server is back at the same address: "sync now" logs in with the password typed at
     // the offline login, then sends the edit made meanwhile.
-    server::Server again(m_db->db(), gx::test::testForm(), gx::test::testRegions());
+    server::Server again(m_db->db(), gx::test::formVersions(m_db->db()), gx::test::testRegions());
     auto listening = again.listen(QHostAddress::LocalHost, port);
     if (!listening)
         QSKIP(qPrintable(u"port %1 is not free again: %2"_s.arg(port).arg(listening.error())));

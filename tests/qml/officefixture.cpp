@@ -5,6 +5,7 @@
 #include "app/session.h"
 
 #include <QDir>
+#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -56,6 +57,23 @@ QVariant OfficeFixture::serverTarget(int period, const QString &region,
         return {};
     const QJsonValue value = m_city->targetsOnServer(period).value(region).value(indicator);
     return value.isDouble() ? QVariant(value.toDouble()) : QVariant();
+}
+
+QString OfficeFixture::writeRegistryFile(const QString &name, const QStringList &extraLines) const
+{
+    if (!m_city)
+        return {};
+    const QString path = Session::current()->environment().dataDir + u'/' + name;
+    QFile file(path);
+    const QByteArray bytes = test::OfficeCity::registryCsv(m_city->registryLines() + extraLines);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+QString OfficeFixture::serverEnterpriseName(const QString &uscc) const
+{
+    return m_city ? m_city->serverEnterpriseName(uscc) : QString();
 }
 
 QString OfficeFixture::serverReviewState(const QString &surveyId) const

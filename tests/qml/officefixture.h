@@ -30,6 +30,15 @@ public:
     /** The target the server holds for (period, region, indicator); undefined when none. */
     Q_INVOKABLE QVariant serverTarget(int period, const QString &region,
                                       const QString &indicator) const;
+    /** A valid USCC of 331123 the city does not hold (OfficeCity::newUscc). */
+    Q_INVOKABLE QString newUscc(int n) const { return test::OfficeCity::newUscc(n); }
+    /**
+     * Writes a registry CSV into the session's data directory: the header, the city's four
+     * enterprises as the server holds them, then `extraLines` as they are. Returns its path.
+     */
+    Q_INVOKABLE QString writeRegistryFile(const QString &name, const QStringList &extraLines) const;
+    /** The name of the enterprise record the server holds ("" when none). */
+    Q_INVOKABLE QString serverEnterpriseName(const QString &uscc) const;
     /** The latest review state of a survey on the server ("" when none). */
     Q_INVOKABLE QString serverReviewState(const QString &surveyId) const;
     /** The field the latest review of a survey on the server is pinned to ("" when none). */

@@ -84,7 +84,7 @@ Result<std::unique_ptr<server::Database>, server::DbError> TestDatabase::openAno
 const FormDefinition &testForm()
 {
     static const FormDefinition form = [] {
-        auto loaded = server::ServerAssets::loadCurrentForm(server::ServerAssets::resolveDir());
+        auto loaded = server::ServerAssets::loadFirstForm(server::ServerAssets::resolveDir());
         if (!loaded)
             qFatal("survey definition: %s", qUtf8Printable(loaded.error().toString()));
         return loaded.value();
@@ -103,8 +103,17 @@ const RegionCatalog &testRegions()
     return regions;
 }
 
+server::FormVersions formVersions(server::Database &db)
+{
+    auto forms = server::FormVersions::load(db);
+    if (!forms)
+        qFatal("form versions: %s", qUtf8Printable(forms.error().message));
+    return std::move(forms).value();
+}
+
 TestServer::TestServer(server::Database &db, server::ServerConfig config)
-    : m_server(std::make_unique<server::Server>(db, testForm(), testRegions(), std::move(config)))
+    : m_server(
+          std::make_unique<server::Server>(db, formVersions(db), testRegions(), std::move(config)))
 {
     auto port = m_server->listen(QHostAddress::LocalHost, 0);
     if (port)

@@ -69,6 +69,9 @@ private:
 [[nodiscard]] const FormDefinition &testForm();
 [[nodiscard]] const RegionCatalog &testRegions();
 
+/** The versions of the survey definition in db, as a server holds them; aborts when unreadable. */
+[[nodiscard]] server::FormVersions formVersions(server::Database &db);
+
 /** An in-process gengxin-server on 127.0.0.1, port chosen by the system. */
 class TestServer
 {
@@ -116,6 +119,8 @@ public:
     [[nodiscard]] qint64 lastSeq();
 
     [[nodiscard]] server::Database &db() { return m_db->db(); }
+    /** The --db URL of the database, for gengxin-server commands beside the server. */
+    [[nodiscard]] QString dbUrl() const { return m_db->url(); }
     [[nodiscard]] TestServer &server() { return *m_server; }
     [[nodiscard]] TestClock &clock() { return m_clock; }
     [[nodiscard]] const QString &enterprise() const { return m_enterprise; }

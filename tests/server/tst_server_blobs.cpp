@@ -582,12 +582,12 @@ void Tst_server_blobs::migrationFindsNamedBlobs()
     QVERIFY(db.run(u"DELETE FROM blob_refs"_s).ok());
     QCOMPARE(m_client->get(blobPath(name)).status, 404);
     QVERIFY(db.run(u"DELETE FROM schema_migrations WHERE version >= 6"_s).ok());
-    for (const char *sql : {"ALTER TABLE users DROP COLUMN must_change_password",
-                            "ALTER TABLE users DROP COLUMN last_login_at", "DROP TABLE blob_refs",
-                            "DROP TABLE blob_uploads", "DROP TABLE blob_chunks",
-                            "CREATE TABLE blob_chunks (sha256 TEXT NOT NULL, chunk_start BIGINT "
-                            "NOT NULL, chunk_size BIGINT NOT NULL, data %1 NOT NULL, PRIMARY "
-                            "KEY (sha256, chunk_start))"}) {
+    for (const char *sql :
+         {"DROP TABLE form_versions", "ALTER TABLE records DROP COLUMN form_version",
+          "DROP TABLE blob_refs", "DROP TABLE blob_uploads", "DROP TABLE blob_chunks",
+          "CREATE TABLE blob_chunks (sha256 TEXT NOT NULL, chunk_start BIGINT "
+          "NOT NULL, chunk_size BIGINT NOT NULL, data %1 NOT NULL, PRIMARY "
+          "KEY (sha256, chunk_start))"}) {
         QVERIFY2(db.run(QString::fromLatin1(sql).arg(db.blobType())).ok(), sql);
     }
     auto again = m_db->openAnother();

@@ -118,14 +118,35 @@ void Tst_server_demo::fillsAFreshStore()
                  counts.value(u"survey"_s) <= kEnterprises + 2,
              qPrintable(QString::number(counts.value(u"survey"_s))));
     QVERIFY(counts.value(u"equipment"_s) >= 5 * counts.value(u"survey"_s));
+
+    // Two versions of the survey: assets/forms/survey.v2.json published after the city, some
+    // submitted surveys edited on it (with its new field), every draft still on version 1.
+    QVERIFY2(run.out.contains(u"survey definition version 2 published"_s), qPrintable(run.out));
+    auto versions = m_db->db().exec(
+        u"SELECT COALESCE(SUM(CASE WHEN form_version = 2 THEN 1 ELSE 0 END), 0), "
+        "COALESCE(SUM(CASE WHEN form_version = 2 AND fields LIKE '%digital_service_provider%' "
+        "THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN form_version = 1 AND fields LIKE "
+        "'%\"draft\"%' THEN 1 ELSE 0 END), 0), (SELECT MAX(version) FROM form_versions) "
+        "FROM records WHERE entity = 'survey'"_s);
+    QVERIFY(versions);
+    QVERIFY(versions.value().next());
+    const int onV2 = versions.value().value(0).toInt();
+    QVERIFY2(onV2 > 0, "some surveys on version 2");
+    QCOMPARE(versions.value().value(1).toInt(), onV2);
+    QVERIFY2(versions.value().value(2).toInt() > 0, "drafts on version 1");
+    QCOMPARE(versions.value().value(3).toInt(), 2);
     QVERIFY(counts.value(u"key_process"_s) > 0);
     QVERIFY(counts.value(u"review"_s) > 0);
 
-    // Every record valid, every survey state present, scope columns and USCCs right.
-    const gx::Validator validator(gx::test::testForm(), {QDateTime::currentDateTimeUtc().date(),
-                                                         gx::test::testRegions().regionCodes()});
-    auto records = m_db->db().exec(
-        u"SELECT entity, id, fields, region, enterprise, deleted FROM records ORDER BY seq"_s);
+    // Every record valid under its version, every survey state present, scope columns and USCCs
+    // right.
+    const gx::server::FormVersions forms = gx::test::formVersions(m_db->db());
+    const gx::ValidationContext context{QDateTime::currentDateTimeUtc().date(),
+                                        gx::test::testRegions().regionCodes()};
+    const gx::Validator validator(*forms.all().at(0), context);
+    const gx::Validator validator2(*forms.all().at(1), context);
+    auto records = m_db->db().exec(u"SELECT entity, id, fields, region, enterprise, deleted, "
+                                   "form_version FROM records ORDER BY seq"_s);
     QVERIFY(records);
     QSet<QString> states;
     QHash<QString, QString> latestReview; // survey -> state
@@ -157,8 +178,10 @@ void Tst_server_demo::fillsAFreshStore()
             if (!draft)
                 submitted.insert(id);
         }
-        const auto issues = validator.validate(
-            entity, fields, draft ? gx::ValidationMode::Draft : gx::ValidationMode::Submit);
+        const auto issues =
+            (q.value(6).toInt() == 2 ? validator2 : validator)
+                .validate(entity, fields,
+                          draft ? gx::ValidationMode::Draft : gx::ValidationMode::Submit);
         QVERIFY2(issues.isEmpty(), qPrintable(entity + u' ' + id + u": "_s + issues.value(0).field +
                                               u' ' + issues.value(0).message.en));
         if (entity == "enterprise"_L1) {

@@ -46,7 +46,7 @@ private slots:
     void malformedPushAppliesNothing();
     void oddTextStoredVerbatim_data();
     void oddTextStoredVerbatim();
-    void unknownFieldsAreKept();
+    void unknownFieldsAreRejected();
     void duplicateSurvey();
     void rowsOfSubmittedSurvey_data();
     void rowsOfSubmittedSurvey();
@@ -509,19 +509,21 @@ void Tst_server_sync::oddTextStoredVerbatim()
     QCOMPARE(count.value().value(0).toInt(), 3);
 }
 
-void Tst_server_sync::unknownFieldsAreKept()
+void Tst_server_sync::unknownFieldsAreRejected()
 {
+    // A field its version does not define (survey versions: tst_server_forms) writes nothing.
     const QString survey = gx::test::newUuid();
     QJsonObject fields = gx::test::draftSurveyFields(m_f->enterprise());
     fields.insert(u"future_question"_s, QJsonArray{1, 2});
+    const qint64 before = m_f->lastSeq();
     const HttpResult answer =
         m_f->push(u"insp"_s, u"dev-a"_s,
                   {gx::test::upsertJson(u"survey"_s, survey, fields, 0,
                                         gx::test::hlcText(TestClock::kStart, u"dev-a"_s))});
-    QCOMPARE(firstResult(answer)["status"_L1].toString(), u"applied"_s);
-    const QJsonObject record =
-        gx::test::changeOf(gx::test::pullEverything(m_f->client(u"insp"_s)), u"survey"_s, survey);
-    QCOMPARE(record.value("fields"_L1).toObject(), fields);
+    QCOMPARE(firstResult(answer)["status"_L1].toString(), u"rejected"_s);
+    QCOMPARE(firstResult(answer)["error"_L1]["code"_L1].toString(), u"unknown_field"_s);
+    QCOMPARE(firstResult(answer)["error"_L1]["field"_L1].toString(), u"future_question"_s);
+    QCOMPARE(m_f->lastSeq(), before);
 }
 
 void Tst_server_sync::duplicateSurvey()

@@ -183,6 +183,8 @@ private slots:
     void resultTextIsCompactJson();
     void pullPageContract();
     void pullPageRoundTrip();
+    void formVersion_data();
+    void formVersion();
     void apiError();
     void enumNames();
     void rejects_data();
@@ -388,6 +390,40 @@ void Tst_syncprotocol::pullPageRoundTrip()
     QCOMPARE(decodedEmpty.value(), empty);
 }
 
+void Tst_syncprotocol::formVersion_data()
+{
+    QTest::addColumn<QJsonValue>("member");
+    QTest::addColumn<int>("version");
+    QTest::newRow("absent means 1, as devices sent before versions")
+        << QJsonValue(QJsonValue::Undefined) << 1;
+    QTest::newRow("1 written by hand") << QJsonValue(1) << 1;
+    QTest::newRow("2") << QJsonValue(2) << 2;
+    QTest::newRow("the largest") << QJsonValue(kMaxFormVersion) << kMaxFormVersion;
+}
+
+void Tst_syncprotocol::formVersion()
+{
+    QFETCH(QJsonValue, member);
+    QFETCH(int, version);
+    QJsonObject mutationJson = validMutationJson();
+    QJsonObject changeJson = validChangeJson();
+    if (!member.isUndefined()) {
+        mutationJson.insert(u"form_version"_s, member);
+        changeJson.insert(u"form_version"_s, member);
+    }
+    const auto mutation = decodeMutation(mutationJson);
+    QVERIFY(mutation.ok());
+    QCOMPARE(mutation.value().formVersion, version);
+    const auto change = decodeChange(changeJson);
+    QVERIFY(change.ok());
+    QCOMPARE(change.value().formVersion, version);
+    // Written only when not 1: what reads as 1 is written as before versions existed.
+    QCOMPARE(mutation.value().toJson().contains(u"form_version"_s), version != 1);
+    QCOMPARE(change.value().toJson().contains(u"form_version"_s), version != 1);
+    QCOMPARE(decodeMutation(mutation.value().toJson()).value(), mutation.value());
+    QCOMPARE(decodeChange(change.value().toJson()).value(), change.value());
+}
+
 void Tst_syncprotocol::apiError()
 {
     const ApiError error{u"bad_request"_s, u"mutations[3].base_rev: must be at least 0"_s,
@@ -472,6 +508,17 @@ void Tst_syncprotocol::rejects_data()
     // One mutation
     QTest::newRow("unknown mutation member")
         << p << push({{u"colour"_s, u"red"_s}}) << m1 + u"colour"_s << u"unknown member"_s;
+    QTest::newRow("form_version 0")
+        << p << push({{u"form_version"_s, 0}}) << m1 + u"form_version"_s << u"must be at least 1"_s;
+    QTest::newRow("form_version a fraction") << p << push({{u"form_version"_s, raw}}, {}, "1.5")
+                                             << m1 + u"form_version"_s << u"expected an integer"_s;
+    QTest::newRow("form_version a string") << p << push({{u"form_version"_s, u"2"_s}})
+                                           << m1 + u"form_version"_s << u"expected an integer"_s;
+    QTest::newRow("form_version too large") << p << push({{u"form_version"_s, 1000001}})
+                                            << m1 + u"form_version"_s << u"at most 1000000"_s;
+    QTest::newRow("change form_version 0")
+        << u"pull"_s << pull({{u"form_version"_s, 0}}) << u"changes[0].form_version"_s
+        << u"must be at least 1"_s;
     QTest::newRow("missing mutation_id") << p << push({}, {u"mutation_id"_s})
                                          << m1 + u"mutation_id"_s << u"missing required member"_s;
     QTest::newRow("mutation_id not a UUID") << p << push({{u"mutation_id"_s, u"not-a-uuid"_s}})
