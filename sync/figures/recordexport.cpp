@@ -1,12 +1,11 @@
 #include "sync/figures/recordexport.h"
 
 #include "sync/figures/csvexport.h"
+#include "sync/figures/xlsxexport.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QTemporaryDir>
 
 #include <xlsxwriter.h>
 
@@ -131,44 +130,30 @@ QByteArray csv(const QList<RecordColumn> &columns, const QList<Row> &rows,
 Result<QByteArray, QString> xlsx(const QList<RecordColumn> &columns, const QList<Row> &rows,
                                  const EntityDefinition *entity)
 {
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return u"cannot create a temporary directory for the workbook"_s;
-    const QString path = dir.filePath(u"records.xlsx"_s);
-    const QByteArray tmp = dir.path().toUtf8();
-    lxw_workbook_options options{LXW_FALSE, const_cast<char *>(tmp.constData()), LXW_FALSE};
-    lxw_workbook *book = workbook_new_opt(QFile::encodeName(path).constData(), &options);
-    if (!book)
-        return u"libxlsxwriter could not start a workbook"_s;
-    lxw_worksheet *sheet = workbook_add_worksheet(book, entity->label.zh.toUtf8().constData());
-    lxw_format *bold = workbook_add_format(book);
-    format_set_bold(bold);
-    const QStringList head = headers(columns);
-    for (int c = 0; c < head.size(); ++c)
-        worksheet_write_string(sheet, 0, lxw_col_t(c), head.at(c).toUtf8().constData(), bold);
-    for (int r = 0; r < rows.size(); ++r) {
-        const Row &row = rows.at(r);
-        const auto at = lxw_row_t(r + 1);
-        worksheet_write_string(sheet, at, 0, row.id.toUtf8().constData(), nullptr);
-        worksheet_write_number(sheet, at, 1, row.formVersion, nullptr);
-        for (int c = 0; c < columns.size(); ++c) {
-            const FieldDefinition *field = entity->field(columns.at(c).field);
-            const QJsonValue value = row.fields.value(columns.at(c).field);
-            const auto col = lxw_col_t(c + 2);
-            if (value.isDouble() && field && field->options.isEmpty())
-                worksheet_write_number(sheet, at, col, value.toDouble(), nullptr);
-            else if (const QString text = cellText(field, value); !text.isEmpty())
-                worksheet_write_string(sheet, at, col, text.toUtf8().constData(), nullptr);
+    return XlsxExport::write([&](lxw_workbook *book) {
+        lxw_worksheet *sheet = workbook_add_worksheet(book, entity->label.zh.toUtf8().constData());
+        lxw_format *bold = workbook_add_format(book);
+        format_set_bold(bold);
+        const QStringList head = headers(columns);
+        for (int c = 0; c < head.size(); ++c)
+            worksheet_write_string(sheet, 0, lxw_col_t(c), head.at(c).toUtf8().constData(), bold);
+        for (int r = 0; r < rows.size(); ++r) {
+            const Row &row = rows.at(r);
+            const auto at = lxw_row_t(r + 1);
+            worksheet_write_string(sheet, at, 0, row.id.toUtf8().constData(), nullptr);
+            worksheet_write_number(sheet, at, 1, row.formVersion, nullptr);
+            for (int c = 0; c < columns.size(); ++c) {
+                const FieldDefinition *field = entity->field(columns.at(c).field);
+                const QJsonValue value = row.fields.value(columns.at(c).field);
+                const auto col = lxw_col_t(c + 2);
+                if (value.isDouble() && field && field->options.isEmpty())
+                    worksheet_write_number(sheet, at, col, value.toDouble(), nullptr);
+                else if (const QString text = cellText(field, value); !text.isEmpty())
+                    worksheet_write_string(sheet, at, col, text.toUtf8().constData(), nullptr);
+            }
         }
-    }
-    worksheet_freeze_panes(sheet, 1, 1);
-    const lxw_error status = workbook_close(book);
-    if (status != LXW_NO_ERROR)
-        return u"libxlsxwriter: %1"_s.arg(QString::fromUtf8(lxw_strerror(status)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QString(u"cannot read the workbook back: "_s + file.errorString());
-    return file.readAll();
+        worksheet_freeze_panes(sheet, 1, 1);
+    });
 }
 
 } // namespace

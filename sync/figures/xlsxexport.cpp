@@ -323,18 +323,25 @@ Result<QByteArray, QString> XlsxExport::coverage(const CoverageReport &report,
                                                  const IndicatorInput &input,
                                                  const FormDefinition &form)
 {
+    return write([&](lxw_workbook *book) {
+        const Formats formats(book);
+        writeFigureSheet(book, formats, report);
+        writeEnterpriseSheet(book, formats, report, input, form);
+    });
+}
+
+Result<QByteArray, QString> XlsxExport::write(const std::function<void(lxw_workbook *book)> &fill)
+{
     QTemporaryDir dir;
     if (!dir.isValid())
         return u"cannot create a temporary directory for the workbook"_s;
-    const QString path = dir.filePath(u"coverage.xlsx"_s);
+    const QString path = dir.filePath(u"export.xlsx"_s);
     const QByteArray tmp = dir.path().toUtf8();
     lxw_workbook_options options{LXW_FALSE, const_cast<char *>(tmp.constData()), LXW_FALSE};
     lxw_workbook *book = workbook_new_opt(QFile::encodeName(path).constData(), &options);
     if (!book)
         return u"libxlsxwriter could not start a workbook"_s;
-    const Formats formats(book);
-    writeFigureSheet(book, formats, report);
-    writeEnterpriseSheet(book, formats, report, input, form);
+    fill(book);
     const lxw_error status = workbook_close(book);
     if (status != LXW_NO_ERROR)
         return u"libxlsxwriter: %1"_s.arg(QString::fromUtf8(lxw_strerror(status)));

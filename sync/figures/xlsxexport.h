@@ -7,6 +7,10 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
+
+struct lxw_workbook;
+
 namespace gx::server {
 
 /**
@@ -32,6 +36,14 @@ public:
     /** The workbook's bytes, or why libxlsxwriter could not write it. */
     [[nodiscard]] static Result<QByteArray, QString>
     coverage(const CoverageReport &report, const IndicatorInput &input, const FormDefinition &form);
+
+    /**
+     * A workbook that fill() writes, as bytes: libxlsxwriter writes to a file, so the workbook
+     * lives in a temporary directory of its own until it is read back. Every XLSX export of the
+     * server goes through it; the error says why libxlsxwriter could not write.
+     */
+    [[nodiscard]] static Result<QByteArray, QString>
+    write(const std::function<void(lxw_workbook *book)> &fill);
 };
 
 } // namespace gx::server
