@@ -22,6 +22,8 @@ GX_PACKAGES=(
     qml6-module-qtcharts qml6-module-qtpositioning
     # its pinned font, and a headless X server for screenshots
     fonts-noto-cjk xvfb xauth
+    # reading the report PDF back in the tests (pdftotext, pdfinfo, pdffonts, pdftoppm)
+    poppler-utils
 )
 
 gx_missing_packages() {
