@@ -291,6 +291,22 @@
         <source>The data on this device cannot be opened: %1</source>
         <translation>无法打开本设备上的数据：%1</translation>
     </message>
+    <message>
+        <source>The survey definition cannot be stored: %1</source>
+        <translation>无法保存调查表定义：%1</translation>
+    </message>
+    <message>
+        <source>The data on this device cannot be read: %1</source>
+        <translation>无法读取本设备上的数据：%1</translation>
+    </message>
+    <message>
+        <source>Version %1 of the survey definition cannot be read: %2</source>
+        <translation>无法读取第%1版调查表：%2</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>本设备未保存该版本</translation>
+    </message>
 </context>
 <context>
     <name>StatusLine</name>

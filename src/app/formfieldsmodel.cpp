@@ -63,10 +63,20 @@ void FormFieldsModel::setSession(Session *session)
                              readRecord();
                              refreshStates(true, {});
                          }},
+                        {&Session::formChanged,
+                         [this] {
+                             useSessionForm();
+                         }},
                         {&Session::sessionChanged, [this] {
                              reload();
                          }}}))
         return;
+    emit sessionChanged();
+    useSessionForm();
+}
+
+void FormFieldsModel::useSessionForm()
+{
     m_validator.reset();
     if (m_session) {
         ValidationContext context;
@@ -74,7 +84,6 @@ void FormFieldsModel::setSession(Session *session)
         context.regionCodes = m_session->regions().regionCodes();
         m_validator.emplace(m_session->form(), context);
     }
-    emit sessionChanged();
     rebuildRows();
 }
 

@@ -149,6 +149,8 @@ private:
         RowState state;
     };
 
+    /** The validator and the rows from the session's current definition. */
+    void useSessionForm();
     void rebuildRows();
     void readRecord();
     /** Recomputes every row's state; emits dataChanged for rows whose state differs, for

@@ -38,7 +38,9 @@ Session::Session(AppEnvironment environment, QObject *parent)
     auto form = FormDefinition::load(m_env.assetsDir + u"/forms/survey.v1.json"_s);
     if (!form)
         qFatal("the survey definition does not load: %s", qPrintable(form.error().toString()));
-    m_form = std::move(form.value());
+    const int bundled = form.value().version();
+    m_bundledForm = &m_forms.insert_or_assign(bundled, std::move(form.value())).first->second;
+    m_form = m_bundledForm;
     auto regions = RegionCatalog::load(m_env.assetsDir + u"/regions/lishui.json"_s);
     if (!regions)
         qFatal("the region catalog does not load: %s", qPrintable(regions.error().toString()));
@@ -175,6 +177,10 @@ Status<QString> Session::openUser(const StoredCredential &who, bool offline)
     if (!store)
         return tr("The data on this device cannot be opened: %1").arg(store.error().message);
     m_store = std::move(store.value());
+    if (auto done = useNewestForm(); !done) {
+        m_store.reset();
+        return done;
+    }
     m_sync = std::make_unique<SyncClient>(*m_store, m_network, QUrl(m_serverUrl),
                                           [this] { return m_env.now(); });
     connect(m_sync.get(), &SyncClient::syncFinished, this, &Session::syncFinished);
@@ -205,7 +211,50 @@ void Session::syncFinished(bool ok)
         m_offline = false;
         emit sessionChanged();
     }
+    if (auto done = useNewestForm(); !done)
+        qCWarning(lcApp) << "the survey definition stays version" << m_form->version() << ":"
+                         << done.error();
     notifyDataChanged();
+}
+
+Status<QString> Session::useNewestForm()
+{
+    DeviceStore &store = *m_store;
+    const auto held = store.forms().versions();
+    if (!held)
+        return tr("The data on this device cannot be read: %1").arg(held.error().message);
+    if (!held.value().contains(m_bundledForm->version())) {
+        StoredFormVersion bundled;
+        bundled.version = m_bundledForm->version();
+        bundled.definition = m_bundledForm->json();
+        if (auto added = store.forms().add(bundled); !added)
+            return tr("The survey definition cannot be stored: %1").arg(added.error().message);
+    }
+    const auto newest = store.forms().newest();
+    if (!newest)
+        return tr("The data on this device cannot be read: %1").arg(newest.error().message);
+    const int version = newest.value();
+    if (auto known = m_forms.find(version); known != m_forms.end()) {
+        useForm(&known->second);
+        return Done{};
+    }
+    auto loaded = store.forms().definition(version);
+    if (!loaded || !loaded.value()) {
+        return tr("Version %1 of the survey definition cannot be read: %2")
+            .arg(version)
+            .arg(loaded ? tr("not stored") : loaded.error().message);
+    }
+    useForm(&m_forms.insert_or_assign(version, std::move(*loaded.value())).first->second);
+    return Done{};
+}
+
+void Session::useForm(const FormDefinition *form)
+{
+    if (form == m_form)
+        return;
+    qCInfo(lcApp) << "survey definition version" << form->version() << "in use";
+    m_form = form;
+    emit formChanged();
 }
 
 void Session::syncNow()
@@ -258,6 +307,7 @@ void Session::close()
     m_region.clear();
     m_enterprise.clear();
     m_offline = false;
+    useForm(m_bundledForm);
     if (was)
         emit sessionChanged();
 }

@@ -16,6 +16,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -60,6 +61,8 @@ class Session : public QObject
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(int period READ period WRITE setPeriod NOTIFY periodChanged)
     Q_PROPERTY(int dataRevision READ dataRevision NOTIFY dataChanged)
+    /** The version of the survey definition in use (form()). */
+    Q_PROPERTY(int formVersion READ formVersion NOTIFY formChanged)
     /** "zh_CN" (the default) or "en": the UI's language, remembered. */
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
@@ -124,7 +127,15 @@ public:
     [[nodiscard]] DeviceStore *store() const { return m_store.get(); }
     /** The sync client over the store, or null when nobody is logged in. */
     [[nodiscard]] SyncClient *syncClient() const { return m_sync.get(); }
+    /**
+     * The survey definition the app renders and validates with: the newest version the open
+     * store keeps (the one bundled with the app when the store has none newer, and before any
+     * login). It changes when a sync brings a newer version (formChanged()); a reference handed
+     * out stays valid as long as the Session.
+     */
     [[nodiscard]] const FormDefinition &form() const { return *m_form; }
+    /** form().version(), for QML. */
+    [[nodiscard]] int formVersion() const { return m_form->version(); }
     [[nodiscard]] const RegionCatalog &regions() const { return *m_regions; }
     [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
     /** The server's bearer token for calls outside sync (office), empty when offline. */
@@ -142,6 +153,8 @@ signals:
     void languageChanged();
     /** The store's content changed (local edit or sync): lists reload. */
     void dataChanged();
+    /** form() is another version now (after a login or a sync): forms re-read the definition. */
+    void formChanged();
     void loginFinished(bool ok);
 
 private:
@@ -153,13 +166,20 @@ private:
     void finishLogin(bool ok);
     void syncFinished(bool ok);
     void rememberLogin();
+    /** Stores the bundled definition in the open store when it lacks that version, then
+     * makes the newest version the store keeps form(). */
+    [[nodiscard]] Status<QString> useNewestForm();
+    void useForm(const FormDefinition *form);
     void setError(const QString &error);
     void setBusy(bool busy);
 
     AppEnvironment m_env;
     QNetworkAccessManager *m_network = nullptr;
     NetworkWatcher *m_networkWatcher = nullptr;
-    std::optional<FormDefinition> m_form;
+    /** Every definition loaded, by version (node-based: form() references stay valid). */
+    std::map<int, FormDefinition> m_forms;
+    const FormDefinition *m_bundledForm = nullptr;
+    const FormDefinition *m_form = nullptr;
     std::optional<RegionCatalog> m_regions;
     std::unique_ptr<DeviceStore> m_store;
     std::unique_ptr<SyncClient> m_sync;

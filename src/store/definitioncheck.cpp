@@ -9,7 +9,7 @@ DraftReport DefinitionCheck::checkAgainst(const StoredRecord &record,
                                           const ValidationContext &context)
 {
     DraftReport report;
-    report.beganOnVersion = record.formVersion;
+    report.recordVersion = record.formVersion;
     report.checkedVersion = definition.version();
     const EntityDefinition *entity = definition.entity(record.entity);
     for (auto it = record.fields.begin(); it != record.fields.end(); ++it) {

@@ -12,8 +12,8 @@ namespace gx {
 /** How a stored record stands against a (possibly newer) survey definition. */
 struct DraftReport
 {
-    int beganOnVersion = 0; ///< the definition version the record was begun on here (0: unknown)
-    int checkedVersion = 0; ///< the version it was checked against
+    int recordVersion = 1;       ///< the definition version of the record's last upsert
+    int checkedVersion = 0;      ///< the version it was checked against
     QStringList vanishedFields;  ///< answered fields the definition no longer has: kept, reported
     QStringList missingRequired; ///< required (and relevant) fields without an answer
     QList<ValidationIssue> submitErrors; ///< everything that blocks submission (missing included)

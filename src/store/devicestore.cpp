@@ -9,6 +9,8 @@
 
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace gx {
@@ -50,6 +52,7 @@ DeviceStore::DeviceStore(std::unique_ptr<StoreDatabase> db, QString deviceId,
     , m_folder(*m_db, m_editor)
     , m_attachments(*m_db, m_db->path() + u".blobs"_s, m_wallClockMillis)
     , m_queries(*m_db)
+    , m_forms(*m_db, m_editor, m_wallClockMillis)
 {}
 
 DeviceStore::~DeviceStore() = default;
@@ -102,7 +105,7 @@ Status<StoreError> DeviceStore::start()
     const auto form = metaValue(*m_db, u"form_version"_s);
     if (!form)
         return form.error();
-    m_editor.setFormVersion(form.value().toInt());
+    m_editor.setFormVersion(std::max(1, form.value().toInt()));
     // A batch in flight when the process died: its answer never arrived. Back to pending, same
     // mutation ids, so the server recognises those it applied.
     const auto released = m_outbox.releaseInFlight();
@@ -125,6 +128,10 @@ QString DeviceStore::pragma(const QString &name)
 
 Status<StoreError> DeviceStore::setFormVersion(int version)
 {
+    if (version < 1) {
+        return StoreError{StoreError::Code::InvalidArgument,
+                          u"a survey definition version is at least 1, not %1"_s.arg(version)};
+    }
     if (auto done = setMetaValue(*m_db, u"form_version"_s, QString::number(version)); !done)
         return done.error();
     m_editor.setFormVersion(version);

@@ -3,6 +3,7 @@
 #include "core/hlc.h"
 #include "core/result.h"
 #include "store/attachmentstore.h"
+#include "store/formversionstore.h"
 #include "store/inbox.h"
 #include "store/localeditor.h"
 #include "store/outbox.h"
@@ -65,7 +66,11 @@ public:
     /** A PRAGMA of the connection (journal_mode, synchronous, foreign_keys), for diagnostics. */
     [[nodiscard]] QString pragma(const QString &name);
 
-    /** The survey definition version new records are begun on (kept in the database). */
+    /**
+     * The survey definition version local edits are made on (kept in the database, at least 1):
+     * a new record and its mutation carry it, an edited record and its mutation the later of it
+     * and the record's own version. Storing a newer version (forms()) raises it.
+     */
     [[nodiscard]] int formVersion() const { return m_editor.formVersion(); }
     [[nodiscard]] Status<StoreError> setFormVersion(int version);
 
@@ -114,6 +119,8 @@ public:
     [[nodiscard]] Inbox &inbox() { return m_inbox; }
     /** Photos by sha256, in the directory "PATH.blobs" next to the database. */
     [[nodiscard]] AttachmentStore &attachments() { return m_attachments; }
+    /** The versions of the survey definition the device keeps. */
+    [[nodiscard]] FormVersionStore &forms() { return m_forms; }
     /** The lists and counts the UI shows. */
     [[nodiscard]] StoreQueries &queries() { return m_queries; }
 
@@ -137,6 +144,7 @@ private:
     SurveyFolder m_folder;
     AttachmentStore m_attachments;
     StoreQueries m_queries;
+    FormVersionStore m_forms;
 };
 
 } // namespace gx

@@ -50,6 +50,7 @@ Result<EditReceipt, StoreError> LocalEditor::create(const QString &entity, const
 
     OutboxEntry entry;
     entry.mutation = Mutation{detail::newUuid(), entity, id, Mutation::Op::Upsert, 0, fields, hlc};
+    entry.mutation.formVersion = record.formVersion;
     if (auto seq = m_outbox.insert(entry, now); !seq)
         return seq.error();
     return EditReceipt{entity, id, entry.mutation.mutationId, hlc, true, false};
@@ -86,6 +87,8 @@ Result<EditReceipt, StoreError> LocalEditor::change(const QString &entity, const
     record.state = LocalState::Pending;
     record.rejection.reset();
     record.updatedAt = wallMillis();
+    // Versions only add: the later of the two holds every field of the record.
+    record.formVersion = std::max(record.formVersion, m_formVersion);
     if (auto done = m_records.updateEdited(*read.value(), record); !done)
         return done.error();
     return writeEntry(record, actual, hlc);
@@ -122,6 +125,9 @@ Result<EditReceipt, StoreError> LocalEditor::writeEntry(const StoredRecord &reco
     for (auto it = changes.begin(); it != changes.end(); ++it)
         entry.mutation.fields.insert(it.key(), it.value());
     entry.mutation.hlc = hlc;
+    // The version the record's fields are now of holds every field the mutation carries (an
+    // edit made on an older version that it absorbs included: versions only add).
+    entry.mutation.formVersion = record.formVersion;
 
     const qint64 now = wallMillis();
     if (target) {

@@ -88,6 +88,20 @@ QList<Migration> allMigrations()
              u" uploaded_bytes INTEGER NOT NULL DEFAULT 0, uploaded INTEGER NOT NULL DEFAULT 0,"
              u" created_at INTEGER NOT NULL)"_s,
          }},
+        {4,
+         u"survey definition versions; the version of each mutation"_s,
+         {
+             // Every version of the definition the device fetched (or was bundled with), as
+             // served; changes: [{"kind","entity","field"}] against the version before.
+             u"CREATE TABLE form_versions ("
+             u" version INTEGER PRIMARY KEY, definition TEXT NOT NULL,"
+             u" published_at TEXT NOT NULL DEFAULT '', published_by TEXT NOT NULL DEFAULT '',"
+             u" changes TEXT NOT NULL DEFAULT '[]', stored_at INTEGER NOT NULL)"_s,
+             // The version a mutation was written under (absent on the wire means 1).
+             u"ALTER TABLE outbox ADD COLUMN form_version INTEGER NOT NULL DEFAULT 1"_s,
+             // Before versions every record was of version 1.
+             u"UPDATE records SET form_version = 1 WHERE form_version < 1"_s,
+         }},
     };
 }
 

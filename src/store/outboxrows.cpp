@@ -11,7 +11,7 @@ namespace gx::detail {
 
 const QString OutboxRows::kColumns =
     u"seq, mutation_id, entity, record_id, op, base_rev, fields, hlc, status, batch_id,"
-    u" attempts, error_code, error_message, error_field, error_existing_id"_s;
+    u" attempts, error_code, error_message, error_field, error_existing_id, form_version"_s;
 
 OutboxEntry entryFromRow(const QSqlQuery &q)
 {
@@ -32,6 +32,7 @@ OutboxEntry entryFromRow(const QSqlQuery &q)
         e.error = SyncError{q.value(11).toString(), q.value(12).toString(), q.value(13).toString(),
                             q.value(14).toString()};
     }
+    e.mutation.formVersion = q.value(15).toInt();
     return e;
 }
 
@@ -105,7 +106,8 @@ Result<qint64, StoreError> OutboxRows::insert(const OutboxEntry &e, qint64 nowMi
 {
     QSqlQuery &q = m_db.statement(
         u"INSERT INTO outbox (mutation_id, entity, record_id, op, base_rev, fields, hlc, status,"
-        u" attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)"_s);
+        u" attempts, created_at, updated_at, form_version)"
+        u" VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?)"_s);
     q.bindValue(0, e.mutation.mutationId);
     q.bindValue(1, e.mutation.entity);
     q.bindValue(2, e.mutation.id);
@@ -115,6 +117,7 @@ Result<qint64, StoreError> OutboxRows::insert(const OutboxEntry &e, qint64 nowMi
     q.bindValue(6, e.mutation.hlc.toString());
     q.bindValue(7, nowMillis);
     q.bindValue(8, nowMillis);
+    q.bindValue(9, e.mutation.formVersion);
     if (auto done = m_db.exec(q); !done)
         return done.error();
     return q.lastInsertId().toLongLong();
@@ -123,12 +126,13 @@ Result<qint64, StoreError> OutboxRows::insert(const OutboxEntry &e, qint64 nowMi
 Status<StoreError> OutboxRows::rewrite(const OutboxEntry &e, qint64 nowMillis)
 {
     QSqlQuery &q = m_db.statement(u"UPDATE outbox SET fields = ?, hlc = ?, base_rev = ?,"
-                                  u" updated_at = ? WHERE seq = ?"_s);
+                                  u" updated_at = ?, form_version = ? WHERE seq = ?"_s);
     q.bindValue(0, jsonText(e.mutation.fields));
     q.bindValue(1, e.mutation.hlc.toString());
     q.bindValue(2, e.mutation.baseRev);
     q.bindValue(3, nowMillis);
-    q.bindValue(4, e.seq);
+    q.bindValue(4, e.mutation.formVersion);
+    q.bindValue(5, e.seq);
     return m_db.exec(q);
 }
 

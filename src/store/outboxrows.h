@@ -36,7 +36,8 @@ public:
     [[nodiscard]] Result<std::optional<OutboxEntry>, StoreError> find(const QString &mutationId);
     /** Appends a new entry; returns its seq. */
     [[nodiscard]] Result<qint64, StoreError> insert(const OutboxEntry &entry, qint64 nowMillis);
-    /** Replaces the fields, hlc and base_rev of an entry not yet sent (coalescing). */
+    /** Replaces the fields, hlc, base_rev and form version of an entry not yet sent
+     * (coalescing). */
     [[nodiscard]] Status<StoreError> rewrite(const OutboxEntry &entry, qint64 nowMillis);
     [[nodiscard]] Status<StoreError> remove(qint64 seq);
 

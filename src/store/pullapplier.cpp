@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace gx {
@@ -99,11 +101,12 @@ Status<StoreError> PullApplier::applyChange(const Change &change, qint64 now, Pu
     } else {
         QSqlQuery &q = m_db.statement(
             u"INSERT INTO records (entity, id, fields, server_rev, local_state, deleted,"
-            u" parent_id, updated_at) VALUES (?, ?, ?, ?, 0, 0, ?, ?)"
+            u" parent_id, updated_at, form_version) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)"
             u" ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
             u" server_rev = excluded.server_rev, local_state = 0, reject_code = NULL,"
             u" reject_message = NULL, reject_field = NULL, reject_existing_id = NULL,"
-            u" deleted = 0, parent_id = excluded.parent_id, updated_at = excluded.updated_at"
+            u" deleted = 0, parent_id = excluded.parent_id, updated_at = excluded.updated_at,"
+            u" form_version = excluded.form_version"
             u" WHERE excluded.server_rev >= records.server_rev AND NOT EXISTS"
             u" (SELECT 1 FROM outbox o WHERE o.entity = records.entity"
             u" AND o.record_id = records.id)"_s);
@@ -114,6 +117,7 @@ Status<StoreError> PullApplier::applyChange(const Change &change, qint64 now, Pu
         q.bindValue(3, change.rev);
         q.bindValue(4, parent.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : parent);
         q.bindValue(5, now);
+        q.bindValue(6, change.formVersion);
         if (auto done = m_db.exec(q); !done)
             return done.error();
         if (q.numRowsAffected() > 0) {
@@ -160,6 +164,8 @@ Status<StoreError> PullApplier::applyOverPending(const Change &change, qint64 no
         }
         record.fields = merged;
         record.parentId = detail::parentIdOf(record.entity, record.fields);
+        // The server's fields and the device's pending ones: the later version holds both.
+        record.formVersion = std::max(record.formVersion, change.formVersion);
     }
     ++outcome.keptLocal;
     return m_records.update(record);

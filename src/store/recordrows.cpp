@@ -196,7 +196,7 @@ Status<StoreError> RecordRows::updateEdited(const StoredRecord &before, const St
 {
     if (before.state != after.state || before.rejection != after.rejection ||
         before.parentId != after.parentId || before.deleted != after.deleted ||
-        before.serverRev != after.serverRev)
+        before.serverRev != after.serverRev || before.formVersion != after.formVersion)
         return update(after);
     QSqlQuery &q = m_db.statement(
         u"UPDATE records SET fields = ?, updated_at = ? WHERE entity = ? AND id = ?"_s);

@@ -41,7 +41,9 @@ struct StoredRecord
     bool deleted = false; ///< deleted on the device, the delete not yet acknowledged
     QString parentId;     ///< the parent's id for a child record (e.g. an equipment row's survey)
     qint64 updatedAt = 0; ///< wall-clock ms of the last local or pulled change
-    int formVersion = 0;  ///< the survey definition's version when the record was begun here
+    /** The survey definition version of its last upsert: the pulled change's, or the one a
+     * local edit was made on (DeviceStore::formVersion()); at least 1. */
+    int formVersion = 1;
     std::optional<SyncError> rejection; ///< why the server refused it, while state is Rejected
 };
 

@@ -1,4 +1,5 @@
 #include "app/session.h"
+#include "formversion.h"
 #include "store/devicestore.h"
 #include "sync/store/userstore.h"
 #include "syncclient/networkwatcher.h"
@@ -53,6 +54,7 @@ private slots:
     void serverBackAfterOfflineLogin();
     void waitsForTheNetwork();
     void settingsRemembered();
+    void newestStoredFormVersion();
 
 private:
     [[nodiscard]] std::unique_ptr<Session> newSession();
@@ -279,6 +281,36 @@ void Tst_session::settingsRemembered()
     QCOMPARE(again.lastUsername(), u"insp"_s);
     QCOMPARE(again.language(), u"zh_CN"_s);
     QVERIFY(!again.isLoggedIn());
+}
+
+void Tst_session::newestStoredFormVersion()
+{
+    auto session = newSession();
+    QCOMPARE(session->form().version(), 1); // the bundled one, before any login
+    const auto opened = session->openLocal(u"insp"_s, u"inspector"_s, kRegion, {});
+    QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error()));
+    QCOMPARE(session->formVersion(), 1);
+    // The store keeps the bundled version: the records it names read with it.
+    auto versions = session->store()->forms().versions();
+    QVERIFY(versions.ok());
+    QCOMPARE(versions.value(), QList<int>{1});
+
+    StoredFormVersion v2;
+    v2.version = 2;
+    v2.definition = gx::test::withNewSurveyField(session->form().json());
+    QVERIFY(session->store()->forms().add(v2).ok());
+    session->logout();
+    QCOMPARE(session->formVersion(), 1);
+
+    QSignalSpy changed(session.get(), &Session::formChanged);
+    QVERIFY(session->openLocal(u"insp"_s, u"inspector"_s, kRegion, {}).ok());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(session->formVersion(), 2);
+    QVERIFY(session->form().entity(u"survey"_s)->field(gx::test::kNewSurveyField));
+    QCOMPARE(session->store()->formVersion(), 2);
+    versions = session->store()->forms().versions();
+    QVERIFY(versions.ok());
+    QCOMPARE(versions.value(), (QList<int>{1, 2}));
 }
 
 QTEST_MAIN(Tst_session)

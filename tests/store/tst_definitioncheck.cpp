@@ -106,7 +106,7 @@ void Tst_definitioncheck::againstDefinition()
     record.formVersion = 1;
     const auto report = DefinitionCheck::checkAgainst(
         record, definition(version, version == 1 ? kV1Fields : kV2Fields), m_context);
-    QCOMPARE(report.beganOnVersion, 1);
+    QCOMPARE(report.recordVersion, 1);
     QCOMPARE(report.checkedVersion, version);
     QCOMPARE(report.vanishedFields, vanished);
     QCOMPARE(report.missingRequired, missing);

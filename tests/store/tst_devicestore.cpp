@@ -55,6 +55,7 @@ private slots:
     void init();
     void opensWithDurablePragmas();
     void migrationsRecordedOnce();
+    void schema3UpgradesToVersions();
     void newerSchemaRefused();
     void otherDeviceRefused();
     void badArgumentsRefused_data();
@@ -113,13 +114,48 @@ void Tst_devicestore::migrationsRecordedOnce()
     QVERIFY(openStore());
     auto store = openStore();
     QVERIFY(store);
-    QCOMPARE(store->schemaVersion(), 3);
+    QCOMPARE(store->schemaVersion(), 4);
     store.reset();
     const auto rows =
         rawRows(m_fixture.path(), u"SELECT version FROM schema_migrations ORDER BY 1"_s);
-    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows.size(), 4);
     QCOMPARE(rows.at(0).at(0).toInt(), 1);
-    QCOMPARE(rows.at(2).at(0).toInt(), 3);
+    QCOMPARE(rows.at(3).at(0).toInt(), 4);
+}
+
+void Tst_devicestore::schema3UpgradesToVersions()
+{
+    // A store of the build before survey versions: records of version 0, no form_versions.
+    {
+        auto store = openStore();
+        QVERIFY(store);
+        GX_OK(store->createRecord(u"survey"_s, QJsonObject{{u"period"_s, 2024}}, u"s1"_s));
+    }
+    for (const QString &sql :
+         {u"DELETE FROM schema_migrations WHERE version = 4"_s, u"DROP TABLE form_versions"_s,
+          u"ALTER TABLE outbox DROP COLUMN form_version"_s,
+          u"UPDATE records SET form_version = 0"_s})
+        rawRows(m_fixture.path(), sql);
+    QCOMPARE(rawRows(m_fixture.path(), u"SELECT count(*) FROM schema_migrations"_s)
+                 .first()
+                 .first()
+                 .toInt(),
+             3);
+
+    auto store = openStore();
+    QVERIFY(store);
+    QCOMPARE(store->schemaVersion(), 4);
+    QCOMPARE(store->formVersion(), 1);
+    const auto record = store->record(u"survey"_s, u"s1"_s);
+    GX_OK(record);
+    QCOMPARE(record.value()->formVersion, 1);
+    const auto entries = store->outbox().entries();
+    GX_OK(entries);
+    QCOMPARE(entries.value().size(), 1);
+    QCOMPARE(entries.value().first().mutation.formVersion, 1);
+    const auto versions = store->forms().versions();
+    GX_OK(versions);
+    QVERIFY(versions.value().isEmpty());
 }
 
 void Tst_devicestore::newerSchemaRefused()
