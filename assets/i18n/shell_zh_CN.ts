@@ -351,6 +351,10 @@
         <translation>正在接收更新</translation>
     </message>
     <message>
+        <source>fetching survey versions</source>
+        <translation>正在获取调查表新版本</translation>
+    </message>
+    <message>
         <source>merging duplicate surveys</source>
         <translation>正在合并重复调查</translation>
     </message>

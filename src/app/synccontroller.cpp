@@ -138,6 +138,8 @@ QString SyncController::phaseText() const
         return tr("sending changes");
     if (p == u"pull"_s)
         return tr("receiving changes");
+    if (p == u"forms"_s)
+        return tr("fetching survey versions");
     if (p == u"fold"_s)
         return tr("merging duplicate surveys");
     if (p == u"upload"_s)

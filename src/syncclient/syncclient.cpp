@@ -32,6 +32,7 @@ SyncClient::SyncClient(DeviceStore &store, QNetworkAccessManager *network, const
     , m_backoff(options.backoff, std::move(random))
     , m_pusher(store, m_transport, store.deviceId(), options.pushBatchSize)
     , m_puller(store, m_transport, options.pullPageSize)
+    , m_forms(store, m_transport)
     , m_uploader(store, m_transport, options.uploadChunkBytes)
 {
     m_retryTimer.setSingleShot(true);
@@ -245,6 +246,9 @@ void SyncClient::runPhase(SyncPhase phase)
     case SyncPhase::Pull:
         m_puller.start(callbacks(phase));
         return;
+    case SyncPhase::Forms:
+        m_forms.start(callbacks(phase));
+        return;
     case SyncPhase::Upload:
         m_uploader.start(callbacks(phase));
         return;
@@ -261,6 +265,7 @@ void SyncClient::mergeReport()
     m_report.conflicts = m_pusher.report().conflicts;
     m_report.rejected = m_pusher.report().rejected;
     m_report.pulled = m_puller.report().pulled;
+    m_report.forms = m_forms.fetched();
     m_report.uploaded = m_uploader.report().uploaded;
 }
 
@@ -285,6 +290,9 @@ void SyncClient::stepFinished(SyncPhase phase, const StepOutcome &outcome)
         runPhase(SyncPhase::Pull);
         return;
     case SyncPhase::Pull:
+        runPhase(SyncPhase::Forms);
+        return;
+    case SyncPhase::Forms:
         afterPull();
         return;
     case SyncPhase::Upload:

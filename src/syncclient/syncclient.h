@@ -3,6 +3,7 @@
 #include "syncclient/backoff.h"
 #include "syncclient/blobuploader.h"
 #include "syncclient/changepuller.h"
+#include "syncclient/formfetcher.h"
 #include "syncclient/outboxpusher.h"
 #include "syncclient/syncoptions.h"
 #include "syncclient/syncstatus.h"
@@ -98,7 +99,7 @@ signals:
     void progressChanged();
     void lastSuccessChanged();
     void loggedInChanged();
-    /** A phase of the cycle begins ("push", "pull", "fold", "upload"). */
+    /** A phase of the cycle begins ("push", "pull", "forms", "fold", "upload"). */
     void phaseStarted(const QString &phase);
     void loginFinished(bool ok, const QString &message);
     /** A cycle (with any asked for meanwhile) ended: idle (true), failed or needs_login. */
@@ -130,6 +131,7 @@ private:
     Backoff m_backoff;
     OutboxPusher m_pusher;
     ChangePuller m_puller;
+    FormFetcher m_forms;
     BlobUploader m_uploader;
     QTimer m_retryTimer;
     QTimer m_periodicTimer;

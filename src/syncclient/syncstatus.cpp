@@ -32,6 +32,8 @@ QString syncPhaseName(SyncPhase phase)
         return u"push"_s;
     case SyncPhase::Pull:
         return u"pull"_s;
+    case SyncPhase::Forms:
+        return u"forms"_s;
     case SyncPhase::Fold:
         return u"fold"_s;
     case SyncPhase::Upload:

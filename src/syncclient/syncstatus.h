@@ -23,11 +23,12 @@ enum class SyncPhase
     None,
     Push,   ///< the outbox, in batches
     Pull,   ///< the change feed, page by page
+    Forms,  ///< versions of the survey definition the device lacks
     Fold,   ///< surveys the server refused as duplicate_survey, folded into the existing one
     Upload, ///< photos, in resumable chunks
 };
 
-/** "", "push", "pull", "fold" or "upload". */
+/** "", "push", "pull", "forms", "fold" or "upload". */
 [[nodiscard]] QString syncPhaseName(SyncPhase phase);
 
 /**

@@ -45,6 +45,7 @@ struct SyncReport
     int conflicts = 0; ///< of those, merged with a clash (see the conflict log)
     int rejected = 0;  ///< refused by the server; kept in the outbox with the reason
     int pulled = 0;    ///< changes applied from the feed
+    int forms = 0;     ///< versions of the survey definition fetched and stored
     int folded = 0;    ///< surveys folded into an existing one after duplicate_survey
     int uploaded = 0;  ///< photos the server now has whole
     int retries = 0;   ///< requests that failed and were retried

@@ -56,9 +56,10 @@ QNetworkRequest SyncTransport::request(const QString &path, const QUrlQuery &que
     return req;
 }
 
-void SyncTransport::get(const QString &path, const QUrlQuery &query, Handler handler)
+void SyncTransport::get(const QString &path, const QUrlQuery &query, Handler handler,
+                        ReplyShape shape)
 {
-    watch(m_nam->get(request(path, query)), std::move(handler));
+    watch(m_nam->get(request(path, query)), std::move(handler), shape);
 }
 
 void SyncTransport::postJson(const QString &path, const QJsonObject &body, Handler handler)
@@ -78,18 +79,18 @@ void SyncTransport::put(const QString &path, const QByteArray &bytes,
     watch(m_nam->put(req, bytes), std::move(handler));
 }
 
-void SyncTransport::watch(QNetworkReply *reply, Handler handler)
+void SyncTransport::watch(QNetworkReply *reply, Handler handler, ReplyShape shape)
 {
     m_running.insert(reply);
     QObject::connect(reply, &QNetworkReply::finished, m_context.data(),
-                     [this, reply, handler = std::move(handler)] {
+                     [this, reply, shape, handler = std::move(handler)] {
                          if (!m_running.remove(reply))
                              return; // aborted on purpose
                          reply->deleteLater();
                          const int status =
                              reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                         const TransportReply judged =
-                             judge(status, reply->error(), reply->errorString(), reply->readAll());
+                         const TransportReply judged = judge(
+                             status, reply->error(), reply->errorString(), reply->readAll(), shape);
                          if (!judged.ok()) {
                              qCDebug(lcSync) << reply->operation() << reply->url().path()
                                              << "failed:" << judged.reason;
@@ -108,7 +109,8 @@ void SyncTransport::abortAll()
 }
 
 TransportReply SyncTransport::judge(int status, QNetworkReply::NetworkError error,
-                                    const QString &errorText, const QByteArray &body)
+                                    const QString &errorText, const QByteArray &body,
+                                    ReplyShape shape)
 {
     TransportReply reply;
     reply.status = status;
@@ -116,6 +118,9 @@ TransportReply SyncTransport::judge(int status, QNetworkReply::NetworkError erro
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     const bool isObject = parseError.error == QJsonParseError::NoError && doc.isObject();
+    const bool isArray = parseError.error == QJsonParseError::NoError && doc.isArray();
+    if (isArray && shape == ReplyShape::Array)
+        reply.array = doc.array();
     if (isObject) {
         reply.json = doc.object();
         const QJsonObject err = reply.json.value("error"_L1).toObject();
@@ -130,7 +135,8 @@ TransportReply SyncTransport::judge(int status, QNetworkReply::NetworkError erro
         return reply;
     }
     if (status >= 200 && status < 300) {
-        if (isObject || (status == 204 && body.isEmpty())) {
+        const bool whole = shape == ReplyShape::Array ? isArray : isObject;
+        if (whole || (status == 204 && body.isEmpty())) {
             reply.kind = TransportReply::Kind::Ok;
             return reply;
         }

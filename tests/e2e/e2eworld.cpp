@@ -1,5 +1,9 @@
 #include "e2eworld.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
 using namespace Qt::StringLiterals;
 
 namespace gx::e2e {
@@ -33,9 +37,59 @@ QString E2eWorld::otherEnterprise(int n)
     return test::testUscc(test::kOtherRegion, 500'000 + n);
 }
 
+namespace {
+
+QString dbUrlFor(const QString &backend, const QTemporaryDir &dir)
+{
+    if (backend == "postgres"_L1)
+        return qEnvironmentVariable("GX_TEST_PG_URL");
+    return u"sqlite:"_s + dir.filePath(u"server.db"_s);
+}
+
+} // namespace
+
+QString E2eWorld::backend()
+{
+    return qEnvironmentVariable("GX_TEST_BACKEND") == "postgres"_L1 ? u"postgres"_s : u"sqlite"_s;
+}
+
 E2eWorld::E2eWorld()
-    : m_server(u"sqlite:"_s + m_dir.filePath(u"server.db"_s))
+    : m_dbUrl(dbUrlFor(backend(), m_dir))
+    , m_server(m_dbUrl)
 {}
+
+QString E2eWorld::resetDatabase()
+{
+    if (backend() != "postgres"_L1)
+        return {};
+    const QUrl url(m_dbUrl);
+    if (m_dbUrl.isEmpty() || !url.isValid()) {
+        return u"GX_TEST_BACKEND=postgres but GX_TEST_PG_URL is not set: run the suite through "
+               "scripts/with-postgres.sh"_s;
+    }
+    QString why;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, u"e2e-reset"_s);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setPassword(url.password());
+        db.setDatabaseName(url.path().mid(1));
+        if (!db.open()) {
+            why = u"cannot open %1: %2"_s.arg(url.toString(QUrl::RemovePassword),
+                                              db.lastError().text());
+        }
+        for (const QString &statement :
+             {u"DROP SCHEMA IF EXISTS public CASCADE"_s, u"CREATE SCHEMA public"_s}) {
+            QSqlQuery q(db);
+            if (why.isEmpty() && !q.exec(statement))
+                why = u"cannot reset the PostgreSQL schema: "_s + q.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"e2e-reset"_s);
+    return why;
+}
 
 QString E2eWorld::serverDbPath() const
 {
@@ -46,7 +100,9 @@ QString E2eWorld::setUp(int enterprises)
 {
     if (!m_dir.isValid())
         return u"no temporary directory"_s;
-    const QString db = u"sqlite:"_s + serverDbPath();
+    if (QString reset = resetDatabase(); !reset.isEmpty())
+        return reset;
+    const QString db = m_dbUrl;
     QList<test::RegistryLine> registry;
     for (int n = 1; n <= std::max(enterprises, kEnterprises); ++n)
         registry.append({enterprise(n), u"莲都企业%1"_s.arg(n), test::kRegion});

@@ -25,11 +25,13 @@
 namespace gx::e2e {
 
 /**
- * The world the end-to-end suites share: one gengxin-server process over a fresh SQLite file,
- * set up through its own command line (`registry import`, `user add`): a registry of two
- * counties (test::kRegion, test::kOtherRegion), inspectors of each ("insp.a", "insp.b" of the
- * first, "insp.c" of the other), an office user ("office"), all with test::kPassword, and
- * devices made on demand (each with its own store file), all over loopback.
+ * The world the end-to-end suites share: one gengxin-server process over a fresh database (a
+ * SQLite file, or with GX_TEST_BACKEND=postgres the empty schema of GX_TEST_PG_URL, as
+ * scripts/with-postgres.sh gives it; backend()), set up through its own command line (`registry
+ * import`, `user add`): a registry of two counties (test::kRegion, test::kOtherRegion), inspectors
+ * of each ("insp.a", "insp.b" of the first, "insp.c" of the other), an office user ("office"), all
+ * with test::kPassword, and devices made on demand (each with its own store file), all over
+ * loopback.
  */
 class E2eWorld
 {
@@ -49,8 +51,12 @@ public:
 
     [[nodiscard]] test::ServerProcess &server() { return m_server; }
     [[nodiscard]] QUrl baseUrl() const { return m_server.baseUrl(); }
-    /** The server's SQLite file. */
+    /** The server's SQLite file (with the SQLite backend). */
     [[nodiscard]] QString serverDbPath() const;
+    /** The server's --db URL. */
+    [[nodiscard]] const QString &serverDbUrl() const { return m_dbUrl; }
+    /** "sqlite" or "postgres" (GX_TEST_BACKEND). */
+    [[nodiscard]] static QString backend();
 
     /**
      * A new device (own store) of the user, logged in; nullptr and *why on failure. via: the URL
@@ -75,7 +81,11 @@ public:
     [[nodiscard]] static QString otherEnterprise(int n);
 
 private:
+    /** With PostgreSQL: drops and recreates the schema, so the world starts empty. */
+    [[nodiscard]] QString resetDatabase();
+
     QTemporaryDir m_dir;
+    QString m_dbUrl;
     test::ServerProcess m_server;
     std::unique_ptr<test::HttpClient> m_office;
     int m_stores = 0;

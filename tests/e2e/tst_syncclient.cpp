@@ -301,6 +301,7 @@ void Tst_syncclient::judge_data()
     QTest::addColumn<int>("error");
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("array"); // the call asks for a JSON array (GET /api/v1/forms)
 
     using N = QNetworkReply;
     const int ok = int(TransportReply::Kind::Ok);
@@ -309,29 +310,46 @@ void Tst_syncclient::judge_data()
     const int transient = int(TransportReply::Kind::Transient);
     const QByteArray apiError = R"({"error":{"code":"x","message":"m","field":null}})";
 
-    QTest::newRow("200 whole") << 200 << int(N::NoError) << QByteArray(R"({"results":[]})") << ok;
-    QTest::newRow("201 whole") << 201 << int(N::NoError) << QByteArray(R"({"a":1})") << ok;
-    QTest::newRow("204 empty") << 204 << int(N::NoError) << QByteArray() << ok;
+    QTest::newRow("200 whole") << 200 << int(N::NoError) << QByteArray(R"({"results":[]})") << ok
+                               << false;
+    QTest::newRow("201 whole") << 201 << int(N::NoError) << QByteArray(R"({"a":1})") << ok << false;
+    QTest::newRow("204 empty") << 204 << int(N::NoError) << QByteArray() << ok << false;
     QTest::newRow("200 cut, looking whole")
-        << 200 << int(N::NoError) << QByteArray(R"({"results":[{"mut)") << transient;
-    QTest::newRow("200 not an object") << 200 << int(N::NoError) << QByteArray("[1]") << transient;
-    QTest::newRow("broken exchange") << 200 << int(N::ProtocolFailure) << QByteArray() << transient;
+        << 200 << int(N::NoError) << QByteArray(R"({"results":[{"mut)") << transient << false;
+    QTest::newRow("200 not an object")
+        << 200 << int(N::NoError) << QByteArray("[1]") << transient << false;
+    QTest::newRow("broken exchange")
+        << 200 << int(N::ProtocolFailure) << QByteArray() << transient << false;
     QTest::newRow("200 then closed early")
-        << 200 << int(N::RemoteHostClosedError) << QByteArray(R"({"a")") << transient;
-    QTest::newRow("refused") << 0 << int(N::ConnectionRefusedError) << QByteArray() << transient;
-    QTest::newRow("timed out") << 0 << int(N::OperationCanceledError) << QByteArray() << transient;
-    QTest::newRow("reset") << 0 << int(N::RemoteHostClosedError) << QByteArray() << transient;
-    QTest::newRow("401") << 401 << int(N::AuthenticationRequiredError) << apiError << unauthorized;
-    QTest::newRow("400") << 400 << int(N::ProtocolInvalidOperationError) << apiError << refused;
-    QTest::newRow("403") << 403 << int(N::ContentAccessDenied) << apiError << refused;
-    QTest::newRow("409") << 409 << int(N::ContentConflictError) << apiError << refused;
-    QTest::newRow("413") << 413 << int(N::UnknownContentError) << apiError << refused;
-    QTest::newRow("408") << 408 << int(N::UnknownContentError) << apiError << transient;
-    QTest::newRow("429") << 429 << int(N::UnknownContentError) << apiError << transient;
-    QTest::newRow("500") << 500 << int(N::InternalServerError) << apiError << transient;
-    QTest::newRow("502 from a gateway")
-        << 502 << int(N::UnknownServerError) << QByteArray("<html>502</html>") << transient;
-    QTest::newRow("503") << 503 << int(N::ServiceUnavailableError) << QByteArray() << transient;
+        << 200 << int(N::RemoteHostClosedError) << QByteArray(R"({"a")") << transient << false;
+    QTest::newRow("refused") << 0 << int(N::ConnectionRefusedError) << QByteArray() << transient
+                             << false;
+    QTest::newRow("timed out") << 0 << int(N::OperationCanceledError) << QByteArray() << transient
+                               << false;
+    QTest::newRow("reset") << 0 << int(N::RemoteHostClosedError) << QByteArray() << transient
+                           << false;
+    QTest::newRow("401") << 401 << int(N::AuthenticationRequiredError) << apiError << unauthorized
+                         << false;
+    QTest::newRow("400") << 400 << int(N::ProtocolInvalidOperationError) << apiError << refused
+                         << false;
+    QTest::newRow("403") << 403 << int(N::ContentAccessDenied) << apiError << refused << false;
+    QTest::newRow("409") << 409 << int(N::ContentConflictError) << apiError << refused << false;
+    QTest::newRow("413") << 413 << int(N::UnknownContentError) << apiError << refused << false;
+    QTest::newRow("408") << 408 << int(N::UnknownContentError) << apiError << transient << false;
+    QTest::newRow("429") << 429 << int(N::UnknownContentError) << apiError << transient << false;
+    QTest::newRow("500") << 500 << int(N::InternalServerError) << apiError << transient << false;
+    QTest::newRow("502 from a gateway") << 502 << int(N::UnknownServerError)
+                                        << QByteArray("<html>502</html>") << transient << false;
+    QTest::newRow("503") << 503 << int(N::ServiceUnavailableError) << QByteArray() << transient
+                         << false;
+    QTest::newRow("200 array asked for")
+        << 200 << int(N::NoError) << QByteArray(R"([{"version":1}])") << ok << true;
+    QTest::newRow("200 object, array asked for")
+        << 200 << int(N::NoError) << QByteArray(R"({"a":1})") << transient << true;
+    QTest::newRow("200 cut array")
+        << 200 << int(N::NoError) << QByteArray(R"([{"ver)") << transient << true;
+    QTest::newRow("404, array asked for")
+        << 404 << int(N::ContentNotFoundError) << apiError << refused << true;
 }
 
 void Tst_syncclient::judge()
@@ -340,12 +358,16 @@ void Tst_syncclient::judge()
     QFETCH(int, error);
     QFETCH(QByteArray, body);
     QFETCH(int, kind);
+    QFETCH(bool, array);
     const TransportReply reply =
-        gx::SyncTransport::judge(status, QNetworkReply::NetworkError(error), u"some error"_s, body);
+        gx::SyncTransport::judge(status, QNetworkReply::NetworkError(error), u"some error"_s, body,
+                                 array ? gx::ReplyShape::Array : gx::ReplyShape::Object);
     QCOMPARE(int(reply.kind), kind);
     QCOMPARE(reply.reason.isEmpty(), kind == int(TransportReply::Kind::Ok));
-    if (status == 400)
+    if (status == 400 || status == 404)
         QCOMPARE(reply.error.code, u"x"_s);
+    if (array && reply.ok())
+        QCOMPARE(reply.array.size(), 1);
 }
 
 // ---- The fault proxy ----------------------------------------------------------------------
