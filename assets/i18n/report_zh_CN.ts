@@ -110,4 +110,21 @@
         <translation>该地区目标值</translation>
     </message>
 </context>
+<context>
+    <name>gx::ReportController</name>
+    <message numerus="yes">
+        <source>Report written to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>报告已写入 %1（共 %n 页）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>报告未生成：%1</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time.</source>
+        <translation>服务器未及时答复。</translation>
+    </message>
+</context>
 </TS>

@@ -38,8 +38,14 @@ Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
     const QCommandLineOption firstFrame(
         u"quit-after-first-frame"_s,
         u"Print \"first frame\" and quit once the first frame is drawn (benchmarks)."_s);
-    parser.addOptions(
-        {dataDir, server, selfTest, screenshot, size, screen, login, lang, firstFrame});
+    const QCommandLineOption report(
+        u"report"_s,
+        u"Write the report of --period as a PDF (the figures of the server of --server, as the "
+        u"user of --login) and exit: 0 when written."_s,
+        u"FILE.pdf"_s);
+    const QCommandLineOption period(u"period"_s, u"The year of --report, e.g. 2024."_s, u"YEAR"_s);
+    parser.addOptions({dataDir, server, selfTest, screenshot, size, screen, login, lang, firstFrame,
+                       report, period});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet(u"help"_s))
@@ -76,6 +82,23 @@ Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
         options.language = parser.value(lang);
         if (options.language != u"zh_CN"_s && options.language != u"en"_s)
             return u"--lang takes zh_CN or en"_s;
+    }
+    if (parser.isSet(period)) {
+        static const QRegularExpression year(u"^\\d{4}$"_s);
+        if (!year.match(parser.value(period)).hasMatch())
+            return u"--period takes a year, e.g. 2024"_s;
+        options.reportPeriod = parser.value(period).toInt();
+    }
+    if (parser.isSet(report)) {
+        options.reportFile = parser.value(report);
+        if (options.reportFile.isEmpty())
+            return u"--report takes the PDF file to write"_s;
+        if (options.reportPeriod == 0)
+            return u"--report needs --period YEAR"_s;
+        if (options.loginUser.isEmpty())
+            return u"--report needs --login USER:PASSWORD (an office or admin user)"_s;
+    } else if (parser.isSet(period)) {
+        return u"--period is the year of --report"_s;
     }
     return options;
 }

@@ -26,6 +26,9 @@ struct AppOptions
     QString loginUser;
     QString loginPassword;
     QString language; ///< empty: the remembered one
+    /** --report FILE.pdf: write the report of reportPeriod there and exit (needs --login). */
+    QString reportFile;
+    int reportPeriod = 0;
 
     /** The screen names --screenshot takes, in the contract's order. */
     [[nodiscard]] static QStringList screenNames();

@@ -1,12 +1,14 @@
 #include "app/apprunner.h"
 
 #include "app/eventwait.h"
+#include "app/reportcontroller.h"
 #include "app/sampledata.h"
 #include "app/screencatalog.h"
 #include "app/session.h"
 #include "store/devicestore.h"
 #include "syncclient/syncclient.h"
 
+#include <QFileInfo>
 #include <QFont>
 #include <QGuiApplication>
 #include <QImage>
@@ -26,6 +28,7 @@ constexpr int kLoginTimeoutMs = 30'000;
 constexpr int kSyncTimeoutMs = 300'000;
 constexpr int kSettleMs = 400;
 constexpr int kScreenshotSettleMs = 2'500;
+constexpr int kReportTimeoutMs = 120'000;
 
 QTextStream &out()
 {
@@ -78,8 +81,9 @@ int AppRunner::exec()
         session.setServerUrl(m_options.serverUrl);
     if (!m_options.language.isEmpty())
         session.setLanguage(m_options.language);
-    const int code =
-        m_options.screenshotFile.isEmpty() ? runInteractive(session) : runScreenshot(session);
+    const int code = !m_options.reportFile.isEmpty()      ? runReport(session)
+                     : m_options.screenshotFile.isEmpty() ? runInteractive(session)
+                                                          : runScreenshot(session);
     Session::setCurrent(nullptr);
     return code;
 }
@@ -243,6 +247,32 @@ int AppRunner::runScreenshot(Session &session)
     }
     out() << "wrote " << m_options.screenshotFile << " (" << image.width() << "x" << image.height()
           << ")\n";
+    return 0;
+}
+
+int AppRunner::runReport(Session &session)
+{
+    const QString failed = ReportController::tr("The report was not written: %1");
+    if (!scriptedLogin(session, false)) {
+        err() << failed.arg(session.error()) << "\n";
+        return 1;
+    }
+    ReportController report;
+    report.setSession(&session);
+    report.setPeriod(m_options.reportPeriod);
+    bool finished = false;
+    QObject::connect(&report, &ReportController::finished, [&finished] { finished = true; });
+    report.write(QUrl::fromLocalFile(QFileInfo(m_options.reportFile).absoluteFilePath()));
+    if (!waitUntil([&finished] { return finished; }, kReportTimeoutMs)) {
+        err() << failed.arg(ReportController::tr("the server did not answer in time.")) << "\n";
+        return 1;
+    }
+    if (!report.error().isEmpty()) {
+        err() << failed.arg(report.error()) << "\n";
+        return 1;
+    }
+    out() << report.message() << "\n";
+    out().flush();
     return 0;
 }
 

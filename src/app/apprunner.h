@@ -14,7 +14,8 @@ class Session;
 /**
  * What `gengxin` does with its options, kept out of main(): the interactive app (Main.qml, an
  * optional scripted login), --self-test (every screen of the contract loaded and checked for
- * QML errors) and --screenshot (one screen rendered at a size into a PNG).
+ * QML errors), --screenshot (one screen rendered at a size into a PNG) and --report (the
+ * report of a period written as a PDF, headless).
  */
 class AppRunner
 {
@@ -31,6 +32,8 @@ private:
     [[nodiscard]] int runInteractive(Session &session);
     [[nodiscard]] int runSelfTest();
     [[nodiscard]] int runScreenshot(Session &session);
+    /** --report: logs in, writes the report of the period, exits 0 when it was written. */
+    [[nodiscard]] int runReport(Session &session);
     /** Logs in with --login and waits for the first sync; false with a message on failure. */
     [[nodiscard]] bool scriptedLogin(Session &session, bool waitForSync);
     /** Loads Main.qml into the engine; the window or null. */

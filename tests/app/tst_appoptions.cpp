@@ -39,6 +39,9 @@ void Tst_appoptions::accepted_data()
     QTest::newRow("self-test") << QStringList{u"--self-test"_s} << u"flags"_s << u"selfTest"_s;
     QTest::newRow("quit after the first frame")
         << QStringList{u"--quit-after-first-frame"_s} << u"flags"_s << u"firstFrame"_s;
+    QTest::newRow("report of a period") << QStringList{u"--report"_s, u"r.pdf"_s,   u"--period"_s,
+                                                       u"2025"_s,     u"--login"_s, u"office:pw"_s}
+                                        << u"report"_s << u"r.pdf 2025"_s;
 }
 
 void Tst_appoptions::accepted()
@@ -60,6 +63,8 @@ void Tst_appoptions::accepted()
         actual = o.loginUser + u" / "_s + o.loginPassword;
     else if (field == u"language"_s)
         actual = o.language;
+    else if (field == u"report"_s)
+        actual = u"%1 %2"_s.arg(o.reportFile).arg(o.reportPeriod);
     else
         actual = o.selfTest ? u"selfTest"_s : o.quitAfterFirstFrame ? u"firstFrame"_s : u"-"_s;
     QCOMPARE(actual, expected);
@@ -76,6 +81,15 @@ void Tst_appoptions::refused_data()
     QTest::newRow("login without user") << QStringList{u"--login"_s, u":pw"_s} << u"--login"_s;
     QTest::newRow("unknown language") << QStringList{u"--lang"_s, u"fr"_s} << u"--lang"_s;
     QTest::newRow("unknown flag") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
+    const QStringList login{u"--login"_s, u"office:pw"_s};
+    QTest::newRow("report without period")
+        << QStringList{u"--report"_s, u"r.pdf"_s} + login << u"--period"_s;
+    QTest::newRow("report without login")
+        << QStringList{u"--report"_s, u"r.pdf"_s, u"--period"_s, u"2024"_s} << u"--login"_s;
+    QTest::newRow("period not a year")
+        << QStringList{u"--report"_s, u"r.pdf"_s, u"--period"_s, u"24"_s} + login << u"--period"_s;
+    QTest::newRow("period without report")
+        << QStringList{u"--period"_s, u"2024"_s} << u"--report"_s;
 }
 
 void Tst_appoptions::refused()
