@@ -101,10 +101,20 @@ ApplicationWindow {
         }
     }
 
+    FormUpdateBanner {
+        id: formUpdate
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+    }
+
     StackView {
         id: nav
         objectName: "nav"
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.top: formUpdate.visible ? formUpdate.bottom : parent.top
     }
 
     Component.onCompleted: Session.loggedIn ? showHome() : showLogin()

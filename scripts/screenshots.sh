@@ -3,7 +3,8 @@
 # docs/screenshots/<screen>-<W>x<H>.png, in Chinese: a demo city is generated into a temporary
 # SQLite file, gengxin-server serves it on a free loopback port, and `gengxin --screenshot` logs
 # in as the demo's inspector of 莲都区 (field screens) or the office (desk screens) and renders
-# each screen at phone (360x740) and tablet (800x1280) size, the office screens also at 1280x800.
+# each screen at phone (360x740) and tablet (800x1280) size, the office screens and survey_updated
+# (the notice of the survey version the demo publishes) also at 1280x800.
 # Builds gengxin and gengxin-server first when they are missing.
 # Environment: GX_BUILD_DIR (default build), GX_SCREENSHOT_DIR (default docs/screenshots),
 # GX_SCREENS (default: every screen), GX_SIZES (default: "360x740 800x1280").
@@ -71,7 +72,7 @@ shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
     fi
 }
 
-field_screens="enterprises enterprise add_enterprise survey equipment sync login"
+field_screens="enterprises enterprise add_enterprise survey survey_updated equipment sync login"
 office_screens="dashboard county review official targets registry registry_errors"
 sizes=${GX_SIZES:-"360x740 800x1280"}
 screens=${GX_SCREENS:-"$field_screens $office_screens"}
@@ -80,6 +81,8 @@ for screen in $screens; do
     *" $screen "*) user=$office; password=$office_password; extra="1280x800" ;;
     *) user=$inspector; password=$inspector_password; extra="" ;;
     esac
+    # The notice of a new survey version: also at the desktop size.
+    [ "$screen" = survey_updated ] && extra="1280x800"
     dir=$user
     [ "$screen" = login ] && { user=""; password=""; }
     for size in $sizes $extra; do

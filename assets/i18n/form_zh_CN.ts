@@ -130,6 +130,13 @@
     </message>
 </context>
 <context>
+    <name>FormUpdateBanner</name>
+    <message>
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+</context>
+<context>
     <name>LocationFieldEditor</name>
     <message>
         <source>Latitude</source>
@@ -288,6 +295,43 @@
     <message>
         <source>The record is not open.</source>
         <translation>记录未打开。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::FormUpdateNotice</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等另外 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The survey was updated to version %1: %2</source>
+        <translation>调查表已更新到第%1版：%2</translation>
+    </message>
+    <message>
+        <source>The survey was updated to version %1.</source>
+        <translation>调查表已更新到第%1版。</translation>
+    </message>
+    <message>
+        <source>new %1</source>
+        <translation>新增 %1</translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>checks</source>
+        <translation>校验规则</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,10 @@ namespace gx {
 
 QStringList AppOptions::screenNames()
 {
-    return {u"login"_s,     u"enterprises"_s, u"enterprise"_s, u"add_enterprise"_s, u"survey"_s,
-            u"equipment"_s, u"sync"_s,        u"dashboard"_s,  u"county"_s,         u"review"_s,
-            u"official"_s,  u"targets"_s,     u"registry"_s,   u"registry_errors"_s};
+    return {u"login"_s,    u"enterprises"_s,     u"enterprise"_s,    u"add_enterprise"_s,
+            u"survey"_s,   u"equipment"_s,       u"sync"_s,          u"dashboard"_s,
+            u"county"_s,   u"review"_s,          u"official"_s,      u"targets"_s,
+            u"registry"_s, u"registry_errors"_s, u"survey_updated"_s};
 }
 
 Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)

@@ -219,11 +219,6 @@ int AppRunner::runScreenshot(Session &session)
 {
     if (!m_options.loginUser.isEmpty() && !scriptedLogin(session, true))
         return 1;
-    QQmlApplicationEngine engine;
-    QQuickWindow *window = loadMain(engine);
-    if (!window)
-        return 1;
-    window->resize(m_options.size);
     ScreenSpec chosen;
     for (const ScreenSpec &spec : ScreenCatalog::resolve(session)) {
         if (spec.name == m_options.screen)
@@ -234,6 +229,18 @@ int AppRunner::runScreenshot(Session &session)
               << ") is not built\n";
         return 1;
     }
+    // The notice of a new survey version shows on its own screen only: the others as read.
+    if (DeviceStore *store = session.store()) {
+        if (auto done =
+                store->forms().setNoticedVersion(chosen.formNotice ? 1 : session.formVersion());
+            !done)
+            err() << "screenshot: " << done.error().message << "\n";
+    }
+    QQmlApplicationEngine engine;
+    QQuickWindow *window = loadMain(engine);
+    if (!window)
+        return 1;
+    window->resize(m_options.size);
     settle(kSettleMs);
     if (!showScreen(window, chosen)) {
         err() << "screenshot: the screen " << chosen.name << " did not load\n";

@@ -75,6 +75,8 @@ QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
         {u"survey"_s, u"SurveyScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, false},
         {u"equipment"_s, u"EquipmentRowScreen.qml"_s, {{u"rowId"_s, s.rowId}}, false},
         {u"sync"_s, u"SyncScreen.qml"_s, {}, false},
+        // The survey after a sync brought a newer version: the notice of what is new above it.
+        {u"survey_updated"_s, u"SurveyScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, false, true},
         {u"dashboard"_s, u"DashboardScreen.qml"_s, {}, true},
         {u"county"_s, u"CountyScreen.qml"_s, {{u"region"_s, s.region}}, true},
         {u"review"_s, u"ReviewScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, true},

@@ -15,6 +15,9 @@ struct ScreenSpec
     QString file; ///< the QML file of Gengxin.Ui, e.g. "EnterpriseScreen.qml"
     QVariantMap properties;
     bool office = false; ///< a desk screen (also rendered at 1280x800)
+    /** Rendered with the notice of the survey's newest version (FormUpdateNotice) showing; the
+     * other screens are rendered as after the user has read it. */
+    bool formNotice = false;
 };
 
 /**

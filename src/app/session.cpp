@@ -39,7 +39,8 @@ Session::Session(AppEnvironment environment, QObject *parent)
     if (!form)
         qFatal("the survey definition does not load: %s", qPrintable(form.error().toString()));
     const int bundled = form.value().version();
-    m_bundledForm = &m_forms.insert_or_assign(bundled, std::move(form.value())).first->second;
+    m_bundledForm =
+        &m_forms.insert_or_assign({QString(), bundled}, std::move(form.value())).first->second;
     m_form = m_bundledForm;
     auto regions = RegionCatalog::load(m_env.assetsDir + u"/regions/lishui.json"_s);
     if (!regions)
@@ -234,18 +235,33 @@ Status<QString> Session::useNewestForm()
     if (!newest)
         return tr("The data on this device cannot be read: %1").arg(newest.error().message);
     const int version = newest.value();
-    if (auto known = m_forms.find(version); known != m_forms.end()) {
-        useForm(&known->second);
-        return Done{};
-    }
-    auto loaded = store.forms().definition(version);
-    if (!loaded || !loaded.value()) {
+    const FormDefinition *form = formOfVersion(version);
+    if (!form)
         return tr("Version %1 of the survey definition cannot be read: %2")
             .arg(version)
-            .arg(loaded ? tr("not stored") : loaded.error().message);
-    }
-    useForm(&m_forms.insert_or_assign(version, std::move(*loaded.value())).first->second);
+            .arg(m_formError);
+    useForm(form);
     return Done{};
+}
+
+const FormDefinition *Session::formOfVersion(int version)
+{
+    if (version == m_bundledForm->version())
+        return m_bundledForm;
+    if (!m_store) {
+        m_formError = tr("not stored");
+        return nullptr;
+    }
+    // Per store: another server's version N may be another document.
+    const std::pair<QString, int> key{m_store->path(), version};
+    if (auto known = m_forms.find(key); known != m_forms.end())
+        return &known->second;
+    auto loaded = m_store->forms().definition(version);
+    if (!loaded || !loaded.value()) {
+        m_formError = loaded ? tr("not stored") : loaded.error().message;
+        return nullptr;
+    }
+    return &m_forms.insert_or_assign(key, std::move(*loaded.value())).first->second;
 }
 
 void Session::useForm(const FormDefinition *form)

@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QNetworkAccessManager;
 class QQmlEngine;
@@ -136,6 +137,18 @@ public:
     [[nodiscard]] const FormDefinition &form() const { return *m_form; }
     /** form().version(), for QML. */
     [[nodiscard]] int formVersion() const { return m_form->version(); }
+    /**
+     * Another version of the definition the open store keeps (e.g. the one a notice compares
+     * with), loaded once; nothing when it is not kept (or nobody is logged in and it is not the
+     * bundled one). Valid as long as the Session.
+     */
+    [[nodiscard]] const FormDefinition *formOfVersion(int version);
+    /**
+     * Stores the bundled definition in the open store when it lacks that version, then makes the
+     * newest version the store keeps form() (formChanged() when it is another). Run at login and
+     * after every sync; a test that stores a version as the sync would calls it too.
+     */
+    [[nodiscard]] Status<QString> useNewestForm();
     [[nodiscard]] const RegionCatalog &regions() const { return *m_regions; }
     [[nodiscard]] QNetworkAccessManager *network() const { return m_network; }
     /** The server's bearer token for calls outside sync (office), empty when offline. */
@@ -166,9 +179,6 @@ private:
     void finishLogin(bool ok);
     void syncFinished(bool ok);
     void rememberLogin();
-    /** Stores the bundled definition in the open store when it lacks that version, then
-     * makes the newest version the store keeps form(). */
-    [[nodiscard]] Status<QString> useNewestForm();
     void useForm(const FormDefinition *form);
     void setError(const QString &error);
     void setBusy(bool busy);
@@ -176,10 +186,12 @@ private:
     AppEnvironment m_env;
     QNetworkAccessManager *m_network = nullptr;
     NetworkWatcher *m_networkWatcher = nullptr;
-    /** Every definition loaded, by version (node-based: form() references stay valid). */
-    std::map<int, FormDefinition> m_forms;
+    /** Every definition loaded, by store path and version (the bundled one: "" and its
+     * version); node-based, so form() references stay valid. */
+    std::map<std::pair<QString, int>, FormDefinition> m_forms;
     const FormDefinition *m_bundledForm = nullptr;
     const FormDefinition *m_form = nullptr;
+    QString m_formError; ///< why formOfVersion() last found nothing
     std::optional<RegionCatalog> m_regions;
     std::unique_ptr<DeviceStore> m_store;
     std::unique_ptr<SyncClient> m_sync;

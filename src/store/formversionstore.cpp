@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace gx {
@@ -177,6 +179,29 @@ Result<QList<int>, StoreError> FormVersionStore::missing()
         out.append(q.value(0).toInt());
     q.finish();
     return out;
+}
+
+Result<int, StoreError> FormVersionStore::noticedVersion()
+{
+    QSqlQuery &q = m_db.statement(u"SELECT value FROM meta WHERE key = 'form_version_noticed'"_s);
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
+    const int version = q.next() ? q.value(0).toString().toInt() : 1;
+    q.finish();
+    return std::max(1, version);
+}
+
+Status<StoreError> FormVersionStore::setNoticedVersion(int version)
+{
+    if (version < 1)
+        return invalid(u"a survey definition version is at least 1, not %1"_s.arg(version));
+    QSqlQuery &q =
+        m_db.statement(u"INSERT INTO meta (key, value) VALUES ('form_version_noticed', ?)"
+                       u" ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+    q.bindValue(0, QString::number(version));
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
+    return Done{};
 }
 
 } // namespace gx

@@ -69,6 +69,14 @@ public:
      */
     [[nodiscard]] Result<QList<int>, StoreError> missing();
 
+    /**
+     * The version the user was last told of (the app's notice "the survey was updated"), 1 until
+     * setNoticedVersion() is called: a version above it has not been announced yet.
+     */
+    [[nodiscard]] Result<int, StoreError> noticedVersion();
+    /** Remembers that the user was told of `version` (kept in the database; at least 1). */
+    [[nodiscard]] Status<StoreError> setNoticedVersion(int version);
+
 private:
     StoreDatabase &m_db;
     LocalEditor &m_editor;

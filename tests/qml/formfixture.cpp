@@ -1,8 +1,11 @@
 #include "formfixture.h"
 
 #include "app/session.h"
+#include "core/formchanges.h"
+#include "formversion.h"
 #include "store/devicestore.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
 
@@ -105,6 +108,57 @@ int FormFixture::addEquipmentRows(const QString &surveyId, int n)
 QString FormFixture::screenshotDir()
 {
     return qEnvironmentVariable("GX_SCREENSHOT_DIR");
+}
+
+int FormFixture::storeNextFormVersion()
+{
+    Session *session = Session::current();
+    if (!session->store())
+        return 0;
+    StoredFormVersion next;
+    next.definition = test::withNewSurveyField(session->form().json());
+    next.version = session->formVersion() + 1;
+    next.publishedAt = u"2025-03-01T08:00:00Z"_s;
+    next.publishedBy = u"office"_s;
+    auto loaded = FormDefinition::fromJson(QJsonDocument(next.definition).toJson(), u"next"_s);
+    if (!loaded) {
+        qWarning("storeNextFormVersion: %s", qPrintable(loaded.error().toString()));
+        return 0;
+    }
+    if (auto changes = compareForms(session->form(), loaded.value()))
+        next.changes = formChangesToJson(changes.value());
+    if (auto added = session->store()->forms().add(next); !added) {
+        qWarning("storeNextFormVersion: %s", qPrintable(added.error().toString()));
+        return 0;
+    }
+    if (auto done = session->useNewestForm(); !done)
+        qWarning("storeNextFormVersion: %s", qPrintable(done.error()));
+    session->notifyDataChanged();
+    return session->formVersion();
+}
+
+int FormFixture::recordFormVersion(const QString &entity, const QString &id)
+{
+    DeviceStore *store = Session::current()->store();
+    auto record = store ? store->record(entity, id)
+                        : Result<std::optional<StoredRecord>, StoreError>(std::nullopt);
+    return record && record.value() ? record.value()->formVersion : 0;
+}
+
+int FormFixture::mutationFormVersion(const QString &entity, const QString &id)
+{
+    DeviceStore *store = Session::current()->store();
+    if (!store)
+        return 0;
+    auto entries = store->outbox().entries();
+    int version = 0;
+    if (entries) {
+        for (const OutboxEntry &entry : entries.value()) {
+            if (entry.mutation.entity == entity && entry.mutation.id == id)
+                version = entry.mutation.formVersion;
+        }
+    }
+    return version;
 }
 
 } // namespace gx

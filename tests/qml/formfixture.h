@@ -32,6 +32,16 @@ public:
                                  const QString &lostBy);
     /** Creates n equipment rows of the survey in one transaction; returns how many. */
     Q_INVOKABLE int addEquipmentRows(const QString &surveyId, int n);
+    /**
+     * Stores the next version of the survey definition (the current one plus the optional text
+     * field digital_lead, tests/support/formversion.h) as a sync's forms step would, with what
+     * changed, and lets the Session switch to it; returns the version in use afterwards.
+     */
+    Q_INVOKABLE int storeNextFormVersion();
+    /** The record's form_version as stored (0: no such record). */
+    Q_INVOKABLE int recordFormVersion(const QString &entity, const QString &id);
+    /** The form_version of the record's newest outbox mutation (0: none). */
+    Q_INVOKABLE int mutationFormVersion(const QString &entity, const QString &id);
     /** GX_SCREENSHOT_DIR, or "" (screenshots are then skipped). */
     Q_INVOKABLE QString screenshotDir();
 };

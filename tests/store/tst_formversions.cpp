@@ -59,6 +59,7 @@ private slots:
     void editsCarryTheirVersion();
     void pulledChangesKeepTheServersVersion();
     void missingVersions();
+    void noticedVersionIsKept();
 
 private:
     gx::test::StoreFixture m_store;
@@ -260,6 +261,20 @@ void Tst_formversions::missingVersions()
     missing = m_store->forms().missing();
     GX_OK(missing);
     QVERIFY(missing.value().isEmpty());
+}
+
+void Tst_formversions::noticedVersionIsKept()
+{
+    auto noticed = m_store->forms().noticedVersion();
+    GX_OK(noticed);
+    QCOMPARE(noticed.value(), 1); // nothing announced yet: version 1 is what every store began on
+    QCOMPARE(m_store->forms().setNoticedVersion(0).error().code,
+             gx::StoreError::Code::InvalidArgument);
+    GX_OK(m_store->forms().setNoticedVersion(3));
+    QCOMPARE(m_store.reopen(), QString());
+    noticed = m_store->forms().noticedVersion();
+    GX_OK(noticed);
+    QCOMPARE(noticed.value(), 3);
 }
 
 QTEST_GUILESS_MAIN(Tst_formversions)
