@@ -37,6 +37,11 @@ void AuthApi::registerRoutes(HttpFrontend &http)
                               const HttpFrontend::Answer &answer) { login(request, answer); });
     http.route(Method::Post, u"/api/v1/logout"_s,
                [this](const QHttpServerRequest &request) { return logout(request); });
+    http.routeDeferred(Method::Post, u"/api/v1/password"_s,
+                       [this](const QHttpServerRequest &request,
+                              const HttpFrontend::Answer &answer) {
+                           changePassword(request, answer);
+                       });
 }
 
 void AuthApi::login(const QHttpServerRequest &request, const HttpFrontend::Answer &answer)
@@ -62,13 +67,39 @@ void AuthApi::login(const QHttpServerRequest &request, const HttpFrontend::Answe
                              QJsonObject{{u"token"_s, login.token},
                                          {u"role"_s, roleName(login.user.role)},
                                          {u"region"_s, nullIfEmpty(login.user.region)},
-                                         {u"enterprise"_s, nullIfEmpty(login.user.enterprise)}}));
+                                         {u"enterprise"_s, nullIfEmpty(login.user.enterprise)},
+                                         {u"must_change_password"_s,
+                                          login.user.mustChangePassword}}));
                      });
+}
+
+void AuthApi::changePassword(const QHttpServerRequest &request, const HttpFrontend::Answer &answer)
+{
+    auto user = m_ctx.auth.requireUserWithOneTimePassword(request);
+    if (!user)
+        return answer(HttpFrontend::error(user.error()));
+    auto body = HttpFrontend::jsonObjectBody(request);
+    if (!body)
+        return answer(HttpFrontend::error(body.error()));
+    auto oldPassword = requiredString(body.value(), u"old"_s, 4 * UserStore::kMaxPasswordLength);
+    if (!oldPassword)
+        return answer(HttpFrontend::error(oldPassword.error()));
+    auto newPassword = requiredString(body.value(), u"new"_s, 4 * UserStore::kMaxPasswordLength);
+    if (!newPassword)
+        return answer(HttpFrontend::error(newPassword.error()));
+    m_ctx.auth.changePassword(user.value(), oldPassword.value(), newPassword.value(),
+                              [answer](Result<User, HttpError> result) {
+                                  if (!result)
+                                      return answer(HttpFrontend::error(result.error()));
+                                  answer(HttpFrontend::json(QJsonObject{
+                                      {u"username"_s, result.value().username},
+                                      {u"must_change_password"_s, false}}));
+                              });
 }
 
 QHttpServerResponse AuthApi::logout(const QHttpServerRequest &request)
 {
-    auto user = m_ctx.auth.requireUser(request);
+    auto user = m_ctx.auth.requireUserWithOneTimePassword(request);
     if (!user)
         return HttpFrontend::error(user.error());
     if (auto revoked = m_ctx.auth.revoke(user.value()); !revoked)

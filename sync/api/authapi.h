@@ -9,7 +9,9 @@ namespace gx::server {
  * POST /api/v1/login {"username","password"} -> {"token","role","region","enterprise"}
  * (401 wrong credentials or disabled user, 429 throttled, 400 malformed body), answered when
  * the password hash, checked off the event loop, is done;
- * POST /api/v1/logout revokes the caller's token (204).
+ * POST /api/v1/logout revokes the caller's token (204);
+ * POST /api/v1/password {"old","new"} sets the caller's own password (also with a one-time
+ * password, which it clears), checked and hashed off the event loop.
  */
 class AuthApi : public Api
 {
@@ -22,6 +24,7 @@ public:
 
 private:
     void login(const QHttpServerRequest &request, const HttpFrontend::Answer &answer);
+    void changePassword(const QHttpServerRequest &request, const HttpFrontend::Answer &answer);
     [[nodiscard]] QHttpServerResponse logout(const QHttpServerRequest &request);
 
     ServerContext &m_ctx;

@@ -234,6 +234,10 @@ Result<LoginResult, HttpError> AuthService::finishLogin(const PendingLogin &logi
                            {Secrets::tokenHash(result.token), user.id, now, result.expiresAt});
     if (!stored)
         return storageFailure(stored.error());
+    auto seen =
+        m_db.run(u"UPDATE users SET last_login_at = ? WHERE id = ?"_s, {now, user.id});
+    if (!seen)
+        return storageFailure(seen.error());
     auto audited = AuditLog::record(m_db, now, login.username, AuditAction::Login,
                                     {{u"address"_s, addressText(login.peer)}});
     if (!audited)
@@ -266,6 +270,20 @@ DbStatus AuthService::capTokens(qint64 userId, qint64 now)
 
 Result<AuthedUser, HttpError> AuthService::requireUser(const QHttpServerRequest &request)
 {
+    auto user = requireUserWithOneTimePassword(request);
+    if (user && user.value().mustChangePassword)
+        return HttpError{StatusCode::Forbidden,
+                         ApiError{QString(ErrorCode::PasswordChangeRequired),
+                                  u"Set your own password first (POST /api/v1/password): this "
+                                  "account holds a one-time password."_s,
+                                  QString()},
+                         {}};
+    return user;
+}
+
+Result<AuthedUser, HttpError>
+AuthService::requireUserWithOneTimePassword(const QHttpServerRequest &request)
+{
     const QByteArray header = request.value("Authorization").trimmed();
     if (header.isEmpty())
         return HttpError::unauthorized(
@@ -280,7 +298,8 @@ Result<AuthedUser, HttpError> AuthService::requireUser(const QHttpServerRequest 
     // Every call asks this: a statement kept prepared (on PostgreSQL, one round trip, not three).
     auto query = m_db.statements().exec(
         u"SELECT t.expires_at, t.revoked, u.id, u.username, u.role, u.region, "
-        "u.enterprise, u.disabled FROM tokens t JOIN users u ON u.id = t.user_id "
+        "u.enterprise, u.disabled, u.must_change_password FROM tokens t "
+        "JOIN users u ON u.id = t.user_id "
         "WHERE t.token_hash = ?"_s,
         {hash});
     if (!query)
@@ -302,6 +321,7 @@ Result<AuthedUser, HttpError> AuthService::requireUser(const QHttpServerRequest 
     user.region = q.value(5).toString();
     user.enterprise = q.value(6).toString();
     user.tokenHash = hash;
+    user.mustChangePassword = q.value(8).toInt() != 0;
     return user;
 }
 
@@ -327,6 +347,61 @@ Result<AuthedUser, HttpError> AuthService::requireRole(const QHttpServerRequest 
     for (Role role : roles)
         names.append(roleName(role));
     return HttpError::forbidden(u"This call is for %1 users only."_s.arg(names.join(u", "_s)));
+}
+
+void AuthService::changePassword(const AuthedUser &user, const QString &oldPassword,
+                                 const QString &newPassword,
+                                 std::function<void(Result<User, HttpError>)> done)
+{
+    if (auto why = UserStore::checkPassword(newPassword)) {
+        done(HttpError::unprocessable(ErrorCode::InvalidPassword, *why + u'.', u"new"_s));
+        return;
+    }
+    if (newPassword == oldPassword) {
+        done(HttpError::unprocessable(ErrorCode::InvalidPassword,
+                                      u"The new password must differ from the old one."_s,
+                                      u"new"_s));
+        return;
+    }
+    auto found = UserStore::findWithHash(m_db, user.username);
+    if (!found) {
+        done(storageFailure(DbError{DbError::Kind::Query, found.error().message, false}));
+        return;
+    }
+    if (m_pending >= m_config.maxPendingHashes) {
+        done(HttpError{StatusCode::TooManyRequests,
+                       ApiError{QString(ErrorCode::TooManyAttempts),
+                                u"The server is checking too many passwords; try again in 1 s."_s,
+                                QString()},
+                       {{"Retry-After", "1"}}});
+        return;
+    }
+    ++m_pending;
+    const QString stored = found.value().second;
+    QObject *home = m_home.get(); // alive until the pool is done (see ~AuthService)
+    m_hashPool.start([this, home, user, stored, oldPassword, newPassword, done] {
+        const bool matched = Secrets::verifyPassword(stored, oldPassword);
+        auto hash = matched ? Secrets::hashPassword(newPassword)
+                            : Result<QString, HashError>(HashError{});
+        QMetaObject::invokeMethod(
+            home,
+            [this, user, matched, hash, done] {
+                --m_pending;
+                if (!matched)
+                    return done(HttpError::unprocessable(
+                        ErrorCode::WrongPassword, u"The old password is not right."_s, u"old"_s));
+                if (!hash)
+                    return done(HttpError::internal(hash.error().message));
+                auto changed = UserStore(m_db, RegionCatalog())
+                                   .setOwnPassword(user.username, hash.value(), user.tokenHash,
+                                                   m_clock());
+                if (!changed)
+                    return done(storageFailure(
+                        DbError{DbError::Kind::Query, changed.error().message, false}));
+                done(changed.value());
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 DbStatus AuthService::revoke(const AuthedUser &user)

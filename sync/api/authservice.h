@@ -101,8 +101,12 @@ public:
     /** The caller of a request with a valid `Authorization: Bearer TOKEN`, or nothing. */
     [[nodiscard]] std::optional<AuthedUser> authenticate(const QHttpServerRequest &request);
     /** The caller, or the 401 `unauthorized` to answer (saying whether the token is missing,
-     * unknown, expired or revoked). */
+     * unknown, expired or revoked), or 403 `password_change_required` while the caller holds a
+     * one-time password. */
     [[nodiscard]] Result<AuthedUser, HttpError> requireUser(const QHttpServerRequest &request);
+    /** requireUser() that lets a one-time password through: for POST password and logout. */
+    [[nodiscard]] Result<AuthedUser, HttpError>
+    requireUserWithOneTimePassword(const QHttpServerRequest &request);
     /** The caller if their role is one of `roles`, else 401, or 403 `forbidden`. */
     [[nodiscard]] Result<AuthedUser, HttpError> requireRole(const QHttpServerRequest &request,
                                                             std::initializer_list<Role> roles);
@@ -111,6 +115,16 @@ public:
     {
         return requireRole(request, {Role::Office, Role::Admin});
     }
+
+    /**
+     * The caller's own new password (POST /api/v1/password): checks `oldPassword` and hashes the
+     * new one on the pool, then stores it (clearing a one-time password, revoking the user's
+     * other tokens); `done` is called on the database's thread with the user or the answer
+     * (422 `invalid_password` naming `new`, 422 `wrong_password` naming `old`, 429).
+     */
+    void changePassword(const AuthedUser &user, const QString &oldPassword,
+                        const QString &newPassword,
+                        std::function<void(Result<User, HttpError>)> done);
 
     /** Revokes one token (logout). */
     [[nodiscard]] DbStatus revoke(const AuthedUser &user);

@@ -13,6 +13,7 @@
 #include "sync/api/statsapi.h"
 #include "sync/api/syncapi.h"
 #include "sync/api/targetsapi.h"
+#include "sync/api/usersapi.h"
 #include "sync/store/statementcache.h"
 
 namespace gx::server {
@@ -36,6 +37,7 @@ Server::Server(Database &db, FormVersions forms, RegionCatalog regions, ServerCo
     m_apis.push_back(std::make_unique<ReviewApi>(m_context));
     m_apis.push_back(std::make_unique<ExportApi>(m_context));
     m_apis.push_back(std::make_unique<AuditApi>(m_context));
+    m_apis.push_back(std::make_unique<UsersApi>(m_context));
     m_apis.push_back(std::make_unique<SyncApi>(m_context));
     m_apis.push_back(std::make_unique<BlobApi>(m_context));
 

@@ -34,6 +34,16 @@ inline constexpr QLatin1StringView TooManyAttempts{"too_many_attempts"};
 inline constexpr QLatin1StringView Internal{"internal"};
 /** 422: a target of PUT /api/v1/targets refused (unknown region or indicator, bad value). */
 inline constexpr QLatin1StringView InvalidTargets{"invalid_targets"};
+/** 403: the caller holds a one-time password and must set their own first. */
+inline constexpr QLatin1StringView PasswordChangeRequired{"password_change_required"};
+/** 409: a user name that is taken. */
+inline constexpr QLatin1StringView Conflict{"conflict"};
+/** 422: an account that POST /api/v1/users refuses (name, role, region, enterprise). */
+inline constexpr QLatin1StringView InvalidUser{"invalid_user"};
+/** 422: a new password that breaks the rules (8-256 characters, no control characters). */
+inline constexpr QLatin1StringView InvalidPassword{"invalid_password"};
+/** 422: POST /api/v1/password with an old password that is not right. */
+inline constexpr QLatin1StringView WrongPassword{"wrong_password"};
 } // namespace ErrorCode
 
 /**

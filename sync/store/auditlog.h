@@ -19,6 +19,7 @@ inline constexpr QLatin1StringView UserAdded{"user_added"};
 inline constexpr QLatin1StringView UserDisabled{"user_disabled"};
 inline constexpr QLatin1StringView UserEnabled{"user_enabled"};
 inline constexpr QLatin1StringView PasswordReset{"password_reset"};
+inline constexpr QLatin1StringView PasswordChanged{"password_changed"};
 inline constexpr QLatin1StringView RegistryImported{"registry_imported"};
 inline constexpr QLatin1StringView ReviewCreated{"review"};
 inline constexpr QLatin1StringView OfficialFigureSet{"official_figure_set"};
@@ -37,6 +38,7 @@ inline constexpr std::array All{Login,
                                 UserDisabled,
                                 UserEnabled,
                                 PasswordReset,
+                                PasswordChanged,
                                 RegistryImported,
                                 ReviewCreated,
                                 OfficialFigureSet,

@@ -275,6 +275,18 @@ QStringList schemaV7FormVersions(const Database &)
     };
 }
 
+/**
+ * Version 8: accounts made or reset in the app get a one-time password (must_change_password: the
+ * user sets their own before any other call); last_login_at for the office's list of accounts.
+ */
+QStringList schemaV8Accounts(const Database &)
+{
+    return {
+        u"ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE users ADD COLUMN last_login_at BIGINT"_s,
+    };
+}
+
 DbError schemaError(const QString &message)
 {
     return DbError{DbError::Kind::Schema, message, false};
@@ -292,6 +304,7 @@ const QList<Migrations::Migration> &Migrations::all()
         {5, u"targets per period"_s, schemaV5Targets, true},
         {6, u"blob uploads per uploader, blob references"_s, schemaV6BlobsPerUploader, true},
         {7, u"survey definition versions"_s, schemaV7FormVersions, true},
+        {8, u"one-time passwords, last login"_s, schemaV8Accounts},
     };
     return list;
 }

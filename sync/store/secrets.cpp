@@ -65,6 +65,18 @@ QString Secrets::newToken()
         bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+QString Secrets::oneTimePassword()
+{
+    ensureSodium();
+    static constexpr char kAlphabet[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    constexpr uint32_t size = sizeof(kAlphabet) - 1;
+    QString out;
+    out.reserve(kOneTimePasswordLength);
+    for (int i = 0; i < kOneTimePasswordLength; ++i)
+        out.append(QLatin1Char(kAlphabet[randombytes_uniform(size)]));
+    return out;
+}
+
 QString Secrets::tokenHash(const QString &token)
 {
     return sha256Hex(token.toUtf8());

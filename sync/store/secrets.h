@@ -33,6 +33,10 @@ public:
     /** A hash that matches no password, verified against unknown user names so that a login
      * takes as long whether the name exists or not. */
     [[nodiscard]] static const QString &decoyHash();
+    /** Characters of a one-time password: no 0/O, 1/l/I that a person reading it could confuse. */
+    static constexpr int kOneTimePasswordLength = 16;
+    /** A new random one-time password (kOneTimePasswordLength letters and digits, 92 bits). */
+    [[nodiscard]] static QString oneTimePassword();
     /** A new random token for a client to hold. */
     [[nodiscard]] static QString newToken();
     /** The lower-case hex SHA-256 of a token: what the tokens table stores. */

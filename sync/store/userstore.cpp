@@ -15,20 +15,39 @@ namespace {
 
 UserError storage(const DbError &error)
 {
-    return UserError{UserError::Kind::Storage, error.message};
+    return UserError{UserError::Kind::Storage, error.message, QString()};
 }
 
-UserError invalid(const QString &message)
+UserError invalid(const QString &message, const QString &field)
 {
-    return UserError{UserError::Kind::Invalid, message};
+    return UserError{UserError::Kind::Invalid, message, field};
 }
 
 UserError notFound(const QString &username)
 {
-    return UserError{UserError::Kind::NotFound, u"there is no user '%1'"_s.arg(username)};
+    return UserError{UserError::Kind::NotFound, u"there is no user '%1'"_s.arg(username),
+                     u"username"_s};
 }
 
-const QString kColumns = u"id, username, role, region, enterprise, disabled, created_at"_s;
+UserError exists(const QString &username)
+{
+    return UserError{UserError::Kind::Exists, u"the user '%1' exists already"_s.arg(username),
+                     u"username"_s};
+}
+
+/** Forbidden unless the acting role (if any) may manage accounts of `target`. */
+std::optional<UserError> checkActor(std::optional<Role> actorRole, Role target)
+{
+    if (!actorRole || UserStore::mayManage(*actorRole, target))
+        return std::nullopt;
+    return UserError{UserError::Kind::Forbidden,
+                     u"%1 users may not make or change %2 accounts; ask an administrator"_s.arg(
+                         roleName(*actorRole), roleName(target)),
+                     u"role"_s};
+}
+
+const QString kColumns = u"id, username, role, region, enterprise, disabled, created_at, "
+                         "must_change_password, last_login_at"_s;
 
 User readUser(const QSqlQuery &q)
 {
@@ -40,6 +59,8 @@ User readUser(const QSqlQuery &q)
     user.enterprise = q.value(4).toString();
     user.disabled = q.value(5).toInt() != 0;
     user.createdAt = q.value(6).toLongLong();
+    user.mustChangePassword = q.value(7).toInt() != 0;
+    user.lastLoginAt = q.value(8).toLongLong();
     return user;
 }
 
@@ -78,6 +99,20 @@ UserStore::UserStore(Database &db, const RegionCatalog &regions)
     : m_db(db)
     , m_regions(regions)
 {}
+
+bool UserStore::mayManage(Role actor, Role target)
+{
+    switch (actor) {
+    case Role::Admin:
+        return true;
+    case Role::Office:
+        return target == Role::Inspector || target == Role::Enterprise;
+    case Role::Inspector:
+    case Role::Enterprise:
+        return false;
+    }
+    return false;
+}
 
 std::optional<QString> UserStore::checkUsername(const QString &username)
 {
@@ -136,17 +171,20 @@ std::optional<QString> UserStore::checkScope(const NewUser &user) const
     return std::nullopt;
 }
 
-Result<User, UserError> UserStore::add(const NewUser &user, const QString &actor, qint64 now)
+Result<User, UserError> UserStore::add(const NewUser &user, const QString &actor, qint64 now,
+                                       std::optional<Role> actorRole)
 {
+    if (auto refused = checkActor(actorRole, user.role))
+        return *refused;
     if (auto why = checkUsername(user.username))
-        return invalid(*why);
+        return invalid(*why, u"username"_s);
     if (auto why = checkPassword(user.password))
-        return invalid(*why);
+        return invalid(*why, u"password"_s);
     if (auto why = checkScope(user))
-        return invalid(*why);
+        return invalid(*why, user.role == Role::Enterprise ? u"enterprise"_s : u"region"_s);
     auto hash = Secrets::hashPassword(user.password); // slow: before taking the writer lock
     if (!hash)
-        return invalid(hash.error().message);
+        return invalid(hash.error().message, u"password"_s);
 
     auto transaction = WriteTransaction::begin(m_db);
     if (!transaction)
@@ -155,20 +193,31 @@ Result<User, UserError> UserStore::add(const NewUser &user, const QString &actor
     if (!existing)
         return storage(existing.error());
     if (existing.value().next())
-        return UserError{UserError::Kind::Exists,
-                         u"the user '%1' exists already"_s.arg(user.username)};
+        return exists(user.username);
+    existing.value().finish();
+    if (user.role == Role::Enterprise && user.requireRegistered) {
+        auto registered =
+            m_db.exec(u"SELECT 1 FROM registry WHERE uscc = ?"_s, {user.enterprise});
+        if (!registered)
+            return storage(registered.error());
+        if (!registered.value().next())
+            return invalid(u"the enterprise %1 is not in the registry; import it first"_s.arg(
+                               user.enterprise),
+                           u"enterprise"_s);
+    }
     auto inserted = m_db.exec(u"INSERT INTO users (username, role, region, enterprise, "
-                              "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) "
-                              "RETURNING id"_s,
+                              "password_hash, disabled, created_at, must_change_password) "
+                              "VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id"_s,
                               {user.username, roleName(user.role), nullIfEmpty(user.region),
-                               nullIfEmpty(user.enterprise), hash.value(), now});
+                               nullIfEmpty(user.enterprise), hash.value(), now,
+                               user.oneTime ? 1 : 0});
     if (!inserted) {
         if (inserted.error().uniqueViolation)
-            return UserError{UserError::Kind::Exists,
-                             u"the user '%1' exists already"_s.arg(user.username)};
+            return exists(user.username);
         return storage(inserted.error());
     }
-    User out{0, user.username, user.role, user.region, user.enterprise, false, now};
+    User out{0,   user.username, user.role,    user.region, user.enterprise,
+             false, now,         user.oneTime, 0};
     if (inserted.value().next())
         out.id = inserted.value().value(0).toLongLong();
     inserted.value().finish();
@@ -176,7 +225,8 @@ Result<User, UserError> UserStore::add(const NewUser &user, const QString &actor
                                     {{u"username"_s, user.username},
                                      {u"role"_s, roleName(user.role)},
                                      {u"region"_s, user.region},
-                                     {u"enterprise"_s, user.enterprise}});
+                                     {u"enterprise"_s, user.enterprise},
+                                     {u"one_time_password"_s, user.oneTime}});
     if (!audited)
         return storage(audited.error());
     if (auto committed = transaction.value().commit(); !committed)
@@ -212,11 +262,12 @@ Result<std::pair<User, QString>, UserError> UserStore::findWithHash(Database &db
         return storage(query.error());
     if (!query.value().next())
         return notFound(username);
-    return std::pair{readUser(query.value()), query.value().value(7).toString()};
+    return std::pair{readUser(query.value()), query.value().value(9).toString()};
 }
 
 Result<User, UserError> UserStore::setDisabled(const QString &username, bool disabled,
-                                               const QString &actor, qint64 now)
+                                               const QString &actor, qint64 now,
+                                               std::optional<Role> actorRole)
 {
     auto transaction = WriteTransaction::begin(m_db);
     if (!transaction)
@@ -224,6 +275,8 @@ Result<User, UserError> UserStore::setDisabled(const QString &username, bool dis
     auto user = find(username);
     if (!user)
         return user.error();
+    if (auto refused = checkActor(actorRole, user.value().role))
+        return *refused;
     auto updated = m_db.run(u"UPDATE users SET disabled = ? WHERE id = ?"_s,
                             {disabled ? 1 : 0, user.value().id});
     if (!updated)
@@ -246,21 +299,32 @@ Result<User, UserError> UserStore::setDisabled(const QString &username, bool dis
 }
 
 Result<User, UserError> UserStore::resetPassword(const QString &username, const QString &password,
-                                                 const QString &actor, qint64 now)
+                                                 const QString &actor, qint64 now, bool oneTime,
+                                                 std::optional<Role> actorRole)
 {
+    if (actorRole) { // refused before the costly hash
+        auto target = find(username);
+        if (!target)
+            return target.error();
+        if (auto refused = checkActor(actorRole, target.value().role))
+            return *refused;
+    }
     if (auto why = checkPassword(password))
-        return invalid(*why);
+        return invalid(*why, u"password"_s);
     auto hash = Secrets::hashPassword(password);
     if (!hash)
-        return invalid(hash.error().message);
+        return invalid(hash.error().message, u"password"_s);
     auto transaction = WriteTransaction::begin(m_db);
     if (!transaction)
         return storage(transaction.error());
     auto user = find(username);
     if (!user)
         return user.error();
-    auto updated = m_db.run(u"UPDATE users SET password_hash = ? WHERE id = ?"_s,
-                            {hash.value(), user.value().id});
+    if (auto refused = checkActor(actorRole, user.value().role))
+        return *refused;
+    auto updated =
+        m_db.run(u"UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?"_s,
+                 {hash.value(), oneTime ? 1 : 0, user.value().id});
     if (!updated)
         return storage(updated.error());
     auto revoked =
@@ -268,11 +332,42 @@ Result<User, UserError> UserStore::resetPassword(const QString &username, const 
     if (!revoked)
         return storage(revoked.error());
     auto audited =
-        AuditLog::record(m_db, now, actor, AuditAction::PasswordReset, {{u"username"_s, username}});
+        AuditLog::record(m_db, now, actor, AuditAction::PasswordReset,
+                         {{u"username"_s, username}, {u"one_time_password"_s, oneTime}});
     if (!audited)
         return storage(audited.error());
     if (auto committed = transaction.value().commit(); !committed)
         return storage(committed.error());
+    user.value().mustChangePassword = oneTime;
+    return user;
+}
+
+Result<User, UserError> UserStore::setOwnPassword(const QString &username, const QString &newHash,
+                                                  const QString &keepTokenHash, qint64 now)
+{
+    auto transaction = WriteTransaction::begin(m_db);
+    if (!transaction)
+        return storage(transaction.error());
+    auto user = find(username);
+    if (!user)
+        return user.error();
+    auto updated =
+        m_db.run(u"UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?"_s,
+                 {newHash, user.value().id});
+    if (!updated)
+        return storage(updated.error());
+    auto revoked = m_db.run(u"UPDATE tokens SET revoked = 1 WHERE user_id = ? AND token_hash <> ?"_s,
+                            {user.value().id, keepTokenHash});
+    if (!revoked)
+        return storage(revoked.error());
+    auto audited = AuditLog::record(m_db, now, username, AuditAction::PasswordChanged,
+                                    {{u"username"_s, username},
+                                     {u"was_one_time"_s, user.value().mustChangePassword}});
+    if (!audited)
+        return storage(audited.error());
+    if (auto committed = transaction.value().commit(); !committed)
+        return storage(committed.error());
+    user.value().mustChangePassword = false;
     return user;
 }
 

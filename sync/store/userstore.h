@@ -33,6 +33,9 @@ struct User
     QString enterprise; ///< enterprise users only (a USCC)
     bool disabled = false;
     qint64 createdAt = 0;
+    /** Holds a one-time password: every call but POST /api/v1/password is refused until set. */
+    bool mustChangePassword = false;
+    qint64 lastLoginAt = 0; ///< 0: never logged in
 };
 
 /** The caller of a request, as its token proves. Other features scope their answers by it. */
@@ -44,6 +47,7 @@ struct AuthedUser
     QString region;     ///< inspectors
     QString enterprise; ///< enterprise users
     QString tokenHash;  ///< of the token used, e.g. to revoke it
+    bool mustChangePassword = false; ///< logged in with a one-time password
 
     /** Office and admin see and write everything. */
     [[nodiscard]] bool seesEverything() const
@@ -60,6 +64,11 @@ struct NewUser
     QString region;
     QString enterprise;
     QString password;
+    /** The password is one-time (made by the office): the user must set their own first. */
+    bool oneTime = false;
+    /** The enterprise must be in the registry (accounts made in the app; the CLI may add an
+     * enterprise's account before its registry import). */
+    bool requireRegistered = false;
 };
 
 struct UserError
@@ -68,11 +77,13 @@ struct UserError
     {
         Invalid,  ///< the request breaks a rule (message says which); nothing changed
         Exists,   ///< the user name is taken
-        NotFound, ///< no such user
-        Storage,  ///< the database failed
+        NotFound,  ///< no such user
+        Forbidden, ///< the acting role may not change this account (office and admin accounts)
+        Storage,   ///< the database failed
     };
     Kind kind = Kind::Invalid;
     QString message;
+    QString field; ///< the member concerned ("username", "role", "region", "enterprise", ...)
 };
 
 /**
@@ -82,7 +93,9 @@ struct UserError
  * - an inspector has a region of the catalog (a county or the development zone), an enterprise
  *   user a valid USCC, and office and admin users neither.
  * Every change is written with its audit-log row in one transaction; disabling a user or
- * resetting a password revokes every token of that user.
+ * resetting a password revokes every token of that user. The acting role, when given (the
+ * HTTP calls; the CLI acts as the operator of the server and gives none), must be allowed to
+ * manage the account's role (mayManage()), else Forbidden and nothing changes.
  */
 class UserStore
 {
@@ -94,17 +107,32 @@ public:
     UserStore(Database &db, const RegionCatalog &regions);
 
     [[nodiscard]] Result<User, UserError> add(const NewUser &user, const QString &actor,
-                                              qint64 now);
+                                              qint64 now,
+                                              std::optional<Role> actorRole = std::nullopt);
     [[nodiscard]] Result<QList<User>, UserError> list();
     [[nodiscard]] Result<User, UserError> find(const QString &username);
     /** The user and the stored password hash, for login. */
     [[nodiscard]] static Result<std::pair<User, QString>, UserError>
     findWithHash(Database &db, const QString &username);
-    [[nodiscard]] Result<User, UserError> setDisabled(const QString &username, bool disabled,
-                                                      const QString &actor, qint64 now);
-    [[nodiscard]] Result<User, UserError> resetPassword(const QString &username,
-                                                        const QString &password,
-                                                        const QString &actor, qint64 now);
+    [[nodiscard]] Result<User, UserError>
+    setDisabled(const QString &username, bool disabled, const QString &actor, qint64 now,
+                std::optional<Role> actorRole = std::nullopt);
+    /** Sets a password chosen by someone else (oneTime: the user must change it at login). */
+    [[nodiscard]] Result<User, UserError>
+    resetPassword(const QString &username, const QString &password, const QString &actor,
+                  qint64 now, bool oneTime = false, std::optional<Role> actorRole = std::nullopt);
+    /**
+     * The user's own new password (already hashed, off the event loop): clears
+     * mustChangePassword and revokes the user's tokens but `keepTokenHash` (the caller's);
+     * audited as `password_changed`.
+     */
+    [[nodiscard]] Result<User, UserError> setOwnPassword(const QString &username,
+                                                         const QString &newHash,
+                                                         const QString &keepTokenHash, qint64 now);
+
+    /** Whether a user of role `actor` may make or change accounts of role `target`: admin any,
+     * office inspectors and enterprise users only, the others none. */
+    [[nodiscard]] static bool mayManage(Role actor, Role target);
 
     /** Why a user name is refused, or nothing. */
     [[nodiscard]] static std::optional<QString> checkUsername(const QString &username);

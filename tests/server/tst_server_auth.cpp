@@ -141,7 +141,9 @@ void Tst_server_auth::loginSucceeds()
     const QJsonObject body = result.json();
     const QStringList keys = body.keys();
     QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()),
-             (QSet<QString>{u"token"_s, u"role"_s, u"region"_s, u"enterprise"_s}));
+             (QSet<QString>{u"token"_s, u"role"_s, u"region"_s, u"enterprise"_s,
+                            u"must_change_password"_s}));
+    QCOMPARE(body.value("must_change_password"_L1), QJsonValue(false));
     QCOMPARE(body.value("role"_L1).toString(), role);
     QCOMPARE(body.value("region"_L1), region);
     QCOMPARE(body.value("enterprise"_L1), enterprise);

@@ -583,8 +583,10 @@ void Tst_server_blobs::migrationFindsNamedBlobs()
     QCOMPARE(m_client->get(blobPath(name)).status, 404);
     QVERIFY(db.run(u"DELETE FROM schema_migrations WHERE version >= 6"_s).ok());
     for (const char *sql :
-         {"DROP TABLE form_versions", "ALTER TABLE records DROP COLUMN form_version",
-          "DROP TABLE blob_refs", "DROP TABLE blob_uploads", "DROP TABLE blob_chunks",
+         {"ALTER TABLE users DROP COLUMN must_change_password",
+          "ALTER TABLE users DROP COLUMN last_login_at", "DROP TABLE form_versions",
+          "ALTER TABLE records DROP COLUMN form_version", "DROP TABLE blob_refs",
+          "DROP TABLE blob_uploads", "DROP TABLE blob_chunks",
           "CREATE TABLE blob_chunks (sha256 TEXT NOT NULL, chunk_start BIGINT "
           "NOT NULL, chunk_size BIGINT NOT NULL, data %1 NOT NULL, PRIMARY "
           "KEY (sha256, chunk_start))"}) {

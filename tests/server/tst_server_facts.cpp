@@ -210,6 +210,8 @@ void Tst_server_facts::migrationBackfills()
           u"DROP TABLE equipment_facts"_s, u"DROP TABLE review_facts"_s, u"DROP TABLE targets"_s,
           u"DROP TABLE blob_refs"_s, u"DROP TABLE blob_uploads"_s, u"DROP TABLE form_versions"_s,
           u"ALTER TABLE records DROP COLUMN form_version"_s,
+          u"ALTER TABLE users DROP COLUMN must_change_password"_s,
+          u"ALTER TABLE users DROP COLUMN last_login_at"_s,
           u"DELETE FROM schema_migrations WHERE version >= 3"_s}) {
         auto done = m_db->db().run(sql);
         if (!done)
@@ -220,8 +222,9 @@ void Tst_server_facts::migrationBackfills()
     if (!applied)
         QFAIL(qPrintable(applied.error().message));
     // The facts (3), the coverage rows made from them (4), the targets seeded from the catalog (5),
-    // the blob uploads per uploader and references (6), the survey's versions (7).
-    QCOMPARE(applied.value(), 5);
+    // the blob uploads per uploader and references (6), the survey's versions (7), the accounts'
+    // one-time passwords (8).
+    QCOMPARE(applied.value(), 6);
 
     const IndicatorInput input = load(2024);
     QCOMPARE(input.enterprises.size(), 1);
