@@ -37,11 +37,11 @@ void AuthApi::registerRoutes(HttpFrontend &http)
                               const HttpFrontend::Answer &answer) { login(request, answer); });
     http.route(Method::Post, u"/api/v1/logout"_s,
                [this](const QHttpServerRequest &request) { return logout(request); });
-    http.routeDeferred(Method::Post, u"/api/v1/password"_s,
-                       [this](const QHttpServerRequest &request,
-                              const HttpFrontend::Answer &answer) {
-                           changePassword(request, answer);
-                       });
+    http.routeDeferred(
+        Method::Post, u"/api/v1/password"_s,
+        [this](const QHttpServerRequest &request, const HttpFrontend::Answer &answer) {
+            changePassword(request, answer);
+        });
 }
 
 void AuthApi::login(const QHttpServerRequest &request, const HttpFrontend::Answer &answer)
@@ -63,13 +63,12 @@ void AuthApi::login(const QHttpServerRequest &request, const HttpFrontend::Answe
                          if (!result)
                              return answer(HttpFrontend::error(result.error()));
                          const LoginResult &login = result.value();
-                         answer(HttpFrontend::json(
-                             QJsonObject{{u"token"_s, login.token},
-                                         {u"role"_s, roleName(login.user.role)},
-                                         {u"region"_s, nullIfEmpty(login.user.region)},
-                                         {u"enterprise"_s, nullIfEmpty(login.user.enterprise)},
-                                         {u"must_change_password"_s,
-                                          login.user.mustChangePassword}}));
+                         answer(HttpFrontend::json(QJsonObject{
+                             {u"token"_s, login.token},
+                             {u"role"_s, roleName(login.user.role)},
+                             {u"region"_s, nullIfEmpty(login.user.region)},
+                             {u"enterprise"_s, nullIfEmpty(login.user.enterprise)},
+                             {u"must_change_password"_s, login.user.mustChangePassword}}));
                      });
 }
 
@@ -87,14 +86,14 @@ void AuthApi::changePassword(const QHttpServerRequest &request, const HttpFronte
     auto newPassword = requiredString(body.value(), u"new"_s, 4 * UserStore::kMaxPasswordLength);
     if (!newPassword)
         return answer(HttpFrontend::error(newPassword.error()));
-    m_ctx.auth.changePassword(user.value(), oldPassword.value(), newPassword.value(),
-                              [answer](Result<User, HttpError> result) {
-                                  if (!result)
-                                      return answer(HttpFrontend::error(result.error()));
-                                  answer(HttpFrontend::json(QJsonObject{
-                                      {u"username"_s, result.value().username},
-                                      {u"must_change_password"_s, false}}));
-                              });
+    m_ctx.auth.changePassword(
+        user.value(), oldPassword.value(), newPassword.value(),
+        [answer](Result<User, HttpError> result) {
+            if (!result)
+                return answer(HttpFrontend::error(result.error()));
+            answer(HttpFrontend::json(QJsonObject{{u"username"_s, result.value().username},
+                                                  {u"must_change_password"_s, false}}));
+        });
 }
 
 QHttpServerResponse AuthApi::logout(const QHttpServerRequest &request)

@@ -234,8 +234,7 @@ Result<LoginResult, HttpError> AuthService::finishLogin(const PendingLogin &logi
                            {Secrets::tokenHash(result.token), user.id, now, result.expiresAt});
     if (!stored)
         return storageFailure(stored.error());
-    auto seen =
-        m_db.run(u"UPDATE users SET last_login_at = ? WHERE id = ?"_s, {now, user.id});
+    auto seen = m_db.run(u"UPDATE users SET last_login_at = ? WHERE id = ?"_s, {now, user.id});
     if (!seen)
         return storageFailure(seen.error());
     auto audited = AuditLog::record(m_db, now, login.username, AuditAction::Login,
@@ -381,8 +380,8 @@ void AuthService::changePassword(const AuthedUser &user, const QString &oldPassw
     QObject *home = m_home.get(); // alive until the pool is done (see ~AuthService)
     m_hashPool.start([this, home, user, stored, oldPassword, newPassword, done] {
         const bool matched = Secrets::verifyPassword(stored, oldPassword);
-        auto hash = matched ? Secrets::hashPassword(newPassword)
-                            : Result<QString, HashError>(HashError{});
+        auto hash =
+            matched ? Secrets::hashPassword(newPassword) : Result<QString, HashError>(HashError{});
         QMetaObject::invokeMethod(
             home,
             [this, user, matched, hash, done] {
@@ -392,9 +391,9 @@ void AuthService::changePassword(const AuthedUser &user, const QString &oldPassw
                         ErrorCode::WrongPassword, u"The old password is not right."_s, u"old"_s));
                 if (!hash)
                     return done(HttpError::internal(hash.error().message));
-                auto changed = UserStore(m_db, RegionCatalog())
-                                   .setOwnPassword(user.username, hash.value(), user.tokenHash,
-                                                   m_clock());
+                auto changed =
+                    UserStore(m_db, RegionCatalog())
+                        .setOwnPassword(user.username, hash.value(), user.tokenHash, m_clock());
                 if (!changed)
                     return done(storageFailure(
                         DbError{DbError::Kind::Query, changed.error().message, false}));

@@ -47,9 +47,8 @@ HttpError userFailure(const UserError &error)
     case UserError::Kind::Invalid:
         return HttpError::unprocessable(ErrorCode::InvalidUser, message, error.field);
     case UserError::Kind::Exists:
-        return HttpError{StatusCode::Conflict,
-                         ApiError{QString(ErrorCode::Conflict), message, error.field},
-                         {}};
+        return HttpError{
+            StatusCode::Conflict, ApiError{QString(ErrorCode::Conflict), message, error.field}, {}};
     case UserError::Kind::NotFound:
         return HttpError::notFound(message);
     case UserError::Kind::Forbidden:

@@ -34,8 +34,7 @@ private:
     [[nodiscard]] QHttpServerResponse list(const QHttpServerRequest &request);
     [[nodiscard]] QHttpServerResponse create(const QHttpServerRequest &request);
     [[nodiscard]] QHttpServerResponse setDisabled(const QString &username,
-                                                  const QHttpServerRequest &request,
-                                                  bool disabled);
+                                                  const QHttpServerRequest &request, bool disabled);
     [[nodiscard]] QHttpServerResponse resetPassword(const QString &username,
                                                     const QHttpServerRequest &request);
 

@@ -196,28 +196,27 @@ Result<User, UserError> UserStore::add(const NewUser &user, const QString &actor
         return exists(user.username);
     existing.value().finish();
     if (user.role == Role::Enterprise && user.requireRegistered) {
-        auto registered =
-            m_db.exec(u"SELECT 1 FROM registry WHERE uscc = ?"_s, {user.enterprise});
+        auto registered = m_db.exec(u"SELECT 1 FROM registry WHERE uscc = ?"_s, {user.enterprise});
         if (!registered)
             return storage(registered.error());
         if (!registered.value().next())
-            return invalid(u"the enterprise %1 is not in the registry; import it first"_s.arg(
-                               user.enterprise),
-                           u"enterprise"_s);
+            return invalid(
+                u"the enterprise %1 is not in the registry; import it first"_s.arg(user.enterprise),
+                u"enterprise"_s);
     }
-    auto inserted = m_db.exec(u"INSERT INTO users (username, role, region, enterprise, "
-                              "password_hash, disabled, created_at, must_change_password) "
-                              "VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id"_s,
-                              {user.username, roleName(user.role), nullIfEmpty(user.region),
-                               nullIfEmpty(user.enterprise), hash.value(), now,
-                               user.oneTime ? 1 : 0});
+    auto inserted =
+        m_db.exec(u"INSERT INTO users (username, role, region, enterprise, "
+                  "password_hash, disabled, created_at, must_change_password) "
+                  "VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id"_s,
+                  {user.username, roleName(user.role), nullIfEmpty(user.region),
+                   nullIfEmpty(user.enterprise), hash.value(), now, user.oneTime ? 1 : 0});
     if (!inserted) {
         if (inserted.error().uniqueViolation)
             return exists(user.username);
         return storage(inserted.error());
     }
-    User out{0,   user.username, user.role,    user.region, user.enterprise,
-             false, now,         user.oneTime, 0};
+    User out{0,   user.username, user.role, user.region, user.enterprise, false,
+             now, user.oneTime,  0};
     if (inserted.value().next())
         out.id = inserted.value().value(0).toLongLong();
     inserted.value().finish();
@@ -331,9 +330,8 @@ Result<User, UserError> UserStore::resetPassword(const QString &username, const 
         m_db.run(u"UPDATE tokens SET revoked = 1 WHERE user_id = ?"_s, {user.value().id});
     if (!revoked)
         return storage(revoked.error());
-    auto audited =
-        AuditLog::record(m_db, now, actor, AuditAction::PasswordReset,
-                         {{u"username"_s, username}, {u"one_time_password"_s, oneTime}});
+    auto audited = AuditLog::record(m_db, now, actor, AuditAction::PasswordReset,
+                                    {{u"username"_s, username}, {u"one_time_password"_s, oneTime}});
     if (!audited)
         return storage(audited.error());
     if (auto committed = transaction.value().commit(); !committed)
@@ -356,13 +354,14 @@ Result<User, UserError> UserStore::setOwnPassword(const QString &username, const
                  {newHash, user.value().id});
     if (!updated)
         return storage(updated.error());
-    auto revoked = m_db.run(u"UPDATE tokens SET revoked = 1 WHERE user_id = ? AND token_hash <> ?"_s,
-                            {user.value().id, keepTokenHash});
+    auto revoked =
+        m_db.run(u"UPDATE tokens SET revoked = 1 WHERE user_id = ? AND token_hash <> ?"_s,
+                 {user.value().id, keepTokenHash});
     if (!revoked)
         return storage(revoked.error());
-    auto audited = AuditLog::record(m_db, now, username, AuditAction::PasswordChanged,
-                                    {{u"username"_s, username},
-                                     {u"was_one_time"_s, user.value().mustChangePassword}});
+    auto audited = AuditLog::record(
+        m_db, now, username, AuditAction::PasswordChanged,
+        {{u"username"_s, username}, {u"was_one_time"_s, user.value().mustChangePassword}});
     if (!audited)
         return storage(audited.error());
     if (auto committed = transaction.value().commit(); !committed)

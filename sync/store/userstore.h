@@ -44,9 +44,9 @@ struct AuthedUser
     qint64 id = 0;
     QString username;
     Role role = Role::Inspector;
-    QString region;     ///< inspectors
-    QString enterprise; ///< enterprise users
-    QString tokenHash;  ///< of the token used, e.g. to revoke it
+    QString region;                  ///< inspectors
+    QString enterprise;              ///< enterprise users
+    QString tokenHash;               ///< of the token used, e.g. to revoke it
     bool mustChangePassword = false; ///< logged in with a one-time password
 
     /** Office and admin see and write everything. */
@@ -75,8 +75,8 @@ struct UserError
 {
     enum class Kind
     {
-        Invalid,  ///< the request breaks a rule (message says which); nothing changed
-        Exists,   ///< the user name is taken
+        Invalid,   ///< the request breaks a rule (message says which); nothing changed
+        Exists,    ///< the user name is taken
         NotFound,  ///< no such user
         Forbidden, ///< the acting role may not change this account (office and admin accounts)
         Storage,   ///< the database failed
@@ -106,17 +106,16 @@ public:
 
     UserStore(Database &db, const RegionCatalog &regions);
 
-    [[nodiscard]] Result<User, UserError> add(const NewUser &user, const QString &actor,
-                                              qint64 now,
+    [[nodiscard]] Result<User, UserError> add(const NewUser &user, const QString &actor, qint64 now,
                                               std::optional<Role> actorRole = std::nullopt);
     [[nodiscard]] Result<QList<User>, UserError> list();
     [[nodiscard]] Result<User, UserError> find(const QString &username);
     /** The user and the stored password hash, for login. */
     [[nodiscard]] static Result<std::pair<User, QString>, UserError>
     findWithHash(Database &db, const QString &username);
-    [[nodiscard]] Result<User, UserError>
-    setDisabled(const QString &username, bool disabled, const QString &actor, qint64 now,
-                std::optional<Role> actorRole = std::nullopt);
+    [[nodiscard]] Result<User, UserError> setDisabled(const QString &username, bool disabled,
+                                                      const QString &actor, qint64 now,
+                                                      std::optional<Role> actorRole = std::nullopt);
     /** Sets a password chosen by someone else (oneTime: the user must change it at login). */
     [[nodiscard]] Result<User, UserError>
     resetPassword(const QString &username, const QString &password, const QString &actor,

@@ -146,8 +146,8 @@ void Tst_server_users::create_data()
         << u"office"_s << body(u"wang.li"_s, u"inspector"_s, kCounty) << 201 << QString()
         << QString();
     QTest::newRow("office makes an enterprise user")
-        << u"office"_s << body(u"qiye"_s, u"enterprise"_s, {}, registeredUscc()) << 201
-        << QString() << QString();
+        << u"office"_s << body(u"qiye"_s, u"enterprise"_s, {}, registeredUscc()) << 201 << QString()
+        << QString();
     QTest::newRow("admin makes an office user")
         << u"admin"_s << body(u"clerk"_s, u"office"_s) << 201 << QString() << QString();
     QTest::newRow("admin makes an admin")
@@ -159,14 +159,12 @@ void Tst_server_users::create_data()
         << u"office"_s << body(u"clerk"_s, u"office"_s) << 403 << u"forbidden"_s << u"role"_s;
     QTest::newRow("office makes an admin")
         << u"office"_s << body(u"boss2"_s, u"admin"_s) << 403 << u"forbidden"_s << u"role"_s;
-    QTest::newRow("inspector may not")
-        << u"insp"_s << body(u"x1"_s, u"inspector"_s, kCounty) << 403 << u"forbidden"_s
-        << QString();
+    QTest::newRow("inspector may not") << u"insp"_s << body(u"x1"_s, u"inspector"_s, kCounty) << 403
+                                       << u"forbidden"_s << QString();
     QTest::newRow("taken name") << u"office"_s << body(u"insp"_s, u"inspector"_s, kCounty) << 409
                                 << u"conflict"_s << u"username"_s;
     QTest::newRow("inspector without region")
-        << u"office"_s << body(u"x2"_s, u"inspector"_s) << 422 << u"invalid_user"_s
-        << u"region"_s;
+        << u"office"_s << body(u"x2"_s, u"inspector"_s) << 422 << u"invalid_user"_s << u"region"_s;
     QTest::newRow("inspector of the city")
         << u"office"_s << body(u"x3"_s, u"inspector"_s, u"331100"_s) << 422 << u"invalid_user"_s
         << u"region"_s;
@@ -176,20 +174,17 @@ void Tst_server_users::create_data()
     QString badCheck = registeredUscc();
     badCheck[17] = badCheck[17] == u'0' ? u'1' : u'0';
     QTest::newRow("enterprise bad check character")
-        << u"office"_s << body(u"x5"_s, u"enterprise"_s, {}, badCheck) << 422
-        << u"invalid_user"_s << u"enterprise"_s;
-    QTest::newRow("enterprise without uscc")
-        << u"office"_s << body(u"x6"_s, u"enterprise"_s) << 422 << u"invalid_user"_s
+        << u"office"_s << body(u"x5"_s, u"enterprise"_s, {}, badCheck) << 422 << u"invalid_user"_s
         << u"enterprise"_s;
+    QTest::newRow("enterprise without uscc") << u"office"_s << body(u"x6"_s, u"enterprise"_s) << 422
+                                             << u"invalid_user"_s << u"enterprise"_s;
     QTest::newRow("unknown role") << u"office"_s << body(u"x7"_s, u"boss"_s) << 422
                                   << u"invalid_user"_s << u"role"_s;
-    QTest::newRow("space in name")
-        << u"office"_s << body(u"li si"_s, u"inspector"_s, kCounty) << 422 << u"invalid_user"_s
-        << u"username"_s;
+    QTest::newRow("space in name") << u"office"_s << body(u"li si"_s, u"inspector"_s, kCounty)
+                                   << 422 << u"invalid_user"_s << u"username"_s;
     QTest::newRow("no name") << u"office"_s
                              << compact({{u"role"_s, u"inspector"_s}, {u"region"_s, kCounty}})
-                             << 422
-                             << u"invalid_user"_s << u"username"_s;
+                             << 422 << u"invalid_user"_s << u"username"_s;
     QTest::newRow("region not a string")
         << u"office"_s
         << compact({{u"username"_s, u"x8"_s}, {u"role"_s, u"inspector"_s}, {u"region"_s, 331102}})
@@ -234,9 +229,9 @@ void Tst_server_users::create()
     QCOMPARE(added.constFirst().detail.value("one_time_password"_L1), QJsonValue(true));
     // The one-time password logs in, once, and asks for a change.
     HttpClient user(m_server->baseUrl());
-    const HttpResult login = user.postJson(
-        u"/api/v1/login"_s,
-        {{u"username"_s, asked.value("username"_L1)}, {u"password"_s, password}});
+    const HttpResult login =
+        user.postJson(u"/api/v1/login"_s,
+                      {{u"username"_s, asked.value("username"_L1)}, {u"password"_s, password}});
     QCOMPARE(login.status, 200);
     QCOMPARE(login.json().value("must_change_password"_L1), QJsonValue(true));
 }
@@ -244,10 +239,9 @@ void Tst_server_users::create()
 void Tst_server_users::listNeverShowsPasswords()
 {
     auto office = loggedIn(u"office"_s);
-    const HttpResult made =
-        office->postJson(u"/api/v1/users"_s, {{u"username"_s, u"wang.li"_s},
-                                              {u"role"_s, u"inspector"_s},
-                                              {u"region"_s, kCounty}});
+    const HttpResult made = office->postJson(
+        u"/api/v1/users"_s,
+        {{u"username"_s, u"wang.li"_s}, {u"role"_s, u"inspector"_s}, {u"region"_s, kCounty}});
     QCOMPARE(made.status, 201);
     const QString password = made.json().value("password"_L1).toString();
     const HttpResult listed = office->get(u"/api/v1/users"_s);
@@ -265,9 +259,8 @@ void Tst_server_users::listNeverShowsPasswords()
     QCOMPARE(names, (QStringList{u"admin"_s, u"insp"_s, u"office"_s, u"office2"_s, u"wang.li"_s}));
     const QStringList keys = wang.keys();
     QCOMPARE(QSet<QString>(keys.cbegin(), keys.cend()),
-             (QSet<QString>{u"username"_s, u"role"_s, u"region"_s, u"enterprise"_s,
-                            u"disabled"_s, u"created_at"_s, u"last_login_at"_s,
-                            u"must_change_password"_s}));
+             (QSet<QString>{u"username"_s, u"role"_s, u"region"_s, u"enterprise"_s, u"disabled"_s,
+                            u"created_at"_s, u"last_login_at"_s, u"must_change_password"_s}));
     QCOMPARE(wang.value("role"_L1).toString(), u"inspector"_s);
     QCOMPARE(wang.value("region"_L1).toString(), kCounty);
     QCOMPARE(wang.value("enterprise"_L1), QJsonValue(QJsonValue::Null));
@@ -291,10 +284,9 @@ void Tst_server_users::listNeverShowsPasswords()
 void Tst_server_users::oneTimePasswordForcesAChange()
 {
     auto office = loggedIn(u"office"_s);
-    const HttpResult made =
-        office->postJson(u"/api/v1/users"_s, {{u"username"_s, u"wang.li"_s},
-                                              {u"role"_s, u"inspector"_s},
-                                              {u"region"_s, kCounty}});
+    const HttpResult made = office->postJson(
+        u"/api/v1/users"_s,
+        {{u"username"_s, u"wang.li"_s}, {u"role"_s, u"inspector"_s}, {u"region"_s, kCounty}});
     QCOMPARE(made.status, 201);
     const QString oneTime = made.json().value("password"_L1).toString();
     auto user = loggedIn(u"wang.li"_s, oneTime);
@@ -318,12 +310,13 @@ void Tst_server_users::oneTimePasswordForcesAChange()
     // The same token now works; the one-time password is gone; the own one logs in plainly.
     QCOMPARE(user->get(u"/api/v1/forms/current"_s).status, 200);
     HttpClient again(m_server->baseUrl());
-    QCOMPARE(again.postJson(u"/api/v1/login"_s,
-                            {{u"username"_s, u"wang.li"_s}, {u"password"_s, oneTime}})
-                 .status,
-             401);
-    const HttpResult login = again.postJson(u"/api/v1/login"_s,
-                                            {{u"username"_s, u"wang.li"_s}, {u"password"_s, own}});
+    QCOMPARE(
+        again
+            .postJson(u"/api/v1/login"_s, {{u"username"_s, u"wang.li"_s}, {u"password"_s, oneTime}})
+            .status,
+        401);
+    const HttpResult login =
+        again.postJson(u"/api/v1/login"_s, {{u"username"_s, u"wang.li"_s}, {u"password"_s, own}});
     QCOMPARE(login.status, 200);
     QCOMPARE(login.json().value("must_change_password"_L1), QJsonValue(false));
     const auto entries = audits(u"password_changed"_s);
@@ -339,7 +332,8 @@ void Tst_server_users::changePasswordRefusals_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("field");
-    QTest::newRow("wrong old") << compact({{u"old"_s, u"not it at all"_s}, {u"new"_s, u"new one 12"_s}})
+    QTest::newRow("wrong old") << compact(
+                                      {{u"old"_s, u"not it at all"_s}, {u"new"_s, u"new one 12"_s}})
                                << 422 << u"wrong_password"_s << u"old"_s;
     QTest::newRow("new too short") << compact({{u"old"_s, kPassword}, {u"new"_s, u"short"_s}})
                                    << 422 << u"invalid_password"_s << u"new"_s;
@@ -421,8 +415,8 @@ void Tst_server_users::resetRevokesAndIsOneTime()
     QCOMPARE(inspector->get(u"/api/v1/regions"_s).status, 401);
     HttpClient again(m_server->baseUrl());
     QVERIFY(again.login(u"insp"_s, kPassword).isEmpty());
-    const HttpResult login = again.postJson(
-        u"/api/v1/login"_s, {{u"username"_s, u"insp"_s}, {u"password"_s, oneTime}});
+    const HttpResult login =
+        again.postJson(u"/api/v1/login"_s, {{u"username"_s, u"insp"_s}, {u"password"_s, oneTime}});
     QCOMPARE(login.status, 200);
     QCOMPARE(login.json().value("must_change_password"_L1), QJsonValue(true));
     const auto entries = audits(u"password_reset"_s);
@@ -431,8 +425,10 @@ void Tst_server_users::resetRevokesAndIsOneTime()
     QCOMPARE(entries.constFirst().at, m_clock.now());
     QCOMPARE(entries.constFirst().detail.value("one_time_password"_L1), QJsonValue(true));
     // A second reset makes another password; the first no longer logs in.
-    const QString second =
-        admin->post(u"/api/v1/users/insp/reset-password"_s, {}).json().value("password"_L1).toString();
+    const QString second = admin->post(u"/api/v1/users/insp/reset-password"_s, {})
+                               .json()
+                               .value("password"_L1)
+                               .toString();
     QVERIFY(!second.isEmpty() && second != oneTime);
     HttpClient third(m_server->baseUrl());
     QVERIFY(third.login(u"insp"_s, oneTime).isEmpty());
