@@ -12,6 +12,7 @@ Page {
 
     property alias coverage: coverage
     property alias exportDialog: exportDialog
+    property alias reportDialog: reportDialog
     readonly property int columns: Math.max(2, Math.floor((width - 24) / 280))
 
     CoverageModel {
@@ -62,6 +63,12 @@ Page {
                     objectName: "exportButton"
                     text: qsTr("Export")
                     onClicked: exportDialog.open()
+                    implicitHeight: 48
+                }
+                Button {
+                    objectName: "reportButton"
+                    text: qsTr("Export report (PDF)")
+                    onClicked: reportDialog.open()
                     implicitHeight: 48
                 }
                 Button {
@@ -190,6 +197,10 @@ Page {
 
     ExportDialog {
         id: exportDialog
+        period: Session.period
+    }
+    ReportDialog {
+        id: reportDialog
         period: Session.period
     }
 }

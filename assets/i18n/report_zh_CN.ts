@@ -127,4 +127,38 @@
         <translation>服务器未及时答复。</translation>
     </message>
 </context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Export report (PDF)</source>
+        <translation>导出报告(PDF)</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The figures of %1 for the city and every county, each with its numerator and denominator, target and gap, and a chart per indicator; A4, ready to print.</source>
+        <translation>%1 年全市和各县（市、区）的各项指标，每项附分子和分母、目标值和差距，每项指标一张图；A4，可直接打印。</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>选择保存位置…</translation>
+    </message>
+    <message>
+        <source>Save to the app&apos;s folder</source>
+        <translation>保存到应用文件夹</translation>
+    </message>
+    <message>
+        <source>App folder: %1</source>
+        <translation>应用文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Export report (PDF)</source>
+        <translation>导出报告(PDF)</translation>
+    </message>
+</context>
 </TS>

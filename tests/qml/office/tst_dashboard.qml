@@ -115,6 +115,33 @@ Item {
             tryCompare(dialog, "visible", false)
         }
 
+        // 导出报告(PDF) writes the period's report into the app's folder and says where.
+        function test_reportToTheAppsFolder() {
+            const page = openDashboard()
+            const button = findChild(page, "reportButton")
+            waitForItemPolished(button)
+            waitForRendering(page)
+            mouseClick(button)
+            const dialog = page.reportDialog
+            tryCompare(dialog, "opened", true, 10000)
+            compare(dialog.period, Session.period)
+            const save = findChild(dialog.contentItem, "saveReport")
+            waitForItemPolished(save)
+            mouseClick(save)
+            tryCompare(dialog.reporter, "busy", false, 30000)
+            tryVerify(() => dialog.reporter.savedPath !== "" || dialog.reporter.error !== "", 30000)
+            compare(dialog.reporter.error, "")
+            compare(dialog.reporter.savedPath, dialog.reporter.defaultPath)
+            verify(dialog.reporter.savedPath.endsWith("gengxin-report-" + Session.period + ".pdf"))
+            const result = findChild(dialog.contentItem, "reportResult")
+            verify(result.text.indexOf(dialog.reporter.savedPath) >= 0, result.text)
+            verify(result.text.indexOf("报告已写入") >= 0, result.text)
+            waitForRendering(page)
+            grabImage(root).save(OfficeFixture.screenshotDir() + "/report_dialog-1280x800.png")
+            dialog.close()
+            tryCompare(dialog, "visible", false)
+        }
+
         function test_screenshots() {
             const dir = OfficeFixture.screenshotDir()
             const sizes = [[1280, 800], [800, 1280], [360, 740]]
