@@ -57,16 +57,22 @@ Item {
 
         // Scrolls until the item lies wholly inside the view (a late layout, e.g. the second
         // coverage answer, may move it after the first try), so that a click lands on it.
+        // The check runs again after the page has polished and rendered: a relayout meanwhile
+        // (the figures or the periods arriving) can put the view back at the top.
         function scrollTo(page, item) {
             const flick = findChild(page, "dashboardScroll").contentItem
-            tryVerify(() => {
+            const inView = () => {
                 const at = item.mapToItem(flick.contentItem, 0, 0)
                 flick.contentY = Math.max(0, Math.min(at.y - 20, flick.contentHeight - flick.height))
                 const seen = item.mapToItem(flick, 0, 0)
                 return seen.y >= 0 && seen.y + item.height <= flick.height
-            })
+            }
+            tryVerify(inView)
             waitForItemPolished(page)
             waitForRendering(page)
+            tryVerify(inView)
+            waitForRendering(page)
+            tryVerify(inView)
         }
 
         function test_cityCoverageAsPercent() {
