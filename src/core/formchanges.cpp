@@ -87,6 +87,8 @@ public:
         const QString &e = m_to.name;
         if (m_from.parent != m_to.parent || m_from.parentField != m_to.parentField)
             return FormIncompatibility{e, u"changes the parent of the repeat group"_s};
+        if (m_from.scope != m_to.scope)
+            return FormIncompatibility{e, u"changes the scope of the entity"_s};
         if (auto refusal = removals())
             return refusal;
         if (m_fromJson.own != m_toJson.own)

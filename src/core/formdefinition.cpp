@@ -138,11 +138,12 @@ private:
         QJsonArray fields, sections, rules;
         if (!members(o,
                      {"name"_L1, "label"_L1, "parent"_L1, "parent_field"_L1, "title_field"_L1,
-                      "fields"_L1, "sections"_L1, "rules"_L1},
+                      "scope"_L1, "fields"_L1, "sections"_L1, "rules"_L1},
                      where, u"entity"_s) ||
             !text(o, "label"_L1, e.label, where) || !string(o, "parent"_L1, e.parent, where) ||
             !string(o, "parent_field"_L1, e.parentField, where) ||
             !string(o, "title_field"_L1, e.titleField, where) ||
+            !string(o, "scope"_L1, e.scope, where) ||
             !array(o, "fields"_L1, fields, where, u"entity"_s) ||
             !array(o, "sections"_L1, sections, where, u"entity"_s) ||
             !array(o, "rules"_L1, rules, where, u"entity"_s))
@@ -171,6 +172,10 @@ private:
                         u"title_field '%1' is not a field of the entity"_s.arg(e.titleField));
         if (e.parent.isEmpty() && !e.parentField.isEmpty())
             return fail(where, u"parent_field is set but parent is not"_s);
+        if (!e.scope.isEmpty() && !e.isCityWide())
+            return fail(where, u"scope '%1' is not \"city\" (or absent)"_s.arg(e.scope));
+        if (e.isCityWide() && e.isRepeatGroup())
+            return fail(where, u"a repeat group takes its parent's scope; it cannot be \"city\""_s);
         if (!e.parent.isEmpty() && !e.field(e.parentField))
             return fail(where,
                         u"parent_field '%1' is not a field of the entity"_s.arg(e.parentField));

@@ -142,12 +142,21 @@ struct EntityDefinition
     QString parent;      ///< the parent entity of a repeat group, else empty
     QString parentField; ///< the field that holds the parent's id, else empty
     QString titleField;  ///< the field that names a row in lists
+    /**
+     * Who a record of the entity belongs to: empty for the survey's records (a region, an
+     * enterprise), "city" for the catalogue's (every user reads them; office and admin write).
+     */
+    QString scope;
     QList<FieldDefinition> fields;
     QList<SectionDefinition> sections;
     QList<RuleDefinition> rules;
 
     [[nodiscard]] const FieldDefinition *field(const QString &name) const;
     [[nodiscard]] bool isRepeatGroup() const { return !parent.isEmpty(); }
+    [[nodiscard]] bool isCityWide() const { return scope == kCityScope; }
+
+    /** The one value of `scope` besides the default. */
+    static constexpr QLatin1StringView kCityScope{"city"};
 };
 
 /** Why a survey definition was refused: which file, which field, and what is wrong with it. */

@@ -6,6 +6,8 @@
 
 #include <QUrlQuery>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace gx::server {
@@ -30,6 +32,15 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
         return HttpFrontend::error(HttpError::badRequest(
             u"The push was refused and nothing was applied: %1"_s.arg(decoded.error().message()),
             decoded.error().path));
+    }
+    // A version published since this server loaded its versions (the catalogue's, another
+    // server's publish): read it before the push, so that its entities and scopes are known.
+    int newest = 0;
+    for (const Mutation &mutation : decoded.value().mutations)
+        newest = std::max(newest, mutation.formVersion);
+    if (newest > m_ctx.forms.current().version()) {
+        if (auto refreshed = m_ctx.forms.refresh(m_ctx.db); !refreshed)
+            return HttpFrontend::error(storageFailure(refreshed.error()));
     }
     PushProcessor processor({m_ctx.db, m_ctx.forms, m_ctx.regions, m_ctx.now()}, user.value());
     auto response = processor.process(decoded.value());

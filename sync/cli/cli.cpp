@@ -10,6 +10,7 @@
 #include "sync/figures/officialfigures.h"
 #include "sync/figures/registryimport.h"
 #include "sync/http/tlsidentity.h"
+#include "sync/records/catalogueform.h"
 #include "sync/records/serverschema.h"
 #include "sync/records/targetstore.h"
 #include "sync/store/auditlog.h"
@@ -320,6 +321,31 @@ std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs 
     return workspace;
 }
 
+bool Cli::ensureCatalogue(const CommandLine &line, Workspace &ws)
+{
+    auto catalogue = ServerAssets::loadCatalogue(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!catalogue) {
+        fail(u"cannot read the catalogue definition: "_s + catalogue.error().toString());
+        return false;
+    }
+    if (catalogue.value().isEmpty())
+        return true;
+    auto ensured = CatalogueForm::ensure(*ws.db, catalogue.value(), wallClock());
+    if (!ensured) {
+        fail(u"cannot add the catalogue to the survey definition: "_s + ensured.error().message);
+        return false;
+    }
+    if (ensured.value().published == 0)
+        return true;
+    qCInfo(lcCli, "survey definition version %d published: the catalogue's %s added",
+           ensured.value().published, qUtf8Printable(ensured.value().added.join(u", "_s)));
+    if (auto refreshed = ws.forms->refresh(*ws.db); !refreshed) {
+        fail(u"cannot read the survey definition's versions: "_s + refreshed.error().message);
+        return false;
+    }
+    return true;
+}
+
 std::optional<QByteArray> Cli::readInputFile(const QString &path)
 {
     QFile file(path);
@@ -361,7 +387,7 @@ int Cli::runServe(const CommandLine &line)
         tls = std::move(identity).value();
     }
     auto ws = openWorkspace(line, Needs::Form);
-    if (!ws)
+    if (!ws || !ensureCatalogue(line, *ws))
         return kExitFailure;
 
     Server server(*ws->db, std::move(*ws->forms), std::move(ws->regions), config);
@@ -532,6 +558,10 @@ int Cli::runDemo(const CommandLine &line)
             return fail(u"cannot read %1: %2"_s.arg(next.fileName(), next.errorString()));
         options.nextVersion = next.readAll();
     }
+    auto catalogue = ServerAssets::loadCatalogue(ServerAssets::resolveDir(line.value(u"assets"_s)));
+    if (!catalogue)
+        return fail(u"cannot read the catalogue definition: "_s + catalogue.error().toString());
+    options.catalogue = catalogue.value();
     QElapsedTimer timer;
     timer.start();
     auto summary = Demo(*ws->db, ws->forms->current(), ws->regions)
@@ -552,6 +582,11 @@ int Cli::runDemo(const CommandLine &line)
                  "edited on it; drafts stay on version 1"_s.arg(
                      QString::number(summary.value().formVersion), next.fileName(),
                      QString::number(summary.value().onNextVersion))
+              << '\n';
+    }
+    if (summary.value().catalogueVersion > 0) {
+        m_out << u"demo: survey definition version %1 published: the catalogue (provider, "
+                 "product, case)"_s.arg(QString::number(summary.value().catalogueVersion))
               << '\n';
     }
     for (const DemoUser &user : summary.value().users)

@@ -1,5 +1,7 @@
 #include "sync/cli/serverassets.h"
 
+#include <QFile>
+
 #include <QDir>
 
 using namespace Qt::StringLiterals;
@@ -19,6 +21,16 @@ QString ServerAssets::resolveDir(const QString &flag)
 Result<FormDefinition, DefinitionError> ServerAssets::loadFirstForm(const QString &dir)
 {
     return FormDefinition::load(dir + u"/forms/survey.v1.json"_s);
+}
+
+Result<QByteArray, DefinitionError> ServerAssets::loadCatalogue(const QString &dir)
+{
+    QFile file(dir + u"/forms/catalogue.json"_s);
+    if (!file.exists())
+        return QByteArray();
+    if (!file.open(QIODevice::ReadOnly))
+        return DefinitionError{file.fileName(), QString(), file.errorString()};
+    return file.readAll();
 }
 
 Result<RegionCatalog, DefinitionError> ServerAssets::loadRegions(const QString &dir)

@@ -19,6 +19,11 @@ public:
     [[nodiscard]] static QString resolveDir(const QString &flag = {});
     /** DIR/forms/survey.v1.json: version 1, as migration 7 stores it in a new store. */
     [[nodiscard]] static Result<FormDefinition, DefinitionError> loadFirstForm(const QString &dir);
+    /**
+     * DIR/forms/catalogue.json (the catalogue's entities, CatalogueForm::ensure()), or an empty
+     * array when the assets have none.
+     */
+    [[nodiscard]] static Result<QByteArray, DefinitionError> loadCatalogue(const QString &dir);
     /** DIR/regions/lishui.json. */
     [[nodiscard]] static Result<RegionCatalog, DefinitionError> loadRegions(const QString &dir);
 };

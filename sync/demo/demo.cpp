@@ -1,6 +1,7 @@
 #include "sync/demo/demo.h"
 
 #include "core/validator.h"
+#include "sync/records/catalogueform.h"
 #include "sync/records/coveragefacts.h"
 #include "sync/records/formstore.h"
 #include "sync/records/recordstore.h"
@@ -154,6 +155,15 @@ Result<DemoSummary, DemoError> Demo::run(const DemoOptions &options, const QStri
     if (!options.nextVersion.isEmpty()) {
         if (auto published = publishNextVersion(options, now, summary); !published)
             return published.error();
+    }
+    if (!options.catalogue.isEmpty()) {
+        auto ensured = CatalogueForm::ensure(m_db, options.catalogue, now);
+        if (!ensured) {
+            return DemoError{DemoError::Kind::Invalid,
+                             u"cannot add the catalogue to the survey definition: "_s +
+                                 ensured.error().message};
+        }
+        summary.catalogueVersion = ensured.value().published;
     }
 
     DemoCity names;

@@ -28,8 +28,9 @@ struct DemoSummary
     QMap<QString, int> records; ///< entity -> records written (reviews included)
     int registry = 0;
     int official = 0;
-    int formVersion = 1;   ///< the current version after the demo
-    int onNextVersion = 0; ///< surveys the demo moved to that version
+    int formVersion = 1;      ///< the current version after the demo
+    int onNextVersion = 0;    ///< surveys the demo moved to that version
+    int catalogueVersion = 0; ///< the version that added the catalogue's entities, or 0
     QList<DemoUser> users;
 };
 

@@ -32,6 +32,11 @@ struct DemoOptions
      * of assets/forms/survey.v2.json), or empty. See Demo::run().
      */
     QByteArray nextVersion;
+    /**
+     * The catalogue's entities (assets/forms/catalogue.json), published after nextVersion by
+     * CatalogueForm::ensure(), or empty.
+     */
+    QByteArray catalogue;
 };
 
 /** One generated record, before it is written: entity, id, scope columns and fields. */

@@ -154,8 +154,9 @@ Result<bool, DbError> BlobStore::mayRead(const QString &sha256, const AccessScop
         if (scope.value().isEmpty())
             return false;
         // column() is "region" or "enterprise", never the caller's text.
-        sql += u" AND r.%1 = ?"_s.arg(scope.column());
+        sql += u" AND r.%1 IN (?, ?)"_s.arg(scope.column());
         params.append(scope.value());
+        params.append(QString(RecordScope::kCityWide)); // a catalogue record's photo: everyone
     }
     auto query = m_db.exec(sql + u" LIMIT 1"_s, params);
     if (!query)

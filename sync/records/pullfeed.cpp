@@ -11,20 +11,24 @@ namespace gx::server {
 
 QString PullFeed::sql(const AccessScope &scope)
 {
-    const QString filter =
-        scope.isEverything() ? u"seq > ?"_s : u"%1 = ? AND seq > ?"_s.arg(scope.column());
-    return u"SELECT entity, id, rev, seq, deleted, fields, form_version FROM records WHERE %1 "
-           "ORDER BY seq LIMIT ?"_s.arg(filter);
+    const QString columns = u"entity, id, rev, seq, deleted, fields, form_version"_s;
+    if (scope.isEverything())
+        return u"SELECT %1 FROM records WHERE seq > ? ORDER BY seq LIMIT ?"_s.arg(columns);
+    // The caller's own records and the city-wide ones (the catalogue): each leg one range of its
+    // index in seq order, at most a page long, merged; never a scan or a sort of the scope.
+    const QString leg =
+        u"SELECT %1 FROM records WHERE %2 = ? AND seq > ? ORDER BY seq LIMIT ?"_s.arg(
+            columns, scope.column());
+    return u"SELECT * FROM (%1) own UNION ALL SELECT * FROM (%1) city ORDER BY seq LIMIT ?"_s.arg(
+        leg);
 }
 
 QVariantList PullFeed::params(const AccessScope &scope, qint64 since, int limit)
 {
-    QVariantList params;
-    if (!scope.isEverything())
-        params.append(scope.value());
-    params.append(since);
-    params.append(limit + 1);
-    return params;
+    if (scope.isEverything())
+        return {since, limit + 1};
+    return {scope.value(), since,     limit + 1, QString(RecordScope::kCityWide),
+            since,         limit + 1, limit + 1};
 }
 
 Result<qint64, DbError> PullFeed::latestSeq()

@@ -69,10 +69,14 @@ PushProcessor::PushProcessor(const PushEnvironment &environment, const AuthedUse
     , m_now(environment.now)
 {}
 
-bool PushProcessor::isDeviceEntity(const QString &entity)
+bool PushProcessor::isDeviceEntity(const QString &entity) const
 {
-    return entity == SyncEntity::Enterprise || entity == SyncEntity::Survey ||
-           entity == SyncEntity::Equipment || entity == SyncEntity::KeyProcess;
+    if (entity == SyncEntity::Enterprise || entity == SyncEntity::Survey ||
+        entity == SyncEntity::Equipment || entity == SyncEntity::KeyProcess)
+        return true;
+    // The catalogue's entities: pushed like the others, written by office and admin only (scope).
+    const EntityDefinition *definition = m_form.entity(entity);
+    return definition && definition->isCityWide();
 }
 
 Result<PushOutcome, DbError> PushProcessor::process(const PushRequest &request)
@@ -350,8 +354,8 @@ Result<MutationResult, DbError> PushProcessor::apply(const Mutation &mutation, q
             mid, 0,
             SyncError{QString(PushErrorCode::UnknownEntity),
                       u"Devices cannot write records of entity '%1' (only "
-                      "enterprise, survey, equipment, key_process). 不支持的记录类型。"_s.arg(
-                          mutation.entity),
+                      "enterprise, survey, equipment, key_process and the city-wide entities of "
+                      "the definition). 不支持的记录类型。"_s.arg(mutation.entity),
                       {},
                       {}});
     }

@@ -85,8 +85,11 @@ public:
 
     PushProcessor(const PushEnvironment &environment, const AuthedUser &user);
 
-    /** Whether devices may push records of this entity. */
-    [[nodiscard]] static bool isDeviceEntity(const QString &entity);
+    /**
+     * Whether devices may push records of this entity: the survey's four, and the city-wide
+     * entities of the current definition (the catalogue; its scope lets office and admin only).
+     */
+    [[nodiscard]] bool isDeviceEntity(const QString &entity) const;
 
     /** Processes a decoded push; a DbError means nothing was committed (answer 500). */
     [[nodiscard]] Result<PushOutcome, DbError> process(const PushRequest &request);

@@ -13,8 +13,17 @@ namespace gx::server {
  */
 struct RecordScope
 {
+    /**
+     * Both columns of a city-wide record (an entity whose definition says `"scope": "city"`: the
+     * catalogue): every user reads it, only office and admin write it.
+     */
+    static constexpr QLatin1StringView kCityWide{"*"};
+
     QString region;
     QString enterprise;
+
+    [[nodiscard]] static RecordScope cityWide() { return {kCityWide, kCityWide}; }
+    [[nodiscard]] bool isCityWide() const { return region == kCityWide; }
 
     friend bool operator==(const RecordScope &, const RecordScope &) = default;
 };
@@ -23,15 +32,19 @@ struct RecordScope
  * What one caller may see and write (docs/design.md "Scopes"): an inspector the records of their
  * region, an enterprise user those of their enterprise, office and admin everything. The same
  * object decides writes (covers()) and shapes the pull query (column()/value()), so that what a
- * user may write and what they read back cannot drift apart.
+ * user may write and what they read back cannot drift apart. City-wide records (the catalogue)
+ * are read by everyone (mayRead(), and the pull adds RecordScope::kCityWide to the column's
+ * value) and written by office and admin only (covers()).
  */
 class AccessScope
 {
 public:
     explicit AccessScope(const AuthedUser &user);
 
-    /** Whether a record with these scope columns is the caller's. */
+    /** Whether the caller may write a record with these scope columns. */
     [[nodiscard]] bool covers(const RecordScope &scope) const;
+    /** Whether the caller may read it: what covers() allows, and every city-wide record. */
+    [[nodiscard]] bool mayRead(const RecordScope &scope) const;
     /** True for office and admin: no filter at all. */
     [[nodiscard]] bool isEverything() const { return m_column.isEmpty(); }
     /** The scope column that filters the caller's records ("region" or "enterprise"), or "". */

@@ -40,6 +40,9 @@ ScopeResolver::resolve(const QString &entity, const QString &id, const QJsonObje
         return Resolution(RecordScope{fields.value("region"_L1).toString(), id});
     if (entity == SyncEntity::Survey)
         return surveyScope(fields);
+    if (const EntityDefinition *definition = m_form.entity(entity);
+        definition && definition->isCityWide())
+        return Resolution(RecordScope::cityWide());
     return childScope(entity, fields);
 }
 

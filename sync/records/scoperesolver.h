@@ -21,6 +21,8 @@ namespace gx::server {
  *   deleted (created by the registry import or pushed before), else `unknown_enterprise`;
  * - equipment, key_process (repeat groups): copied from the parent survey named by the
  *   definition's parent field, which must exist and not be deleted, else `unknown_parent`;
+ * - a city-wide entity of the definition (`"scope": "city"`, the catalogue):
+ * RecordScope::cityWide();
  * - review, conflict: copied from the record concerned (their writers set them).
  * Lookups run inside the caller's transaction, so records pushed earlier in the same batch count.
  * Anchors found are remembered for the resolver's life (one push: thousands of rows share a few

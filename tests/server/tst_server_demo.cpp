@@ -134,7 +134,10 @@ void Tst_server_demo::fillsAFreshStore()
     QVERIFY2(onV2 > 0, "some surveys on version 2");
     QCOMPARE(versions.value().value(1).toInt(), onV2);
     QVERIFY2(versions.value().value(2).toInt() > 0, "drafts on version 1");
-    QCOMPARE(versions.value().value(3).toInt(), 2);
+    // ... and then the catalogue's entities (assets/forms/catalogue.json) as version 3.
+    QCOMPARE(versions.value().value(3).toInt(), 3);
+    QVERIFY2(run.out.contains(u"survey definition version 3 published: the catalogue"_s),
+             qPrintable(run.out));
     QVERIFY(counts.value(u"key_process"_s) > 0);
     QVERIFY(counts.value(u"review"_s) > 0);
 

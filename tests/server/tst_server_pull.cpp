@@ -245,10 +245,21 @@ void Tst_server_pull::pullUsesTheIndexes()
     while (plan.value().next())
         details.append(plan.value().value(3).toString());
     // One search of one index, in seq order: no scan, no sort, whatever the table holds.
-    QCOMPARE(details.size(), 1);
-    QVERIFY2(details.constFirst().startsWith("SEARCH records USING INDEX"_L1),
-             qPrintable(details.join(u"; "_s)));
-    QVERIFY2(details.constFirst().endsWith(search), qPrintable(details.join(u"; "_s)));
+    // Each search one range of one index in seq order, never a scan of the table: the office's
+    // one search, a scoped caller's two (their own records and the city-wide catalogue), each
+    // at most a page long, merged (the sorts are of those pages only).
+    QStringList searches;
+    for (const QString &detail : std::as_const(details)) {
+        QVERIFY2(!detail.startsWith("SCAN records"_L1), qPrintable(details.join(u"; "_s)));
+        if (detail.startsWith("SEARCH"_L1))
+            searches.append(detail);
+    }
+    QCOMPARE(searches.size(), role == int(Role::Office) ? 1 : 2);
+    for (const QString &detail : std::as_const(searches)) {
+        QVERIFY2(detail.startsWith("SEARCH records USING INDEX"_L1),
+                 qPrintable(details.join(u"; "_s)));
+        QVERIFY2(detail.endsWith(search), qPrintable(details.join(u"; "_s)));
+    }
 }
 
 QTEST_GUILESS_MAIN(Tst_server_pull)

@@ -189,6 +189,8 @@ const QHash<QString, ObjectEdit> &edits()
         {u"change a parent"_s,
          inEntity(u"key_process"_s,
                   [](QJsonObject &e) { e.insert("parent_field"_L1, u"equipment_note"_s); })},
+        {u"change a scope"_s,
+         inEntity(u"enterprise"_s, [](QJsonObject &e) { e.insert("scope"_L1, u"city"_s); })},
         {u"change the form id"_s,
          [](QJsonObject &doc) {
              doc.insert("form"_L1, u"another-form"_s);
@@ -272,6 +274,7 @@ void Tst_formchanges::compare_data()
         << u"remove a section"_s << none << u"survey.key_processes"_s;
     QTest::newRow("an entity removed") << u"remove an entity"_s << none << u"key_process"_s;
     QTest::newRow("a parent changed") << u"change a parent"_s << none << u"key_process"_s;
+    QTest::newRow("a scope changed") << u"change a scope"_s << none << u"enterprise"_s;
     QTest::newRow("the form id changed") << u"change the form id"_s << none << u"form"_s;
 }
 

@@ -370,6 +370,10 @@ void Tst_formdefinition::broken_data()
         << s + u"name"_s << u"\"Survey\""_s << QString() << u"entity name 'Survey'"_s;
     QTest::newRow("entity name too long")
         << e + u"name"_s << u"\"%1\""_s.arg(QString(65, u'e')) << QString() << u"at most 64"_s;
+    QTest::newRow("unknown entity scope")
+        << s + u"scope"_s << u"\"county\""_s << u"survey"_s << u"scope 'county'"_s;
+    QTest::newRow("city-wide repeat group")
+        << e + u"scope"_s << u"\"city\""_s << u"equipment"_s << u"repeat group"_s;
     QTest::newRow("duplicate entity")
         << e + u"name"_s << u"\"survey\""_s << u"survey"_s << u"duplicate entity 'survey'"_s;
     QTest::newRow("field name with dash")
