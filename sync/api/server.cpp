@@ -4,6 +4,7 @@
 #include "sync/api/authapi.h"
 #include "sync/api/blobapi.h"
 #include "sync/api/catalogapi.h"
+#include "sync/api/catalogueimportapi.h"
 #include "sync/api/exportapi.h"
 #include "sync/api/formsapi.h"
 #include "sync/api/logging.h"
@@ -34,6 +35,7 @@ Server::Server(Database &db, FormVersions forms, RegionCatalog regions, ServerCo
     m_apis.push_back(std::make_unique<OfficialFiguresApi>(m_context));
     m_apis.push_back(std::make_unique<TargetsApi>(m_context));
     m_apis.push_back(std::make_unique<RegistryApi>(m_context));
+    m_apis.push_back(std::make_unique<CatalogueImportApi>(m_context));
     m_apis.push_back(std::make_unique<ReviewApi>(m_context));
     m_apis.push_back(std::make_unique<ExportApi>(m_context));
     m_apis.push_back(std::make_unique<AuditApi>(m_context));

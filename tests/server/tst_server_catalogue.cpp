@@ -13,8 +13,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+
+#include <xlsxwriter.h>
 
 using namespace Qt::StringLiterals;
 using gx::server::CatalogueForm;
@@ -55,6 +58,50 @@ QJsonObject providerFields(const QString &uscc, const QString &county)
                        {u"excellent"_s, true}};
 }
 
+const QByteArray kCsv = "text/csv";
+const QByteArray kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A provider list as the office keeps it: Chinese option labels, 是/否, several categories. */
+QByteArray providersCsv(const QString &thirdName = u"云和县智造服务中心"_s)
+{
+    const QString a = gx::test::testUscc(kRegion, 601);
+    const QString b = gx::test::testUscc(kRegion, 602);
+    const QString c = gx::test::testUscc(kOtherRegion, 603);
+    return (u"uscc,name,county,categories,services,excellent,contact_phone\n"
+            "%1,丽水机床装备服务有限公司,331102,机床（车、铣、磨、钻、锯床等）;电动机,设备供应;"
+            "安装调试,是,0578-2123456\n"
+            "%2,莲都节能科技有限公司,331102,pump;fan;compressor,energy_saving,否,\n"
+            "%3,%4,331121,machine_tool,digital_renovation；maintenance,1,13905781234\n"_s)
+        .arg(a, b, c, thirdName)
+        .toUtf8();
+}
+
+/** A workbook of rows (the first the header), all cells strings except those that are numbers. */
+QByteArray workbook(const QList<QStringList> &rows)
+{
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath(u"catalogue.xlsx"_s).toLocal8Bit();
+    lxw_workbook *book = workbook_new(path.constData());
+    lxw_worksheet *sheet = workbook_add_worksheet(book, "产品");
+    for (int r = 0; r < rows.size(); ++r) {
+        for (int c = 0; c < rows[r].size(); ++c) {
+            bool number = false;
+            const double value = rows[r][c].toDouble(&number);
+            if (number && r > 0)
+                worksheet_write_number(sheet, lxw_row_t(r), lxw_col_t(c), value, nullptr);
+            else
+                worksheet_write_string(sheet, lxw_row_t(r), lxw_col_t(c),
+                                       rows[r][c].toUtf8().constData(), nullptr);
+        }
+    }
+    if (workbook_close(book) != LXW_NO_ERROR)
+        qFatal("libxlsxwriter could not write the workbook");
+    QFile file(QString::fromLocal8Bit(path));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the workbook back");
+    return file.readAll();
+}
+
 } // namespace
 
 class Tst_server_catalogue : public QObject
@@ -72,8 +119,16 @@ private slots:
     void everyonePullsTheCatalogue();
     void othersCannotChangeACatalogueRecord_data();
     void othersCannotChangeACatalogueRecord();
+    void importPreviewThenCommit();
+    void importWorkbook();
+    void importRefusals_data();
+    void importRefusals();
+    void importIsTheOffices_data();
+    void importIsTheOffices();
 
 private:
+    [[nodiscard]] HttpResult import(const QString &user, const QString &query,
+                                    const QByteArray &body, const QByteArray &type = kCsv);
     [[nodiscard]] int ensure();
     [[nodiscard]] QString pushOne(const QString &user, const QJsonObject &mutation,
                                   QString *error = nullptr);
@@ -293,6 +348,192 @@ void Tst_server_catalogue::othersCannotChangeACatalogueRecord()
     QCOMPARE(pushOne(u"office"_s, gx::test::upsertJson(u"provider"_s, providerId(uscc),
                                                        {{u"name"_s, u"新名称"_s}}, 1, hlc)),
              u"applied"_s);
+}
+
+HttpResult Tst_server_catalogue::import(const QString &user, const QString &query,
+                                        const QByteArray &body, const QByteArray &type)
+{
+    return m_f->client(user).post(u"/api/v1/catalogue?"_s + query, body, type);
+}
+
+void Tst_server_catalogue::importPreviewThenCommit()
+{
+    const qint64 before = m_f->lastSeq();
+    // The preview counts and writes nothing.
+    HttpResult r = import(u"office"_s, u"entity=provider&dry_run=1"_s, providersCsv());
+    QVERIFY2(r.status == 200, r.describe().constData());
+    QCOMPARE(r.json()["dry_run"_L1].toBool(), true);
+    QCOMPARE(r.json()["added"_L1].toInt(), 3);
+    QCOMPARE(m_f->lastSeq(), before);
+    QCOMPARE(pulledIds(u"insp"_s, u"provider"_s), QStringList());
+
+    // The import writes them city-wide: an inspector of another county and the enterprise pull
+    // all three, with the cells read by type.
+    r = import(u"office"_s, u"entity=provider"_s, providersCsv());
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json()["added"_L1].toInt(), 3);
+    QCOMPARE(m_f->lastSeq(), before + 3);
+    QCOMPARE(pulledIds(u"inspother"_s, u"provider"_s).size(), 3);
+    QCOMPARE(pulledIds(u"ent"_s, u"provider"_s).size(), 3);
+    const HttpResult pulled = m_f->client(u"insp"_s).get(u"/api/v1/sync/pull?limit=1000"_s);
+    QJsonObject first;
+    for (const QJsonValue &change : pulled.json()["changes"_L1].toArray()) {
+        if (change["fields"_L1]["uscc"_L1].toString() == gx::test::testUscc(kRegion, 601))
+            first = change.toObject();
+    }
+    QCOMPARE(first["form_version"_L1].toInt(), m_version);
+    const QJsonObject fields = first["fields"_L1].toObject();
+    QCOMPARE(fields["categories"_L1].toArray(), (QJsonArray{u"machine_tool"_s, u"motor"_s}));
+    QCOMPARE(fields["services"_L1].toArray(),
+             (QJsonArray{u"equipment_supply"_s, u"installation"_s}));
+    QCOMPARE(fields["excellent"_L1].toBool(), true);
+
+    // The same file again changes nothing; one name changed is one update, under the same id.
+    r = import(u"office"_s, u"entity=provider"_s, providersCsv());
+    QCOMPARE(r.json()["unchanged"_L1].toInt(), 3);
+    QCOMPARE(m_f->lastSeq(), before + 3);
+    r = import(u"office"_s, u"entity=provider&dry_run=1"_s, providersCsv(u"云和智造服务中心"_s));
+    QCOMPARE(r.json()["updated"_L1].toInt(), 1);
+    QCOMPARE(r.json()["unchanged"_L1].toInt(), 2);
+    r = import(u"office"_s, u"entity=provider"_s, providersCsv(u"云和智造服务中心"_s));
+    QCOMPARE(r.json()["updated"_L1].toInt(), 1);
+    QCOMPARE(m_f->lastSeq(), before + 4);
+    QCOMPARE(pulledIds(u"office"_s, u"provider"_s).size(), 3);
+
+    auto audit = gx::server::AuditLog::recent(m_f->db(), 10, u"catalogue_imported"_s);
+    QVERIFY(audit.ok());
+    QCOMPARE(audit.value().size(), 3); // the dry runs are not imports
+    QCOMPARE(audit.value().at(0).actor, u"office"_s);
+    QCOMPARE(audit.value().at(0).detail["entity"_L1].toString(), u"provider"_s);
+}
+
+void Tst_server_catalogue::importWorkbook()
+{
+    const QList<QStringList> rows{
+        {u"maker"_s, u"name"_s, u"model"_s, u"county"_s, u"category"_s, u"efficiency_level"_s,
+         u"first_of_kind"_s, u"price_min_10k"_s, u"price_max_10k"_s},
+        {u"浙江缙云锻压机床有限公司"_s, u"数控折弯机"_s, u"WE67K-100"_s, u"331122"_s, u"折弯机"_s,
+         u"先进水平"_s, u"是"_s, u"18"_s, u"35.5"_s},
+        {u"龙泉泵业有限公司"_s, u"高效离心泵"_s, u"LQ-200"_s, u"331181"_s, u"pump"_s,
+         u"energy_saving"_s, u"否"_s, u"2"_s, u"6"_s}};
+    const HttpResult r = import(u"admin"_s, u"entity=product"_s, workbook(rows), kXlsx);
+    QVERIFY2(r.status == 200, r.describe().constData());
+    QCOMPARE(r.json()["added"_L1].toInt(), 2);
+    const HttpResult pulled = m_f->client(u"ent"_s).get(u"/api/v1/sync/pull?limit=1000"_s);
+    QJsonObject bender;
+    for (const QJsonValue &change : pulled.json()["changes"_L1].toArray()) {
+        if (change["entity"_L1].toString() == "product"_L1 &&
+            change["fields"_L1]["model"_L1].toString() == "WE67K-100"_L1)
+            bender = change["fields"_L1].toObject();
+    }
+    QCOMPARE(bender["category"_L1].toString(), u"bending_machine"_s);
+    QCOMPARE(bender["efficiency_level"_L1].toString(), u"advanced"_s);
+    QCOMPARE(bender["first_of_kind"_L1].toBool(), true);
+    QCOMPARE(bender["price_max_10k"_L1].toDouble(), 35.5);
+}
+
+void Tst_server_catalogue::importRefusals_data()
+{
+    QTest::addColumn<QString>("entity");
+    QTest::addColumn<QString>("csv");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("messagePart");
+
+    const QString uscc = gx::test::testUscc(kRegion, 611);
+    const QString header = u"uscc,name,county,categories,services\n"_s;
+    const QString good = u"%1,好服务商,331102,motor,maintenance\n"_s.arg(uscc);
+    QTest::newRow("unknown column")
+        << u"provider"_s << u"uscc,name,county,categories,services,colour\n"_s << 1 << QString()
+        << u"unknown column 'colour'"_s;
+    QTest::newRow("required column missing") << u"provider"_s << u"uscc,name,county,categories\n"_s
+                                             << 1 << QString() << u"column 'services' is missing"_s;
+    QTest::newRow("photo column")
+        << u"case"_s << u"title,enterprise,enterprise_name,county,category,renewed,photo\n"_s << 1
+        << QString() << u"cannot be imported"_s;
+    QTest::newRow("bad USCC") << u"provider"_s
+                              << header + good +
+                                     u"913311020000000000,坏代码,331102,motor,maintenance\n"_s
+                              << 3 << u"uscc"_s << u"统一社会信用代码"_s;
+    QTest::newRow("unknown category")
+        << u"provider"_s << header + u"%1,服务商,331102,飞船,maintenance\n"_s.arg(uscc) << 2
+        << u"categories"_s << u"“飞船”不是可选项之一"_s;
+    QTest::newRow("unknown county")
+        << u"provider"_s << header + u"%1,服务商,999999,motor,maintenance\n"_s.arg(uscc) << 2
+        << u"county"_s << u"所在县"_s;
+    QTest::newRow("required cell empty")
+        << u"provider"_s << header + u"%1,,331102,motor,maintenance\n"_s.arg(uscc) << 2 << u"name"_s
+        << u"服务商名称"_s;
+    QTest::newRow("the same provider twice")
+        << u"provider"_s << header + good + good << 3 << u"uscc"_s << u"与第 2 行重复"_s;
+    QTest::newRow("not a yes or no") << u"provider"_s
+                                     << u"uscc,name,county,categories,services,excellent\n"_s +
+                                            u"%1,服务商,331102,motor,maintenance,也许\n"_s.arg(uscc)
+                                     << 2 << u"excellent"_s << u"是/否"_s;
+    QTest::newRow("price not a number")
+        << u"product"_s
+        << u"maker,name,model,county,category,price_min_10k\n丽水厂,电机,M1,331102,motor,很贵\n"_s
+        << 2 << u"price_min_10k"_s << u"不是数字"_s;
+    QTest::newRow("price range upside down")
+        << u"product"_s
+        << u"maker,name,model,county,category,price_min_10k,price_max_10k\n"
+           "丽水厂,电机,M1,331102,motor,20,10\n"_s
+        << 2 << u"price_max_10k"_s << u"价格上限不能低于价格下限"_s;
+    QTest::newRow("a short line") << u"provider"_s << header + u"%1,服务商\n"_s.arg(uscc) << 2
+                                  << QString() << u"应有 5 列"_s;
+    QTest::newRow("header only") << u"provider"_s << header << 1 << QString() << u"没有数据行"_s;
+}
+
+void Tst_server_catalogue::importRefusals()
+{
+    QFETCH(QString, entity);
+    QFETCH(QString, csv);
+    QFETCH(int, line);
+    QFETCH(QString, field);
+    QFETCH(QString, messagePart);
+    const qint64 before = m_f->lastSeq();
+    for (const QString &dryRun : {u"&dry_run=1"_s, QString()}) {
+        const HttpResult r = import(u"office"_s, u"entity="_s + entity + dryRun, csv.toUtf8());
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.errorCode(), u"invalid_catalogue"_s);
+        const QJsonArray errors = r.json()["errors"_L1].toArray();
+        QVERIFY(!errors.isEmpty());
+        const QJsonObject error = errors.last().toObject();
+        QCOMPARE(error["line"_L1].toInt(), line);
+        QCOMPARE(error["field"_L1].toString(), field);
+        QVERIFY2(error["message"_L1].toString().contains(messagePart),
+                 qPrintable(error["message"_L1].toString()));
+    }
+    QCOMPARE(m_f->lastSeq(), before); // nothing of it written
+}
+
+void Tst_server_catalogue::importIsTheOffices_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("inspector") << u"insp"_s << u"entity=provider"_s << 403 << u"forbidden"_s;
+    QTest::newRow("enterprise") << u"ent"_s << u"entity=provider"_s << 403 << u"forbidden"_s;
+    QTest::newRow("no entity") << u"office"_s << QString() << 400 << u"bad_request"_s;
+    QTest::newRow("not a catalogue entity")
+        << u"office"_s << u"entity=survey"_s << 400 << u"bad_request"_s;
+    QTest::newRow("bad dry_run") << u"office"_s << u"entity=provider&dry_run=yes"_s << 400
+                                 << u"bad_request"_s;
+}
+
+void Tst_server_catalogue::importIsTheOffices()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, query);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    const qint64 before = m_f->lastSeq();
+    const HttpResult r = import(user, query, providersCsv());
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.errorCode(), code);
+    QVERIFY(!r.errorMessage().isEmpty());
+    QCOMPARE(m_f->lastSeq(), before);
 }
 
 QTEST_GUILESS_MAIN(Tst_server_catalogue)
