@@ -1,7 +1,9 @@
 #include "sync/api/catalogueimportapi.h"
 
+#include "sync/api/logging.h"
 #include "sync/figures/catalogueimport.h"
 #include "sync/http/httpfrontend.h"
+#include "sync/records/catalogueform.h"
 #include "sync/store/xlsxreader.h"
 
 #include <QDateTime>
@@ -95,7 +97,17 @@ QHttpServerResponse CatalogueImportApi::post(const QHttpServerRequest &request)
                      u"Content-Type"_s},
             {}});
     }
-    // The catalogue's version may have been published by another process since this one loaded.
+    // The first import publishes the catalogue's entities as the next version (as `system`).
+    auto ensured = CatalogueForm::ensure(m_ctx.db, CatalogueForm::shipped(), m_ctx.now());
+    if (!ensured) {
+        if (ensured.error().code.isEmpty())
+            return HttpFrontend::error(storageFailure(ensured.error().db));
+        qCWarning(lcApi, "the catalogue's definition was refused: %s",
+                  qUtf8Printable(ensured.error().message));
+        return HttpFrontend::error(
+            HttpError::internal(u"The catalogue's definition could not be published."_s));
+    }
+    // ... and it may have been published by another process since this one loaded.
     if (auto refreshed = m_ctx.forms.refresh(m_ctx.db); !refreshed)
         return HttpFrontend::error(storageFailure(refreshed.error()));
     const FormDefinition &form = m_ctx.forms.current();

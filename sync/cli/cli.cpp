@@ -321,31 +321,6 @@ std::optional<Cli::Workspace> Cli::openWorkspace(const CommandLine &line, Needs 
     return workspace;
 }
 
-bool Cli::ensureCatalogue(const CommandLine &line, Workspace &ws)
-{
-    auto catalogue = ServerAssets::loadCatalogue(ServerAssets::resolveDir(line.value(u"assets"_s)));
-    if (!catalogue) {
-        fail(u"cannot read the catalogue definition: "_s + catalogue.error().toString());
-        return false;
-    }
-    if (catalogue.value().isEmpty())
-        return true;
-    auto ensured = CatalogueForm::ensure(*ws.db, catalogue.value(), wallClock());
-    if (!ensured) {
-        fail(u"cannot add the catalogue to the survey definition: "_s + ensured.error().message);
-        return false;
-    }
-    if (ensured.value().published == 0)
-        return true;
-    qCInfo(lcCli, "survey definition version %d published: the catalogue's %s added",
-           ensured.value().published, qUtf8Printable(ensured.value().added.join(u", "_s)));
-    if (auto refreshed = ws.forms->refresh(*ws.db); !refreshed) {
-        fail(u"cannot read the survey definition's versions: "_s + refreshed.error().message);
-        return false;
-    }
-    return true;
-}
-
 std::optional<QByteArray> Cli::readInputFile(const QString &path)
 {
     QFile file(path);
@@ -387,7 +362,7 @@ int Cli::runServe(const CommandLine &line)
         tls = std::move(identity).value();
     }
     auto ws = openWorkspace(line, Needs::Form);
-    if (!ws || !ensureCatalogue(line, *ws))
+    if (!ws)
         return kExitFailure;
 
     Server server(*ws->db, std::move(*ws->forms), std::move(ws->regions), config);

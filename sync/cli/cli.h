@@ -75,11 +75,6 @@ private:
     };
     /** Opens what `needs` names; on failure prints why (fail()) and returns nothing. */
     [[nodiscard]] std::optional<Workspace> openWorkspace(const CommandLine &line, Needs needs);
-    /**
-     * Publishes the catalogue's entities as the next version when the current one lacks them
-     * (CatalogueForm::ensure()) and reloads `ws.forms`; on failure prints why and returns false.
-     */
-    [[nodiscard]] bool ensureCatalogue(const CommandLine &line, Workspace &ws);
     /** The bytes of an input file; on failure prints why (fail()) and returns nothing. */
     [[nodiscard]] std::optional<QByteArray> readInputFile(const QString &path);
     /** Reads one line from `in` for --password-stdin (without its line end). */

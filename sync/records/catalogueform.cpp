@@ -1,5 +1,6 @@
 #include "sync/records/catalogueform.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -71,6 +72,12 @@ CatalogueForm::ensure(Database &db, const QByteArray &catalogueJson, qint64 now)
     if (!outcome && outcome.error().code == FormErrorCode::VersionConflict)
         outcome = publishOnce(db, catalogue, now);
     return outcome;
+}
+
+QByteArray CatalogueForm::shipped()
+{
+    QFile file(u":/gengxin/forms/catalogue.json"_s);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace gx::server

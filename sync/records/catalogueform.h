@@ -19,9 +19,10 @@ struct CatalogueFormOutcome
  * `product` and `case`) in the survey definition. The file is not a version of its own: when the
  * current version lacks any of its entities, ensure() publishes the current definition with those
  * entities appended as the next version (published_by "system", with its `form_published` audit
- * row, through FormStore::publish(), so compareForms() judges it like any other version). A
- * deployment on any version thus gets the catalogue at its next `serve` without a release, and
- * versions published later keep it (versions only add). Idempotent; two servers racing on one
+ * row, through FormStore::publish(), so compareForms() judges it like any other version). It runs
+ * when the catalogue is first needed: the office's first POST /api/v1/catalogue, and `demo`. A
+ * deployment on any version thus gets the catalogue without a release, and versions published
+ * later keep it (versions only add). Idempotent; two servers racing on one
  * PostgreSQL: the loser's version_conflict is retried once and then finds the catalogue there.
  */
 class CatalogueForm
@@ -32,6 +33,8 @@ public:
 
     [[nodiscard]] static Result<CatalogueFormOutcome, PublishProblem>
     ensure(Database &db, const QByteArray &catalogueJson, qint64 now);
+    /** assets/forms/catalogue.json as built into the server (a resource of this library). */
+    [[nodiscard]] static QByteArray shipped();
 };
 
 } // namespace gx::server

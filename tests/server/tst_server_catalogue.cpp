@@ -120,6 +120,7 @@ private slots:
     void othersCannotChangeACatalogueRecord_data();
     void othersCannotChangeACatalogueRecord();
     void importPreviewThenCommit();
+    void theFirstImportPublishesTheCatalogue();
     void importWorkbook();
     void importRefusals_data();
     void importRefusals();
@@ -405,6 +406,32 @@ void Tst_server_catalogue::importPreviewThenCommit()
     QCOMPARE(audit.value().size(), 3); // the dry runs are not imports
     QCOMPARE(audit.value().at(0).actor, u"office"_s);
     QCOMPARE(audit.value().at(0).detail["entity"_L1].toString(), u"provider"_s);
+}
+
+void Tst_server_catalogue::theFirstImportPublishesTheCatalogue()
+{
+    // A store on its own versions, the catalogue never used: the first import (a preview even)
+    // publishes its entities as the next version, as the system user, once.
+    m_f.reset();
+    gx::test::TestDatabase db;
+    QVERIFY2(db.ok(), qPrintable(db.error()));
+    QCOMPARE(gx::test::addUser(db.db(), u"office"_s, Role::Office, kPassword), QString());
+    gx::test::TestServer server(db.db());
+    QVERIFY2(server.ok(), qPrintable(server.error()));
+    gx::test::HttpClient office(server.baseUrl());
+    QVERIFY(!office.login(u"office"_s, kPassword).isEmpty());
+    QCOMPARE(gx::server::FormStore(db.db()).currentVersion().value(), 1);
+    for (int i = 0; i < 2; ++i) {
+        const HttpResult r =
+            office.post(u"/api/v1/catalogue?entity=provider&dry_run=1"_s, providersCsv(), kCsv);
+        QVERIFY2(r.status == 200, r.describe().constData());
+        QCOMPARE(r.json()["added"_L1].toInt(), 3);
+    }
+    auto versions = gx::server::FormStore(db.db()).list();
+    QVERIFY(versions.ok());
+    QCOMPARE(versions.value().size(), 2);
+    QCOMPARE(versions.value().at(1).publishedBy, QString(CatalogueForm::kActor));
+    QCOMPARE(CatalogueForm::shipped(), catalogueJson());
 }
 
 void Tst_server_catalogue::importWorkbook()
