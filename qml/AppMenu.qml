@@ -2,13 +2,15 @@ import QtQuick
 import QtQuick.Controls
 import Gengxin.App
 
-// The window's menu: the sync screen, the registry import (office and admin), the language,
+// The window's menu: the sync screen, the registry import and the accounts (office and admin),
+// the language,
 // the survey period, logging out.
 Menu {
     id: menu
     readonly property bool office: Session.role === "office" || Session.role === "admin"
     signal syncRequested()
     signal registryRequested()
+    signal accountsRequested()
     signal logoutRequested()
 
     MenuItem {
@@ -21,6 +23,13 @@ Menu {
         visible: menu.office
         height: visible ? implicitHeight : 0
         onTriggered: menu.registryRequested()
+    }
+    MenuItem {
+        objectName: "accountsMenuItem"
+        text: qsTr("Accounts")
+        visible: menu.office
+        height: visible ? implicitHeight : 0
+        onTriggered: menu.accountsRequested()
     }
     Menu {
         title: qsTr("Language")

@@ -4,8 +4,10 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Gengxin.App
 
-// Login: the server address (remembered), user name and password. Works offline after a first
-// online login of the same user (Session checks the stored hash).
+// Login: the server address (remembered), user name and password, or a setup code from the
+// office (typed or pasted) that fills server and user. Works offline after a first online login
+// of the same user (Session checks the stored hash). After a login with a one-time password it
+// asks for the user's own password, twice, before anything else.
 Page {
     id: page
     objectName: "loginScreen"
@@ -13,6 +15,14 @@ Page {
 
     function submit() {
         Session.login(serverField.text, userField.text, passwordField.text)
+    }
+    function applyCode() {
+        if (!Session.applySetupCode(codeField.text))
+            return
+        serverField.text = Session.serverUrl
+        userField.text = Session.lastUsername
+        codeField.text = ""
+        passwordField.forceActiveFocus()
     }
 
     Flickable {
@@ -42,28 +52,54 @@ Page {
                 Layout.fillWidth: true
                 Layout.bottomMargin: 12
             }
-            Label { text: qsTr("Server address") }
+            RowLayout {
+                visible: !Session.passwordChangeRequired
+                Layout.fillWidth: true
+                TextField {
+                    id: codeField
+                    objectName: "setupCodeField"
+                    placeholderText: qsTr("Setup code from the office (gengxin://setup?…)")
+                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                    Layout.fillWidth: true
+                    onAccepted: page.applyCode()
+                }
+                Button {
+                    objectName: "applyCodeButton"
+                    text: qsTr("Use code")
+                    enabled: codeField.text.length > 0
+                    onClicked: page.applyCode()
+                }
+            }
+            ChangePasswordForm {
+                objectName: "changePasswordForm"
+                visible: Session.passwordChangeRequired
+                Layout.fillWidth: true
+            }
+            Label { text: qsTr("Server address"); visible: !Session.passwordChangeRequired }
             TextField {
                 id: serverField
                 objectName: "serverField"
+                visible: !Session.passwordChangeRequired
                 text: Session.serverUrl
                 placeholderText: "http://192.168.1.10:8470"
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 Layout.fillWidth: true
             }
-            Label { text: qsTr("User name") }
+            Label { text: qsTr("User name"); visible: !Session.passwordChangeRequired }
             TextField {
                 id: userField
                 objectName: "userField"
+                visible: !Session.passwordChangeRequired
                 text: Session.lastUsername
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
                 Layout.fillWidth: true
                 onAccepted: passwordField.forceActiveFocus()
             }
-            Label { text: qsTr("Password") }
+            Label { text: qsTr("Password"); visible: !Session.passwordChangeRequired }
             TextField {
                 id: passwordField
                 objectName: "passwordField"
+                visible: !Session.passwordChangeRequired
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
                 Layout.fillWidth: true
@@ -79,6 +115,7 @@ Page {
             }
             Button {
                 objectName: "loginButton"
+                visible: !Session.passwordChangeRequired
                 text: qsTr("Log in")
                 highlighted: true
                 enabled: !Session.busy && userField.text.length > 0 && passwordField.text.length > 0

@@ -84,6 +84,7 @@ ApplicationWindow {
                     y: parent.height
                     onSyncRequested: nav.push(Qt.resolvedUrl("SyncScreen.qml"))
                     onRegistryRequested: nav.push(Qt.resolvedUrl("RegistryImportScreen.qml"))
+                    onAccountsRequested: nav.push(Qt.resolvedUrl("AccountsScreen.qml"))
                     onLogoutRequested: {
                         Session.logout()
                         window.showLogin()

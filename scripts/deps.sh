@@ -15,6 +15,8 @@ GX_PACKAGES=(
     postgresql-15
     # the app: Qt Quick with Material controls, charts, dialogs, positioning, translations
     qt6-declarative-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-positioning-dev
+    # the app: the QR code of a new account's setup code
+    libqrencode-dev
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick
     qml6-module-qtquick-window qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel

@@ -73,7 +73,7 @@ shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
 }
 
 field_screens="enterprises enterprise add_enterprise survey survey_updated equipment sync login"
-office_screens="dashboard county review official targets registry registry_errors"
+office_screens="dashboard county review official targets registry registry_errors accounts account_made"
 sizes=${GX_SIZES:-"360x740 800x1280"}
 screens=${GX_SCREENS:-"$field_screens $office_screens"}
 for screen in $screens; do

@@ -12,7 +12,9 @@ namespace gx {
 
 namespace {
 constexpr int kLoginTimeoutMillis = 15'000;
-}
+constexpr qsizetype kMinPasswordLength = 8; // POST /api/v1/password (docs/api.md)
+constexpr qsizetype kMaxPasswordLength = 256;
+} // namespace
 
 LoginFlow::LoginFlow(QNetworkAccessManager *network, std::function<qint64()> now, QObject *parent)
     : QObject(parent)
@@ -34,6 +36,62 @@ std::optional<QString> LoginFlow::serverProblem(const QUrl &server)
     if (!server.isValid() || server.host().isEmpty())
         return tr("The server address is not valid, e.g. http://192.168.1.10:8470");
     return std::nullopt;
+}
+
+std::optional<QString> LoginFlow::newPasswordProblem(const QString &oldPassword,
+                                                     const QString &newPassword,
+                                                     const QString &repeated)
+{
+    if (newPassword.size() < kMinPasswordLength || newPassword.size() > kMaxPasswordLength)
+        return tr("The new password needs 8 to 256 characters.");
+    for (const QChar c : newPassword) {
+        if (c.category() == QChar::Other_Control)
+            return tr("The new password may not hold control characters.");
+    }
+    if (newPassword != repeated)
+        return tr("The two new passwords differ: type the same password twice.");
+    if (newPassword == oldPassword)
+        return tr("The new password must differ from the one-time password.");
+    return std::nullopt;
+}
+
+void LoginFlow::changePassword(const QString &serverUrl, const QString &token,
+                               const QString &oldPassword, const QString &newPassword,
+                               std::function<void(const QString &error)> done)
+{
+    m_transport =
+        std::make_unique<SyncTransport>(m_network, QUrl(serverUrl), kLoginTimeoutMillis, this);
+    m_transport->setToken(token);
+    const QJsonObject body{{u"old"_s, oldPassword}, {u"new"_s, newPassword}};
+    m_transport->postJson(u"/api/v1/password"_s, body,
+                          [this, done = std::move(done)](const TransportReply &reply) {
+                              // Copies first: resetting the transport destroys this handler.
+                              const auto answer = done;
+                              const QString error = passwordChangeError(reply);
+                              m_transport.reset();
+                              answer(error);
+                          });
+}
+
+QString LoginFlow::passwordChangeError(const TransportReply &reply)
+{
+    switch (reply.kind) {
+    case TransportReply::Kind::Ok:
+        return {};
+    case TransportReply::Kind::Unauthorized:
+        return tr("The login has expired: log in again with the one-time password.");
+    case TransportReply::Kind::Refused:
+        if (reply.error.code == "wrong_password"_L1)
+            return tr("The one-time password is no longer valid: ask the office for a new one.");
+        if (reply.error.code == "invalid_password"_L1)
+            return tr("The server refused the new password: it needs 8 to 256 characters and "
+                      "must differ from the one-time password.");
+        return tr("The server refused the new password: %1").arg(reply.error.message);
+    case TransportReply::Kind::Transient:
+        break;
+    }
+    return tr("The server cannot be reached (%1). Try again.")
+        .arg(reply.error.message.isEmpty() ? reply.reason : reply.error.message);
 }
 
 void LoginFlow::start(const QString &serverUrl, const QString &username, const QString &password,
@@ -74,6 +132,14 @@ void LoginFlow::answered(int kind, const QJsonObject &json, const QString &reaso
     const QString token = json.value("token"_L1).toString();
     if (token.isEmpty() || who.role.isEmpty()) {
         finish(LoginOutcome::failed(tr("The server's answer to the login is incomplete.")));
+        return;
+    }
+    if (json.value("must_change_password"_L1).toBool()) {
+        // A one-time password: nothing is kept (an offline login must never accept it).
+        LoginOutcome outcome;
+        outcome.mustChangePassword = true;
+        outcome.token = token;
+        finish(std::move(outcome));
         return;
     }
     // The sync client reads its token from the file next to the store when it starts.

@@ -15,6 +15,7 @@ class QJsonObject;
 namespace gx {
 
 class SyncTransport;
+struct TransportReply;
 
 /** How a login ended: the user it let in (at the server or offline), or why not. */
 struct LoginOutcome
@@ -23,15 +24,20 @@ struct LoginOutcome
     bool offline = false;                ///< checked against the kept hash, not at the server
     QString error;                       ///< for a person, when it failed
     QString unreachable;                 ///< offline: why the server could not be reached
+    /** The password was a one-time password (made or reset by the office): the user must set
+     * their own before anything else; `token` serves only for that (POST /api/v1/password).
+     * Nothing was written (no token file, no offline hash): the user is not let in yet. */
+    bool mustChangePassword = false;
+    QString token;
 
     [[nodiscard]] static LoginOutcome failed(QString message)
     {
-        return {std::nullopt, false, std::move(message), {}};
+        return {std::nullopt, false, std::move(message), {}, false, {}};
     }
     [[nodiscard]] static LoginOutcome admitted(StoredCredential who, bool offline = false,
                                                QString unreachable = {})
     {
-        return {std::move(who), offline, {}, std::move(unreachable)};
+        return {std::move(who), offline, {}, std::move(unreachable), false, {}};
     }
 };
 
@@ -66,6 +72,16 @@ public:
                                                              const QString &password);
     /** Why a server address cannot be logged in at, for a person. */
     [[nodiscard]] static std::optional<QString> serverProblem(const QUrl &server);
+    /** Why a new password cannot be set (the server's rules: 8-256 characters, no control
+     * characters, not the one-time password; typed twice the same), for a person. */
+    [[nodiscard]] static std::optional<QString> newPasswordProblem(const QString &oldPassword,
+                                                                   const QString &newPassword,
+                                                                   const QString &repeated);
+
+    /** Sets the user's own password at the server (POST /api/v1/password with `token`);
+     * `done` gets "" when it was set, else why not, for a person. */
+    void changePassword(const QString &serverUrl, const QString &token, const QString &oldPassword,
+                        const QString &newPassword, std::function<void(const QString &error)> done);
 
     /** Starts a login (one at a time; a running one is dropped); done is called once. */
     void start(const QString &serverUrl, const QString &username, const QString &password,
@@ -73,6 +89,7 @@ public:
     [[nodiscard]] bool isRunning() const { return m_transport != nullptr; }
 
 private:
+    [[nodiscard]] static QString passwordChangeError(const TransportReply &reply);
     void answered(int kind, const QJsonObject &json, const QString &reason);
     void checkOffline(const QString &unreachable);
     void finish(LoginOutcome outcome);

@@ -127,6 +127,9 @@ void OfficeClient::finished(QNetworkReply *reply, const Callback &done)
                           .arg(reply->errorString());
     } else if (out.status == 401) {
         out.message = tr("The login has expired: log in again.");
+    } else if (out.code == "password_change_required"_L1) {
+        out.message = tr("You logged in with a one-time password: log out and log in again to "
+                         "set your own password first.");
     } else if (out.status == 403) {
         out.message = tr("Only office and admin users may do this.");
     } else {

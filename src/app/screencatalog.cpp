@@ -90,6 +90,14 @@ QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
          u"RegistryImportScreen.qml"_s,
          {{u"file"_s, s.badRegistryFile}},
          true},
+        // The accounts by county, then right after making an inspector account of 莲都区 (a
+        // name of its own per run: the card with the one-time password and the setup code).
+        {u"accounts"_s, u"AccountsScreen.qml"_s, {}, true},
+        {u"account_made"_s,
+         u"AccountsScreen.qml"_s,
+         {{u"sampleInspector"_s, u"wang.li.%1"_s.arg(session.now() % 100000)},
+          {u"sampleRegion"_s, u"331102"_s}},
+         true},
     };
 }
 

@@ -1,6 +1,7 @@
 #include "app/session.h"
 
 #include "app/logging.h"
+#include "core/setupcode.h"
 #include "store/devicestore.h"
 #include "syncclient/networkwatcher.h"
 #include "syncclient/syncclient.h"
@@ -138,16 +139,24 @@ void Session::login(const QString &serverUrl, const QString &username, const QSt
         return;
     }
     setError({});
+    setOneTimeLogin({}, {}, {});
     setBusy(true);
     const LoginFlow::Files files{m_preferences->storePath(m_serverUrl, user),
                                  m_preferences->credentialPath(m_serverUrl, user)};
-    m_login->start(
-        m_serverUrl, user, password, files,
-        [this, password](const LoginOutcome &outcome) { loginEnded(outcome, password); });
+    m_login->start(m_serverUrl, user, password, files,
+                   [this, user, password](const LoginOutcome &outcome) {
+                       loginEnded(outcome, user, password);
+                   });
 }
 
-void Session::loginEnded(const LoginOutcome &outcome, const QString &password)
+void Session::loginEnded(const LoginOutcome &outcome, const QString &username,
+                         const QString &password)
 {
+    if (outcome.mustChangePassword) {
+        setOneTimeLogin(outcome.token, username, password);
+        finishLogin(false);
+        return;
+    }
     if (!outcome.who) {
         setError(outcome.error);
         finishLogin(false);
@@ -198,6 +207,63 @@ Status<QString> Session::openUser(const StoredCredential &who, bool offline)
     emit sessionChanged();
     notifyDataChanged();
     return Done{};
+}
+
+void Session::setOneTimeLogin(const QString &token, const QString &user, const QString &password)
+{
+    const bool was = isPasswordChangeRequired();
+    m_oneTimeToken = token;
+    m_oneTimeUser = user;
+    m_oneTimePassword = password;
+    if (was != isPasswordChangeRequired())
+        emit passwordChangeRequiredChanged();
+}
+
+void Session::changePassword(const QString &newPassword, const QString &repeated)
+{
+    if (m_busy || !isPasswordChangeRequired())
+        return;
+    if (auto problem = LoginFlow::newPasswordProblem(m_oneTimePassword, newPassword, repeated)) {
+        setError(*problem);
+        emit loginFinished(false);
+        return;
+    }
+    setError({});
+    setBusy(true);
+    m_login->changePassword(m_serverUrl, m_oneTimeToken, m_oneTimePassword, newPassword,
+                            [this, newPassword](const QString &error) {
+                                setBusy(false);
+                                if (!error.isEmpty()) {
+                                    setError(error);
+                                    emit loginFinished(false);
+                                    return;
+                                }
+                                const QString user = m_oneTimeUser;
+                                setOneTimeLogin({}, {}, {});
+                                login(m_serverUrl, user, newPassword);
+                            });
+}
+
+void Session::cancelPasswordChange()
+{
+    setOneTimeLogin({}, {}, {});
+    setError({});
+}
+
+bool Session::applySetupCode(const QString &text)
+{
+    auto code = SetupCode::parse(text);
+    if (!code) {
+        setError(SetupCode::describe(code.error()).text(m_language));
+        return false;
+    }
+    setError({});
+    setServerUrl(code.value().server.toString());
+    if (m_lastUsername != code.value().user) {
+        m_lastUsername = code.value().user;
+        emit serverUrlChanged();
+    }
+    return true;
 }
 
 void Session::finishLogin(bool ok)
@@ -307,6 +373,7 @@ void Session::rememberLogin()
 
 void Session::logout()
 {
+    setOneTimeLogin({}, {}, {});
     if (m_sync)
         m_sync->forgetLogin();
     close();

@@ -60,6 +60,10 @@ class Session : public QObject
     Q_PROPERTY(QString enterprise READ enterprise NOTIFY sessionChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    /** The last login used a one-time password: the login screen asks for the user's own
+     * (changePassword()) before anything else; nobody is logged in meanwhile. */
+    Q_PROPERTY(bool passwordChangeRequired READ isPasswordChangeRequired NOTIFY
+                   passwordChangeRequiredChanged)
     Q_PROPERTY(int period READ period WRITE setPeriod NOTIFY periodChanged)
     Q_PROPERTY(int dataRevision READ dataRevision NOTIFY dataChanged)
     /** The version of the survey definition in use (form()). */
@@ -92,6 +96,7 @@ public:
     [[nodiscard]] QString enterprise() const { return m_enterprise; }
     [[nodiscard]] bool isBusy() const { return m_busy; }
     [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] bool isPasswordChangeRequired() const { return !m_oneTimeToken.isEmpty(); }
     [[nodiscard]] int period() const { return m_period; }
     void setPeriod(int period);
     [[nodiscard]] int dataRevision() const { return m_dataRevision; }
@@ -107,6 +112,21 @@ public:
      */
     Q_INVOKABLE void login(const QString &serverUrl, const QString &username,
                            const QString &password);
+    /**
+     * After a login with a one-time password: sets the user's own (typed twice) at the server,
+     * then logs in with it as any login does. Answers with loginFinished(); error() says why not
+     * (the rules, or the server's refusal), and the change may be tried again.
+     */
+    Q_INVOKABLE void changePassword(const QString &newPassword, const QString &repeated);
+    /** Gives up the change of a one-time password: back to the plain login. */
+    Q_INVOKABLE void cancelPasswordChange();
+    /**
+     * A setup code typed or pasted (core's SetupCode, from the office's accounts screen): sets
+     * the server address and the user name to log in as (lastUsername). False, with error()
+     * saying why in the UI language, when it is no setup code.
+     */
+    Q_INVOKABLE bool applySetupCode(const QString &text);
+
     /** Closes the store and forgets the server token; the outbox and offline hash stay. */
     Q_INVOKABLE void logout();
     /** Tells every list that the store changed (after a local edit). */
@@ -169,9 +189,10 @@ signals:
     /** form() is another version now (after a login or a sync): forms re-read the definition. */
     void formChanged();
     void loginFinished(bool ok);
+    void passwordChangeRequiredChanged();
 
 private:
-    void loginEnded(const LoginOutcome &outcome, const QString &password);
+    void loginEnded(const LoginOutcome &outcome, const QString &username, const QString &password);
     /** Opens the store of a user and the sync client over it; the user becomes current. */
     [[nodiscard]] Status<QString> openUser(const StoredCredential &who, bool offline);
     /** Closes the store and the sync client (the token stays for the next login). */
@@ -182,6 +203,7 @@ private:
     void useForm(const FormDefinition *form);
     void setError(const QString &error);
     void setBusy(bool busy);
+    void setOneTimeLogin(const QString &token, const QString &user, const QString &password);
 
     AppEnvironment m_env;
     QNetworkAccessManager *m_network = nullptr;
@@ -199,6 +221,11 @@ private:
     std::unique_ptr<LoginFlow> m_login;
     UiTranslator m_translator;
     QString m_heldPassword; ///< after an offline login only, to log in when the server is back
+    /** A login with a one-time password: its token (only POST /api/v1/password), the user and
+     * the one-time password, in memory only until the user's own is set. */
+    QString m_oneTimeToken;
+    QString m_oneTimeUser;
+    QString m_oneTimePassword;
     QString m_serverUrl;
     QString m_lastUsername;
     QString m_username;

@@ -27,6 +27,11 @@ public:
     Q_INVOKABLE QString screenshotDir() const;
     Q_INVOKABLE QStringList surveyIds() const;
     Q_INVOKABLE QString region() const { return test::OfficeCity::kRegion; }
+    /** The test server's base URL ("" before startAndLogin()). */
+    Q_INVOKABLE QString serverUrl() const
+    {
+        return m_city ? m_city->baseUrl().toString() : QString();
+    }
     /** The target the server holds for (period, region, indicator); undefined when none. */
     Q_INVOKABLE QVariant serverTarget(int period, const QString &region,
                                       const QString &indicator) const;
