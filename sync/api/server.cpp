@@ -12,6 +12,7 @@
 #include "sync/api/registryapi.h"
 #include "sync/api/reviewapi.h"
 #include "sync/api/statsapi.h"
+#include "sync/api/supplydemandapi.h"
 #include "sync/api/syncapi.h"
 #include "sync/api/targetsapi.h"
 #include "sync/api/usersapi.h"
@@ -32,6 +33,7 @@ Server::Server(Database &db, FormVersions forms, RegionCatalog regions, ServerCo
     m_apis.push_back(std::make_unique<CatalogApi>(m_context));
     m_apis.push_back(std::make_unique<FormsApi>(m_context));
     m_apis.push_back(std::make_unique<StatsApi>(m_context));
+    m_apis.push_back(std::make_unique<SupplyDemandApi>(m_context));
     m_apis.push_back(std::make_unique<OfficialFiguresApi>(m_context));
     m_apis.push_back(std::make_unique<TargetsApi>(m_context));
     m_apis.push_back(std::make_unique<RegistryApi>(m_context));

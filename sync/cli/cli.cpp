@@ -537,6 +537,12 @@ int Cli::runDemo(const CommandLine &line)
     if (!catalogue)
         return fail(u"cannot read the catalogue definition: "_s + catalogue.error().toString());
     options.catalogue = catalogue.value();
+    for (const QString &entity : {u"provider"_s, u"product"_s, u"case"_s}) {
+        QFile list(ServerAssets::resolveDir(line.value(u"assets"_s)) + u"/demo/catalogue-"_s +
+                   entity + u".csv"_s);
+        if (list.open(QIODevice::ReadOnly))
+            options.catalogueLists.insert(entity, list.readAll());
+    }
     QElapsedTimer timer;
     timer.start();
     auto summary = Demo(*ws->db, ws->forms->current(), ws->regions)

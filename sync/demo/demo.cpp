@@ -1,6 +1,7 @@
 #include "sync/demo/demo.h"
 
 #include "core/validator.h"
+#include "sync/figures/catalogueimport.h"
 #include "sync/records/catalogueform.h"
 #include "sync/records/coveragefacts.h"
 #include "sync/records/formstore.h"
@@ -164,6 +165,8 @@ Result<DemoSummary, DemoError> Demo::run(const DemoOptions &options, const QStri
                                  ensured.error().message};
         }
         summary.catalogueVersion = ensured.value().published;
+        if (auto listed = writeCatalogue(options, now, summary); !listed)
+            return listed.error();
     }
 
     DemoCity names;
@@ -180,6 +183,32 @@ Result<DemoSummary, DemoError> Demo::run(const DemoOptions &options, const QStri
         summary.users.append(user);
     }
     return summary;
+}
+
+Status<DemoError> Demo::writeCatalogue(const DemoOptions &options, qint64 now, DemoSummary &summary)
+{
+    // The demo's catalogue (assets/demo/catalogue-ENTITY.csv) goes in as the office imports it.
+    auto forms = FormVersions::load(m_db);
+    if (!forms)
+        return storage(forms.error());
+    const FormDefinition &form = forms.value().current();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(now).date();
+    for (auto it = options.catalogueLists.cbegin(); it != options.catalogueLists.cend(); ++it) {
+        const CatalogueFile file =
+            CatalogueImport::parse(it.value(), form, it.key(), m_catalog, today);
+        if (!file.ok()) {
+            return DemoError{DemoError::Kind::Invalid,
+                             u"the demo's %1 list is refused: line %2: %3"_s.arg(
+                                 it.key(), QString::number(file.errors.constFirst().line),
+                                 file.errors.constFirst().message)};
+        }
+        auto written = CatalogueImport::apply(m_db, it.key(), form.version(), file.rows,
+                                              u"office"_s, u"demo"_s, now);
+        if (!written)
+            return storage(written.error());
+        summary.records[it.key()] += written.value().added;
+    }
+    return Done{};
 }
 
 Status<DemoError> Demo::publishNextVersion(const DemoOptions &options, qint64 now,

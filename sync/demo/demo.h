@@ -75,6 +75,9 @@ private:
     [[nodiscard]] QList<DemoUser> plannedUsers(const DemoCity &city) const;
     /** Publishes options.nextVersion (as `office`) and moves a third of the submitted surveys
      * with a digital level to it, filling the field it adds. */
+    /** Imports options.catalogueLists (the demo's providers, products and cases). */
+    [[nodiscard]] Status<DemoError> writeCatalogue(const DemoOptions &options, qint64 now,
+                                                   DemoSummary &summary);
     [[nodiscard]] Status<DemoError> publishNextVersion(const DemoOptions &options, qint64 now,
                                                        DemoSummary &summary);
 

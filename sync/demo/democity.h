@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 
@@ -37,6 +38,9 @@ struct DemoOptions
      * CatalogueForm::ensure(), or empty.
      */
     QByteArray catalogue;
+    /** entity -> the demo's list of it as CSV (assets/demo/catalogue-ENTITY.csv), imported after.
+     */
+    QMap<QString, QByteArray> catalogueLists;
 };
 
 /** One generated record, before it is written: entity, id, scope columns and fields. */

@@ -31,6 +31,7 @@ inline constexpr QLatin1StringView TargetsImported{"targets_imported"};
 inline constexpr QLatin1StringView FormPublished{"form_published"};
 inline constexpr QLatin1StringView RecordsExported{"records_exported"};
 inline constexpr QLatin1StringView CatalogueImported{"catalogue_imported"};
+inline constexpr QLatin1StringView SupplyDemandExported{"supply_demand_exported"};
 /** Every action above: GET /api/v1/audit?action= takes only these. Add a new action here too. */
 inline constexpr std::array All{Login,
                                 LoginFailed,
@@ -50,7 +51,8 @@ inline constexpr std::array All{Login,
                                 TargetsImported,
                                 FormPublished,
                                 RecordsExported,
-                                CatalogueImported};
+                                CatalogueImported,
+                                SupplyDemandExported};
 [[nodiscard]] inline bool isKnown(QStringView name)
 {
     return std::any_of(All.begin(), All.end(), [name](QLatin1StringView a) { return a == name; });

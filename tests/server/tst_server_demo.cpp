@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <vector>
+
 using namespace Qt::StringLiterals;
 using gx::test::CommandRun;
 using gx::test::HttpClient;
@@ -146,8 +148,10 @@ void Tst_server_demo::fillsAFreshStore()
     const gx::server::FormVersions forms = gx::test::formVersions(m_db->db());
     const gx::ValidationContext context{QDateTime::currentDateTimeUtc().date(),
                                         gx::test::testRegions().regionCodes()};
-    const gx::Validator validator(*forms.all().at(0), context);
-    const gx::Validator validator2(*forms.all().at(1), context);
+    std::vector<gx::Validator> validators; // by version - 1
+    for (const gx::FormDefinition *form : forms.all())
+        validators.emplace_back(*form, context);
+    QMap<QString, int> catalogue; // entity -> city-wide records
     auto records = m_db->db().exec(u"SELECT entity, id, fields, region, enterprise, deleted, "
                                    "form_version FROM records ORDER BY seq"_s);
     QVERIFY(records);
@@ -182,11 +186,13 @@ void Tst_server_demo::fillsAFreshStore()
                 submitted.insert(id);
         }
         const auto issues =
-            (q.value(6).toInt() == 2 ? validator2 : validator)
+            validators.at(size_t(q.value(6).toInt() - 1))
                 .validate(entity, fields,
                           draft ? gx::ValidationMode::Draft : gx::ValidationMode::Submit);
         QVERIFY2(issues.isEmpty(), qPrintable(entity + u' ' + id + u": "_s + issues.value(0).field +
                                               u' ' + issues.value(0).message.en));
+        if (q.value(3).toString() == "*"_L1)
+            ++catalogue[entity];
         if (entity == "enterprise"_L1) {
             QVERIFY(!gx::checkUscc(id));
             const QString region = fields.value("region"_L1).toString();
@@ -202,6 +208,11 @@ void Tst_server_demo::fillsAFreshStore()
                                  u"has_issues"_s, u"rejected"_s})
         QVERIFY2(states.contains(state), qPrintable(state));
     QVERIFY2(pinnedComment, "a has_issues review with a comment pinned to a survey field");
+    // A believable catalogue (assets/demo/catalogue-*.csv), city-wide, valid on version 3.
+    QVERIFY2(catalogue.value(u"provider"_s) + catalogue.value(u"product"_s) >= 30,
+             qPrintable(QString::number(catalogue.value(u"provider"_s))));
+    QVERIFY(catalogue.value(u"case"_s) >= 3);
+    QCOMPARE(catalogue.keys(), (QStringList{u"case"_s, u"product"_s, u"provider"_s}));
 
     auto official = m_db->db().exec(u"SELECT COUNT(*) FROM official_figures "
                                     "WHERE region = '331100' AND period = 2024"_s);
