@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Gengxin.App
 
 // A count in a coloured pill; hidden while the count is 0.
 Label {
@@ -12,7 +13,7 @@ Label {
     visible: count > 0
     text: prefix.length > 0 ? prefix + " " + count : count
     color: "white"
-    font.pixelSize: 12
+    font.pixelSize: AppLook.px(12)
     font.bold: true
     horizontalAlignment: Text.AlignHCenter
     leftPadding: 7

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // One of the definition's options: radio buttons for up to four, else a drop-down whose list
 // wraps long labels (the chosen label is shown in full under it when it does not fit).
@@ -69,6 +70,6 @@ ColumnLayout {
                  && combo.contentItem.implicitWidth > combo.contentItem.width
         text: editor.cell.displayValue
         wrapMode: Text.Wrap
-        font.pixelSize: 12
+        font.pixelSize: AppLook.px(12)
     }
 }

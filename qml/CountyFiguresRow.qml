@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // A county in the dashboard's table: its name, registry and surveyed counts, and the key
 // figures coloured by met (green) or missed (red). Tapping it opens the county.
@@ -43,7 +44,7 @@ ItemDelegate {
                     text: modelData.label + " " + modelData.valueText
                     color: modelData.met === "met" ? "#2e7d32"
                          : modelData.met === "missed" ? "#c62828" : "#37474f"
-                    font.pixelSize: 13
+                    font.pixelSize: AppLook.px(13)
                     wrapMode: Text.Wrap
                     width: Math.min(implicitWidth, row.availableWidth)
                     // The numerator and denominator (or why the value is missing) on hover.

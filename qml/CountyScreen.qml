@@ -119,7 +119,7 @@ Page {
                     Label {
                         text: row.uscc
                         color: "#777777"
-                        font.pixelSize: 12
+                        font.pixelSize: AppLook.px(12)
                     }
                     Flow {
                         Layout.fillWidth: true
@@ -140,7 +140,7 @@ Page {
                         visible: row.figuresText !== ""
                         text: row.figuresText
                         wrapMode: Text.Wrap
-                        font.pixelSize: 13
+                        font.pixelSize: AppLook.px(13)
                         Layout.fillWidth: true
                     }
                 }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // One line of the enterprise list: name, USCC and county, survey state, badges for review
 // tasks and conflicts, and a mark for changes not yet sent.
@@ -25,7 +26,7 @@ ItemDelegate {
             Layout.fillWidth: true
             Label {
                 text: row.name
-                font.pixelSize: 16
+                font.pixelSize: AppLook.px(16)
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
                 elide: Text.ElideRight
@@ -33,7 +34,7 @@ ItemDelegate {
             }
             Label {
                 text: row.uscc + " · " + row.regionName
-                font.pixelSize: 12
+                font.pixelSize: AppLook.px(12)
                 opacity: 0.65
                 elide: Text.ElideRight
                 Layout.fillWidth: true
@@ -59,7 +60,7 @@ ItemDelegate {
                     text: row.localState === "rejected" ? qsTr("Refused by the server")
                                                        : qsTr("Not sent yet")
                     color: row.localState === "rejected" ? "#c62828" : "#1565c0"
-                    font.pixelSize: 12
+                    font.pixelSize: AppLook.px(12)
                 }
             }
         }

@@ -64,7 +64,7 @@ Page {
                 Label {
                     text: qsTr("%n enterprise(s), survey year %1", "", enterprises.count).arg(Session.period)
                     opacity: 0.6
-                    font.pixelSize: 12
+                    font.pixelSize: AppLook.px(12)
                 }
             }
         }
@@ -104,7 +104,7 @@ Page {
         objectName: "addEnterpriseButton"
         visible: Session.role === "inspector" || Session.role === "admin"
         text: "+"
-        font.pixelSize: 28
+        font.pixelSize: AppLook.px(28)
         highlighted: true
         width: 64
         height: 64

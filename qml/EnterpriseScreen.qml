@@ -38,7 +38,7 @@ Page {
 
             Label {
                 text: enterprise.name
-                font.pixelSize: 22
+                font.pixelSize: AppLook.px(22)
                 font.bold: true
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
@@ -122,7 +122,7 @@ Page {
             Label {
                 visible: enterprise.surveys.length > 0
                 text: qsTr("Surveys")
-                font.pixelSize: 18
+                font.pixelSize: AppLook.px(18)
                 font.bold: true
                 Layout.topMargin: 8
             }
@@ -147,7 +147,7 @@ Page {
                             visible: surveyRow.modelData.localState !== "synced"
                             text: surveyRow.modelData.localState === "rejected" ? qsTr("Refused by the server")
                                                                                 : qsTr("Not sent yet")
-                            font.pixelSize: 12
+                            font.pixelSize: AppLook.px(12)
                             color: "#1565c0"
                         }
                         SurveyStateChip { surveyState: surveyRow.modelData.state }
@@ -157,7 +157,7 @@ Page {
 
             Label {
                 text: qsTr("Profile")
-                font.pixelSize: 18
+                font.pixelSize: AppLook.px(18)
                 font.bold: true
                 Layout.topMargin: 8
             }
@@ -176,7 +176,7 @@ Page {
                         Layout.preferredWidth: 1
                         Label {
                             text: field.modelData.label
-                            font.pixelSize: 12
+                            font.pixelSize: AppLook.px(12)
                             opacity: 0.6
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Gengxin.App
 
 // One line of the equipment list: name, category, status and quantity, with duplicate and
 // delete buttons.
@@ -41,7 +42,7 @@ ItemDelegate {
                 text: [line.categoryLabel, line.statusLabel,
                        line.quantity !== undefined ? qsTr("×%1").arg(line.quantity) : ""]
                       .filter(s => s !== "").join(" · ")
-                font.pixelSize: 12
+                font.pixelSize: AppLook.px(12)
                 opacity: 0.75
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
@@ -53,7 +54,7 @@ ItemDelegate {
                 text: line.localState === "rejected" ? qsTr("Refused by the server: open to fix")
                                                      : qsTr("Edited elsewhere too: see the conflict")
                 color: Material.color(Material.Red)
-                font.pixelSize: 12
+                font.pixelSize: AppLook.px(12)
                 wrapMode: Text.Wrap
             }
         }

@@ -66,7 +66,7 @@ Item {
             Layout.fillWidth: true
             visible: fieldCell.hint !== ""
             text: fieldCell.hint
-            font.pixelSize: 12
+            font.pixelSize: AppLook.px(12)
             opacity: 0.7
             wrapMode: Text.Wrap
         }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // One figure as a card: label, value, target, met badge or the gap. A tap shows the
 // numerator and denominator (or why the value is missing).
@@ -33,7 +34,7 @@ Pane {
             Label {
                 objectName: "valueText"
                 text: card.figure.valueText
-                font.pixelSize: 26
+                font.pixelSize: AppLook.px(26)
                 color: card.figure.met === "missed" ? "#c62828" : "#1a237e"
             }
             MetBadge {
@@ -61,7 +62,7 @@ Pane {
             Layout.fillWidth: true
             visible: !card.expanded
             text: qsTr("Tap for numerator and denominator")
-            font.pixelSize: 11
+            font.pixelSize: AppLook.px(11)
             color: "#90a4ae"
             wrapMode: Text.Wrap
         }

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // A label, an editor given as the default child, and the validation message under it.
 ColumnLayout {
@@ -14,7 +15,7 @@ ColumnLayout {
 
     Label {
         text: block.label
-        font.pixelSize: 13
+        font.pixelSize: AppLook.px(13)
         opacity: 0.75
         wrapMode: Text.Wrap
         Layout.fillWidth: true
@@ -35,7 +36,7 @@ ColumnLayout {
         visible: block.message.length > 0
         text: block.message
         color: "#c62828"
-        font.pixelSize: 13
+        font.pixelSize: AppLook.px(13)
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }

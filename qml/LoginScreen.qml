@@ -39,7 +39,7 @@ Page {
 
             Label {
                 text: qsTr("Equipment renewal survey")
-                font.pixelSize: 26
+                font.pixelSize: AppLook.px(26)
                 font.bold: true
                 color: Material.primary
                 wrapMode: Text.Wrap
@@ -132,7 +132,7 @@ Page {
                 text: qsTr("After one online login you can also log in here without a network.")
                 wrapMode: Text.Wrap
                 opacity: 0.6
-                font.pixelSize: 13
+                font.pixelSize: AppLook.px(13)
                 Layout.fillWidth: true
             }
         }

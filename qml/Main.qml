@@ -12,6 +12,8 @@ ApplicationWindow {
     height: 800
     visible: true
     title: qsTr("Gengxin")
+    // Large type (--font-scale) reaches every control through the window's font.
+    font.pixelSize: AppLook.bodyPixelSize
 
     Material.theme: Material.Light
     Material.primary: "#1f4e79"
@@ -56,7 +58,7 @@ ApplicationWindow {
             ToolButton {
                 objectName: "backButton"
                 text: "\u2190"
-                font.pixelSize: 22
+                font.pixelSize: AppLook.px(22)
                 visible: nav.depth > 1
                 Layout.preferredWidth: 56
                 Layout.preferredHeight: 56
@@ -65,7 +67,7 @@ ApplicationWindow {
             }
             Label {
                 text: nav.currentItem && nav.currentItem.title !== undefined ? nav.currentItem.title : ""
-                font.pixelSize: 18
+                font.pixelSize: AppLook.px(18)
                 font.bold: true
                 elide: Label.ElideRight
                 verticalAlignment: Qt.AlignVCenter
@@ -75,7 +77,7 @@ ApplicationWindow {
             ToolButton {
                 objectName: "menuButton"
                 text: "\u22ee"
-                font.pixelSize: 22
+                font.pixelSize: AppLook.px(22)
                 Layout.preferredWidth: 56
                 Layout.preferredHeight: 56
                 onClicked: appMenu.open()

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Gengxin.App
 
 // "Met" in green, or the gap in red; nothing without a target or a value.
 Label {
@@ -9,7 +10,7 @@ Label {
     visible: figure.met !== "none"
     text: figure.met === "met" ? qsTr("Met") : figure.gapText
     color: "white"
-    font.pixelSize: 12
+    font.pixelSize: AppLook.px(12)
     leftPadding: 8
     rightPadding: 8
     topPadding: 3

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // One official figure of one region: the value entered and its target, and its editor.
 Pane {
@@ -38,7 +39,7 @@ Pane {
             }
             Label {
                 text: row.valueText
-                font.pixelSize: 18
+                font.pixelSize: AppLook.px(18)
             }
         }
         Label {
@@ -51,7 +52,7 @@ Pane {
             Column {
                 Label {
                     text: qsTr("Growth %")
-                    font.pixelSize: 12
+                    font.pixelSize: AppLook.px(12)
                     color: "#555555"
                 }
                 TextField {
@@ -66,7 +67,7 @@ Pane {
             Column {
                 Label {
                     text: qsTr("This period")
-                    font.pixelSize: 12
+                    font.pixelSize: AppLook.px(12)
                     color: "#555555"
                 }
                 TextField {
@@ -79,7 +80,7 @@ Pane {
             Column {
                 Label {
                     text: qsTr("Base period")
-                    font.pixelSize: 12
+                    font.pixelSize: AppLook.px(12)
                     color: "#555555"
                 }
                 TextField {

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // One count of a registry preview or import (new, changed, unchanged): the number large, its
 // label below.
@@ -22,7 +23,7 @@ Pane {
         Label {
             objectName: "countValue"
             text: tile.value
-            font.pixelSize: 26
+            font.pixelSize: AppLook.px(26)
             color: tile.accent
             Layout.alignment: Qt.AlignHCenter
         }

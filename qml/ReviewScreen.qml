@@ -32,7 +32,7 @@ Page {
                     text: controller.found ? controller.enterpriseName
                                            : qsTr("This survey is not on this device yet: sync first.")
                     font.bold: true
-                    font.pixelSize: 17
+                    font.pixelSize: AppLook.px(17)
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }

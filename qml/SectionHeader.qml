@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import Gengxin.App
 
 // A section title of the form (from the definition), e.g. 走访信息.
 Pane {
@@ -14,7 +15,7 @@ Pane {
     contentItem: Label {
         text: parent.section
         font.bold: true
-        font.pixelSize: 16
+        font.pixelSize: AppLook.px(16)
         color: Material.color(Material.Teal, Material.Shade800)
         wrapMode: Text.Wrap
     }

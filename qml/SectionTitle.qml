@@ -1,10 +1,11 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // A heading between the parts of an office screen.
 Label {
-    font.pixelSize: 18
+    font.pixelSize: AppLook.px(18)
     font.bold: true
     wrapMode: Text.Wrap
     Layout.fillWidth: true

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Gengxin.App
 
 // A small coloured state label: tone "good" (green), "warn" (orange), "bad" (red), "none" (grey).
 Label {
@@ -7,7 +8,7 @@ Label {
     property string tone: "none"
 
     color: "white"
-    font.pixelSize: 12
+    font.pixelSize: AppLook.px(12)
     leftPadding: 8
     rightPadding: 8
     topPadding: 2

@@ -49,7 +49,7 @@ Dialog {
                     Layout.fillWidth: true
                     visible: item.rowTitle !== ""
                     text: item.rowTitle
-                    font.pixelSize: 12
+                    font.pixelSize: AppLook.px(12)
                     opacity: 0.7
                     elide: Text.ElideRight
                 }

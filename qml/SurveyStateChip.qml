@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls
+import Gengxin.App
 
 // The state of an enterprise's survey of the period: not started, draft or submitted.
 Label {
@@ -9,7 +10,7 @@ Label {
     text: surveyState === "submitted" ? qsTr("Submitted")
         : surveyState === "draft" ? qsTr("Draft") : qsTr("Not started")
     color: "white"
-    font.pixelSize: 12
+    font.pixelSize: AppLook.px(12)
     leftPadding: 8
     rightPadding: 8
     topPadding: 3

@@ -42,7 +42,7 @@ Page {
                     Label {
                         objectName: "syncSummary"
                         text: sync.summary
-                        font.pixelSize: 18
+                        font.pixelSize: AppLook.px(18)
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }

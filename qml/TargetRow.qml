@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Gengxin.App
 
 // One target of one region in the targets screen: the indicator, its box (a percent for rates,
 // a whole number for counts; empty removes the target), the value the server holds and, beside
@@ -66,7 +67,7 @@ Pane {
                 objectName: "savedText"
                 text: qsTr("On the server: %1").arg(row.valueText)
                 color: "#555555"
-                font.pixelSize: 13
+                font.pixelSize: AppLook.px(13)
             }
             Label {
                 objectName: "referenceText"
@@ -74,7 +75,7 @@ Pane {
                       ? qsTr("%1 annex: %2").arg(row.referencePeriod).arg(row.referenceText)
                       : qsTr("%1 annex: none").arg(row.referencePeriod)
                 color: "#1f4e79"
-                font.pixelSize: 13
+                font.pixelSize: AppLook.px(13)
             }
         }
         Label {

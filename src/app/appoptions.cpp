@@ -37,6 +37,10 @@ Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
     const QCommandLineOption login(u"login"_s, u"Log in at start (demos, screenshots)."_s,
                                    u"USER:PASSWORD"_s);
     const QCommandLineOption lang(u"lang"_s, u"The UI language: zh_CN or en."_s, u"LANG"_s);
+    const QCommandLineOption fontScale(
+        u"font-scale"_s,
+        u"Multiply the application font's size, 0.5 to 3 (e.g. 1.5 for large type)."_s,
+        u"FACTOR"_s);
     const QCommandLineOption firstFrame(
         u"quit-after-first-frame"_s,
         u"Print \"first frame\" and quit once the first frame is drawn (benchmarks)."_s);
@@ -46,8 +50,8 @@ Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
         u"user of --login) and exit: 0 when written."_s,
         u"FILE.pdf"_s);
     const QCommandLineOption period(u"period"_s, u"The year of --report, e.g. 2024."_s, u"YEAR"_s);
-    parser.addOptions({dataDir, server, selfTest, screenshot, size, screen, login, lang, firstFrame,
-                       report, period});
+    parser.addOptions({dataDir, server, selfTest, screenshot, size, screen, login, lang, fontScale,
+                       firstFrame, report, period});
     if (!parser.parse(arguments))
         return parser.errorText();
     if (parser.isSet(u"help"_s))
@@ -84,6 +88,12 @@ Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)
         options.language = parser.value(lang);
         if (options.language != u"zh_CN"_s && options.language != u"en"_s)
             return u"--lang takes zh_CN or en"_s;
+    }
+    if (parser.isSet(fontScale)) {
+        bool ok = false;
+        options.fontScale = parser.value(fontScale).toDouble(&ok);
+        if (!ok || !(options.fontScale >= 0.5 && options.fontScale <= 3.0))
+            return u"--font-scale takes a factor from 0.5 to 3, e.g. 1.5"_s;
     }
     if (parser.isSet(period)) {
         static const QRegularExpression year(u"^\\d{4}$"_s);

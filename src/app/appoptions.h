@@ -26,6 +26,8 @@ struct AppOptions
     QString loginUser;
     QString loginPassword;
     QString language; ///< empty: the remembered one
+    /** --font-scale: the application font's point size is multiplied by it (0.5 to 3). */
+    double fontScale = 1.0;
     /** --report FILE.pdf: write the report of reportPeriod there and exit (needs --login). */
     QString reportFile;
     int reportPeriod = 0;

@@ -1,5 +1,6 @@
 #include "app/apprunner.h"
 
+#include "app/applook.h"
 #include "app/eventwait.h"
 #include "app/reportcontroller.h"
 #include "app/sampledata.h"
@@ -57,17 +58,18 @@ AppRunner::AppRunner(AppOptions options)
     : m_options(std::move(options))
 {}
 
-void AppRunner::applyLook()
+void AppRunner::applyLook(double fontScale)
 {
     QQuickStyle::setStyle(u"Material"_s);
     QFont font(u"Noto Sans CJK SC"_s);
-    font.setPointSizeF(QGuiApplication::font().pointSizeF());
+    font.setPointSizeF(QGuiApplication::font().pointSizeF() * fontScale);
+    AppLook::setFontScale(fontScale);
     QGuiApplication::setFont(font);
 }
 
 int AppRunner::exec()
 {
-    applyLook();
+    applyLook(m_options.fontScale);
     if (m_options.selfTest)
         return runSelfTest();
     AppEnvironment env;

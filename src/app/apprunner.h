@@ -25,8 +25,9 @@ public:
     /** Runs the chosen mode; returns the process's exit code. Needs a QApplication. */
     [[nodiscard]] int exec();
 
-    /** Sets the Material style and the pinned CJK font (before any QML loads). */
-    static void applyLook();
+    /** Sets the Material style and the pinned CJK font, its size times fontScale (before any
+     * QML loads). */
+    static void applyLook(double fontScale = 1.0);
 
 private:
     [[nodiscard]] int runInteractive(Session &session);

@@ -36,6 +36,9 @@ void Tst_appoptions::accepted_data()
     QTest::newRow("login keeps colons of the password")
         << QStringList{u"--login"_s, u"office:a:b"_s} << u"login"_s << u"office / a:b"_s;
     QTest::newRow("english") << QStringList{u"--lang"_s, u"en"_s} << u"language"_s << u"en"_s;
+    QTest::newRow("large type") << QStringList{u"--font-scale"_s, u"1.5"_s} << u"fontScale"_s
+                                << u"1.5"_s;
+    QTest::newRow("font scale by default") << QStringList{} << u"fontScale"_s << u"1"_s;
     QTest::newRow("self-test") << QStringList{u"--self-test"_s} << u"flags"_s << u"selfTest"_s;
     QTest::newRow("quit after the first frame")
         << QStringList{u"--quit-after-first-frame"_s} << u"flags"_s << u"firstFrame"_s;
@@ -63,6 +66,8 @@ void Tst_appoptions::accepted()
         actual = o.loginUser + u" / "_s + o.loginPassword;
     else if (field == u"language"_s)
         actual = o.language;
+    else if (field == u"fontScale"_s)
+        actual = QString::number(o.fontScale);
     else if (field == u"report"_s)
         actual = u"%1 %2"_s.arg(o.reportFile).arg(o.reportPeriod);
     else
@@ -80,6 +85,10 @@ void Tst_appoptions::refused_data()
         << QStringList{u"--login"_s, u"office"_s} << u"--login"_s;
     QTest::newRow("login without user") << QStringList{u"--login"_s, u":pw"_s} << u"--login"_s;
     QTest::newRow("unknown language") << QStringList{u"--lang"_s, u"fr"_s} << u"--lang"_s;
+    QTest::newRow("font scale not a number")
+        << QStringList{u"--font-scale"_s, u"big"_s} << u"--font-scale"_s;
+    QTest::newRow("font scale too large")
+        << QStringList{u"--font-scale"_s, u"10"_s} << u"--font-scale"_s;
     QTest::newRow("unknown flag") << QStringList{u"--frobnicate"_s} << u"frobnicate"_s;
     const QStringList login{u"--login"_s, u"office:pw"_s};
     QTest::newRow("report without period")
