@@ -7,7 +7,11 @@
 # (the notice of the survey version the demo publishes) also at 1280x800.
 # Builds gengxin and gengxin-server first when they are missing.
 # Environment: GX_BUILD_DIR (default build), GX_SCREENSHOT_DIR (default docs/screenshots),
-# GX_SCREENS (default: every screen), GX_SIZES (default: "360x740 800x1280").
+# GX_SCREENS (default: every screen), GX_SIZES (default: "360x740 800x1280"),
+# GX_LANG (default zh_CN; en for English), GX_FONT_SCALE (default 1; e.g. 1.5 for large type),
+# GX_SUFFIX (put after the screen's name, e.g. "-en" gives enterprises-en-360x740.png),
+# GX_EXTRA_SIZES (default 1; 0 leaves out the 1280x800 desktop renders).
+# The English and large-type pictures: scripts/screenshots-en-large.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${GX_BUILD_DIR:-build}
@@ -60,9 +64,10 @@ failed=0
 shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
     local login=()
     [ -n "$1" ] && login=(--login "$1:$2")
-    local file="$out/$3-$4.png"
+    local file="$out/$3${GX_SUFFIX:-}-$4.png"
     if xvfb-run -a -s "-screen 0 1400x1400x24" env QT_QPA_PLATFORM=xcb \
-        "$app" --data-dir "$tmp/app-$5" --server "$url" --lang zh_CN "${login[@]}" \
+        "$app" --data-dir "$tmp/app-$5" --server "$url" --lang "${GX_LANG:-zh_CN}" \
+        --font-scale "${GX_FONT_SCALE:-1}" "${login[@]}" \
         --screenshot "$file" --size "$4" --screen "$3" >"$tmp/shot.log" 2>&1; then
         echo "screenshots: $file"
     else
@@ -83,6 +88,7 @@ for screen in $screens; do
     esac
     # The notice of a new survey version: also at the desktop size.
     [ "$screen" = survey_updated ] && extra="1280x800"
+    [ "${GX_EXTRA_SIZES:-1}" = 0 ] && extra=""
     dir=$user
     [ "$screen" = login ] && { user=""; password=""; }
     for size in $sizes $extra; do
