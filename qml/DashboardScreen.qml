@@ -46,12 +46,23 @@ Page {
                 spacing: 8
 
                 ComboBox {
+                    id: periodBox
                     objectName: "periodBox"
                     model: coverage.periods
                     currentIndex: coverage.periods.indexOf(Session.period)
                     displayText: qsTr("Period %1").arg(currentValue)
                     onActivated: Session.period = currentValue
                     implicitHeight: 48
+                    // As wide as its text ("Period 2024" is wider than the years it lists).
+                    implicitWidth: Math.max(implicitBackgroundWidth + leftInset + rightInset,
+                                            Math.ceil(periodText.advanceWidth) + leftPadding
+                                            + rightPadding + contentItem.leftPadding
+                                            + contentItem.rightPadding)
+                    TextMetrics {
+                        id: periodText
+                        font: periodBox.font
+                        text: periodBox.displayText
+                    }
                 }
                 Button {
                     text: qsTr("Refresh")

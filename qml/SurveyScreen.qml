@@ -52,16 +52,20 @@ Page {
 
     header: TabBar {
         id: tabs
+        // Each tab as wide as its text at least (English, large type): the bar then scrolls.
         TabButton {
             objectName: "surveyTab"
+            width: Math.max(implicitWidth, tabs.width / tabs.count)
             text: qsTr("Enterprise")
         }
         TabButton {
             objectName: "equipmentTab"
+            width: Math.max(implicitWidth, tabs.width / tabs.count)
             text: qsTr("Equipment (%1)").arg(equipment.count)
         }
         TabButton {
             objectName: "processTab"
+            width: Math.max(implicitWidth, tabs.width / tabs.count)
             text: qsTr("Key processes (%1)").arg(processes.count)
         }
     }
