@@ -36,10 +36,17 @@ Pane {
                 onClicked: pane.controller.field = ""
             }
         }
+        // Above the box rather than its placeholder, which is cut to one line (English, large
+        // type).
+        Label {
+            text: qsTr("Comment (required for has issues and reject)")
+            wrapMode: Text.Wrap
+            opacity: 0.7
+            Layout.fillWidth: true
+        }
         TextArea {
             id: comment
             objectName: "commentField"
-            placeholderText: qsTr("Comment (required for has issues and reject)")
             wrapMode: TextEdit.Wrap
             Layout.fillWidth: true
             Layout.preferredHeight: Math.max(72, implicitHeight)
