@@ -36,7 +36,7 @@ ItemDelegate {
             Label {
                 text: (row.enterprise.length > 0 ? row.enterprise + "  ·  " : "")
                       + qsTr("last login: %1").arg(row.lastLogin)
-                font.pixelSize: 13
+                font.pixelSize: AppLook.px(13)
                 opacity: 0.7
                 elide: Label.ElideRight
                 Layout.fillWidth: true
@@ -46,7 +46,7 @@ ItemDelegate {
                 visible: row.disabled || row.mustChangePassword
                 text: row.disabled ? qsTr("Disabled") : qsTr("Has not set their own password yet")
                 color: row.disabled ? "#c62828" : "#ef6c00"
-                font.pixelSize: 13
+                font.pixelSize: AppLook.px(13)
             }
         }
         Button {

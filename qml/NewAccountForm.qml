@@ -15,7 +15,7 @@ ColumnLayout {
         form.accounts.create(nameField.text, form.role, countyBox.currentValue, usccField.text)
     }
 
-    Label { text: qsTr("New account"); font.bold: true; font.pixelSize: 16 }
+    Label { text: qsTr("New account"); font.bold: true; font.pixelSize: AppLook.px(16) }
     TextField {
         id: nameField
         objectName: "newUsernameField"

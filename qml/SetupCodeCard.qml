@@ -16,7 +16,7 @@ Frame {
             text: card.accounts.accountMade ? qsTr("Account %1 made").arg(card.accounts.passwordUser)
                                             : qsTr("New password of %1").arg(card.accounts.passwordUser)
             font.bold: true
-            font.pixelSize: 16
+            font.pixelSize: AppLook.px(16)
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
@@ -31,7 +31,7 @@ Frame {
             readOnly: true
             selectByMouse: true
             font.family: "monospace"
-            font.pixelSize: 20
+            font.pixelSize: AppLook.px(20)
             Layout.fillWidth: true
         }
         Label {
@@ -46,12 +46,13 @@ Frame {
             Layout.preferredHeight: 200
             Layout.alignment: Qt.AlignHCenter
         }
-        TextField {
+        TextArea {
             objectName: "setupCodeText"
             text: card.accounts.setupCode
             readOnly: true
             selectByMouse: true
-            font.pixelSize: 12
+            wrapMode: TextEdit.WrapAnywhere
+            font.pixelSize: AppLook.px(12)
             Layout.fillWidth: true
         }
         Button {
