@@ -96,7 +96,8 @@ void seed(const QString &dir, const QUrl &server, int surveys)
     if (!rows)
         die(rows.error().toString());
     QNetworkAccessManager nam;
-    gx::SyncClient client(*store.value(), &nam, server, now, options());
+    gx::SyncClient client(*store.value(), gx::TokenStore::fileOnly(store.value()->path()), &nam,
+                          server, now, options());
     login(client);
     client.sync();
     waitFor(&client, &gx::SyncClient::syncFinished);
@@ -157,7 +158,8 @@ int main(int argc, char **argv)
         if (!store)
             die(store.error().toString());
         QNetworkAccessManager nam;
-        gx::SyncClient client(*store.value(), &nam, url, now, options());
+        gx::SyncClient client(*store.value(), gx::TokenStore::fileOnly(store.value()->path()), &nam,
+                              url, now, options());
         login(client);
         token = client.session()->token;
         QElapsedTimer timer;

@@ -11,8 +11,10 @@ GX_PACKAGES=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
     # the server: Argon2id passwords, XLSX export, reading uploaded workbooks (zip)
     pkg-config libsodium-dev libxlsxwriter-dev zlib1g-dev libminizip-dev  # xlsxwriter.pc links -lz
-    # the tests' throwaway PostgreSQL
-    postgresql-15
+    # the device's secrets in the OS keychain (QtKeychain: Qt Core + DBus, the Secret Service)
+    qtkeychain-qt6-dev
+    # the tests' throwaway PostgreSQL; a session bus and gnome-keyring for tests/keychain
+    postgresql-15 dbus gnome-keyring libsecret-1-0
     # the app: Qt Quick with Material controls, charts, dialogs, positioning, translations
     qt6-declarative-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-positioning-dev
     # the app: the QR code of a new account's setup code

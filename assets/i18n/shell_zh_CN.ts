@@ -273,8 +273,8 @@
         <translation>服务器的登录应答不完整。</translation>
     </message>
     <message>
-        <source>The login could not be saved: %1</source>
-        <translation>无法保存登录信息：%1</translation>
+        <source>The login could not be saved: neither the system keychain nor a private file could take it (%1).</source>
+        <translation>无法保存登录信息：系统钥匙串和本机私有文件都无法写入（%1）。</translation>
     </message>
     <message>
         <source>The server cannot be reached (%1), and this user has not logged in on this device before. Connect to the server for the first login.</source>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "syncclient/secretstore.h"
+
 #include <QString>
 #include <functional>
 
@@ -29,6 +31,10 @@ struct AppEnvironment
     /** Whether the network is up (not owned); null: the Session follows the system's
      * (QNetworkInformation). The sync client waits while it is down and syncs when it is back. */
     NetworkWatcher *networkWatcher = nullptr;
+    /** Where the login token and the offline-login verifier are kept: the OS keychain
+     * (service "gengxin"), with 0600 files in dataDir as the fallback; tests may choose
+     * SecretStore::Mode::FileOnly or a keychain of their own. */
+    SecretStore secrets;
     /** A server address to start with when none is remembered (e.g. the demo's). */
     QString defaultServerUrl;
 

@@ -2,7 +2,7 @@
 
 #include "app/logging.h"
 #include "syncclient/synctransport.h"
-#include "syncclient/tokenfile.h"
+#include "syncclient/tokenstore.h"
 
 #include <QJsonObject>
 
@@ -16,10 +16,12 @@ constexpr qsizetype kMinPasswordLength = 8; // POST /api/v1/password (docs/api.m
 constexpr qsizetype kMaxPasswordLength = 256;
 } // namespace
 
-LoginFlow::LoginFlow(QNetworkAccessManager *network, std::function<qint64()> now, QObject *parent)
+LoginFlow::LoginFlow(QNetworkAccessManager *network, std::function<qint64()> now,
+                     SecretStore secrets, QObject *parent)
     : QObject(parent)
     , m_network(network)
     , m_now(std::move(now))
+    , m_secrets(std::move(secrets))
 {}
 
 LoginFlow::~LoginFlow() = default;
@@ -97,6 +99,7 @@ QString LoginFlow::passwordChangeError(const TransportReply &reply)
 void LoginFlow::start(const QString &serverUrl, const QString &username, const QString &password,
                       Files files, Done done)
 {
+    ++m_run;
     m_serverUrl = serverUrl;
     m_username = username;
     m_password = password;
@@ -142,22 +145,54 @@ void LoginFlow::answered(int kind, const QJsonObject &json, const QString &reaso
         finish(std::move(outcome));
         return;
     }
-    // The sync client reads its token from the file next to the store when it starts.
-    const SessionToken session{token,          m_username,  who.role, who.region,
-                               who.enterprise, m_serverUrl, m_now()};
-    if (auto done = TokenFile(TokenFile::pathFor(m_files.store)).write(session); !done) {
-        finish(
-            LoginOutcome::failed(tr("The login could not be saved: %1").arg(done.error().message)));
-        return;
-    }
-    if (auto done = CredentialStore(m_files.credential).save(who, m_password); !done)
-        qCWarning(lcApp) << "the offline login could not be kept:" << done.error().message;
-    finish(LoginOutcome::admitted(who));
+    // The sync client reads its token from the same TokenStore when it starts.
+    keep(who, SessionToken{token, m_username, who.role, who.region, who.enterprise, m_serverUrl,
+                           m_now()});
+}
+
+void LoginFlow::keep(const StoredCredential &who, const SessionToken &session)
+{
+    const int run = m_run;
+    const TokenStore tokens(m_secrets, TokenStore::slotFor(m_files.store, m_serverUrl, m_username));
+    tokens.write(session, this, [this, run, who, session](const Status<TokenFileError> &kept) {
+        if (run != m_run)
+            return;
+        if (!kept) {
+            qCWarning(lcApp) << "the token could not be kept:" << kept.error().message;
+            finish(LoginOutcome::failed(
+                tr("The login could not be saved: neither the system keychain nor a private "
+                   "file could take it (%1).")
+                    .arg(kept.error().message)));
+            return;
+        }
+        const CredentialStore verifier(
+            m_secrets, CredentialStore::slotFor(m_files.credential, m_serverUrl, m_username));
+        verifier.save(who, m_password, this,
+                      [this, run, who, session](const Status<CredentialError> &saved) {
+                          if (run != m_run)
+                              return;
+                          if (!saved)
+                              qCWarning(lcApp) << "the offline login could not be kept:"
+                                               << saved.error().message;
+                          finish(LoginOutcome::admitted(who, false, {}, session));
+                      });
+    });
 }
 
 void LoginFlow::checkOffline(const QString &unreachable)
 {
-    auto verified = CredentialStore(m_files.credential).verify(m_password);
+    const int run = m_run;
+    const CredentialStore verifier(
+        m_secrets, CredentialStore::slotFor(m_files.credential, m_serverUrl, m_username));
+    verifier.verify(m_password, this, [this, run, unreachable](const auto &verified) {
+        if (run == m_run)
+            offlineChecked(verified, unreachable);
+    });
+}
+
+void LoginFlow::offlineChecked(const Result<StoredCredential, CredentialError> &verified,
+                               const QString &unreachable)
+{
     if (verified) {
         finish(LoginOutcome::admitted(verified.value(), true, unreachable));
         return;
@@ -174,6 +209,7 @@ void LoginFlow::checkOffline(const QString &unreachable)
         return;
     case CredentialError::Code::Damaged:
     case CredentialError::Code::Io:
+        qCWarning(lcApp) << "the offline login cannot be read:" << verified.error().message;
         finish(LoginOutcome::failed(
             tr("The server cannot be reached (%1), and the saved login cannot be "
                "read. Connect to the server to log in.")

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "app/credentialstore.h"
+#include "syncclient/secretstore.h"
+#include "syncclient/tokenfile.h"
 
 #include <QObject>
 #include <QString>
@@ -29,24 +31,30 @@ struct LoginOutcome
      * Nothing was written (no token file, no offline hash): the user is not let in yet. */
     bool mustChangePassword = false;
     QString token;
+    std::optional<SessionToken> kept; ///< online: the token the server gave (and was kept)
 
     [[nodiscard]] static LoginOutcome failed(QString message)
     {
-        return {std::nullopt, false, std::move(message), {}, false, {}};
+        return {std::nullopt, false, std::move(message), {}, false, {}, std::nullopt};
     }
     [[nodiscard]] static LoginOutcome admitted(StoredCredential who, bool offline = false,
-                                               QString unreachable = {})
+                                               QString unreachable = {},
+                                               std::optional<SessionToken> token = std::nullopt)
     {
-        return {std::move(who), offline, {}, std::move(unreachable), false, {}};
+        return {std::move(who), offline, {}, std::move(unreachable), false, {}, std::move(token)};
     }
 };
 
 /**
  * One login: the password is checked at the server when it answers (the role, region and
- * enterprise come from it; the token goes to the token file beside the user's store, where the
- * sync client reads it, and an Argon2id hash of the password to the offline login file), and
- * against that hash when the server cannot be reached. A server that says no is final: a kept
- * hash never lets the user in anyway. The password itself is never written.
+ * enterprise come from it; the token goes to the user's TokenStore, where the sync client reads
+ * it, and an Argon2id hash of the password to the CredentialStore: both in the OS keychain, or
+ * their 0600 files beside the user's store where the keychain cannot take them), and against
+ * that hash when the server cannot be reached. Only when neither the keychain nor the file can
+ * keep the token does the login fail, with a message saying so; a verifier that cannot be kept
+ * anywhere is logged (the next offline login will not work) and the login goes on. A server that
+ * says no is final: a kept hash never lets the user in anyway. The password itself is never
+ * written.
  *
  * Session runs it and opens the store of whoever it lets in; the messages are the UI's.
  */
@@ -64,7 +72,7 @@ public:
     using Done = std::function<void(const LoginOutcome &)>;
 
     explicit LoginFlow(QNetworkAccessManager *network, std::function<qint64()> now,
-                       QObject *parent = nullptr);
+                       SecretStore secrets = SecretStore(), QObject *parent = nullptr);
     ~LoginFlow() override;
 
     /** Why a login with what was typed cannot start (empty name or password), for a person. */
@@ -86,22 +94,27 @@ public:
     /** Starts a login (one at a time; a running one is dropped); done is called once. */
     void start(const QString &serverUrl, const QString &username, const QString &password,
                Files files, Done done);
-    [[nodiscard]] bool isRunning() const { return m_transport != nullptr; }
+    [[nodiscard]] bool isRunning() const { return static_cast<bool>(m_done); }
 
 private:
     [[nodiscard]] static QString passwordChangeError(const TransportReply &reply);
     void answered(int kind, const QJsonObject &json, const QString &reason);
+    void keep(const StoredCredential &who, const SessionToken &session);
     void checkOffline(const QString &unreachable);
+    void offlineChecked(const Result<StoredCredential, CredentialError> &verified,
+                        const QString &unreachable);
     void finish(LoginOutcome outcome);
 
     QNetworkAccessManager *m_network;
     std::function<qint64()> m_now;
+    SecretStore m_secrets;
     std::unique_ptr<SyncTransport> m_transport;
     QString m_serverUrl;
     QString m_username;
     QString m_password;
     Files m_files;
     Done m_done;
+    int m_run = 0; ///< moves on with each start(): answers of a dropped login are ignored
 };
 
 } // namespace gx

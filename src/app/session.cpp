@@ -48,7 +48,8 @@ Session::Session(AppEnvironment environment, QObject *parent)
         qFatal("the region catalog does not load: %s", qPrintable(regions.error().toString()));
     m_regions = std::move(regions.value());
     m_preferences = std::make_unique<Preferences>(m_env.dataDir, m_env.defaultServerUrl);
-    m_login = std::make_unique<LoginFlow>(m_network, [this] { return m_env.now(); });
+    m_login = std::make_unique<LoginFlow>(
+        m_network, [this] { return m_env.now(); }, m_env.secrets);
     m_serverUrl = m_preferences->serverUrl();
     m_lastUsername = m_preferences->lastUsername();
     m_language = m_preferences->language();
@@ -175,6 +176,8 @@ void Session::loginEnded(const LoginOutcome &outcome, const QString &username,
         return;
     }
     m_heldPassword.clear();
+    if (outcome.kept) // just kept: no need to wait for the keychain to give it back
+        m_sync->adoptSession(*outcome.kept);
     finishLogin(true);
     m_sync->sync();
 }
@@ -182,8 +185,9 @@ void Session::loginEnded(const LoginOutcome &outcome, const QString &username,
 Status<QString> Session::openUser(const StoredCredential &who, bool offline)
 {
     close();
-    auto store = DeviceStore::open(m_preferences->storePath(m_serverUrl, who.username),
-                                   m_preferences->deviceId(), [this] { return m_env.now(); });
+    const QString storePath = m_preferences->storePath(m_serverUrl, who.username);
+    auto store =
+        DeviceStore::open(storePath, m_preferences->deviceId(), [this] { return m_env.now(); });
     if (!store)
         return tr("The data on this device cannot be opened: %1").arg(store.error().message);
     m_store = std::move(store.value());
@@ -191,7 +195,8 @@ Status<QString> Session::openUser(const StoredCredential &who, bool offline)
         m_store.reset();
         return done;
     }
-    m_sync = std::make_unique<SyncClient>(*m_store, m_network, QUrl(m_serverUrl),
+    TokenStore tokens(m_env.secrets, TokenStore::slotFor(storePath, m_serverUrl, who.username));
+    m_sync = std::make_unique<SyncClient>(*m_store, std::move(tokens), m_network, QUrl(m_serverUrl),
                                           [this] { return m_env.now(); });
     connect(m_sync.get(), &SyncClient::syncFinished, this, &Session::syncFinished);
     // The system's reachability says nothing about a server on this machine (the demo): follow

@@ -20,15 +20,15 @@ const QString kLoginPath = u"/api/v1/login"_s;
 
 } // namespace
 
-SyncClient::SyncClient(DeviceStore &store, QNetworkAccessManager *network, const QUrl &serverUrl,
-                       std::function<qint64()> wallClockMillis, SyncOptions options,
-                       std::function<double()> random, QObject *parent)
+SyncClient::SyncClient(DeviceStore &store, TokenStore tokens, QNetworkAccessManager *network,
+                       const QUrl &serverUrl, std::function<qint64()> wallClockMillis,
+                       SyncOptions options, std::function<double()> random, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_wallClockMillis(std::move(wallClockMillis))
     , m_options(options)
     , m_transport(network, serverUrl, options.timeoutMillis, this)
-    , m_tokenFile(TokenFile::pathFor(store.path()))
+    , m_tokens(std::move(tokens))
     , m_backoff(options.backoff, std::move(random))
     , m_pusher(store, m_transport, store.deviceId(), options.pushBatchSize)
     , m_puller(store, m_transport, options.pullPageSize)
@@ -43,16 +43,54 @@ SyncClient::SyncClient(DeviceStore &store, QNetworkAccessManager *network, const
             sync();
     });
 
-    TokenFileError error;
-    m_session = m_tokenFile.read(&error);
-    if (!error.message.isEmpty())
-        qCWarning(lcSync) << "the saved login is unusable:" << error.message;
+    m_loadingToken = true;
+    const int generation = m_tokenGeneration;
+    m_tokens.read(this, [this, generation](const auto &read) { tokenLoaded(generation, read); });
+}
+
+void SyncClient::tokenLoaded(int generation,
+                             const Result<std::optional<SessionToken>, TokenFileError> &read)
+{
+    if (generation != m_tokenGeneration)
+        return; // a login or a logout came first
+    m_loadingToken = false;
+    if (!read)
+        qCWarning(lcSync) << "the saved login is unusable:" << read.error().message;
+    m_session = read ? read.value() : std::nullopt;
     if (m_session) {
         m_transport.setToken(m_session->token);
+        emit loggedInChanged();
     } else {
         m_status.needLogin(u"Not logged in on this device."_s);
+        emit stateChanged();
     }
     updatePeriodicTimer();
+    if (std::exchange(m_syncWhenLoaded, false))
+        sync();
+}
+
+void SyncClient::adoptSession(const SessionToken &session)
+{
+    ++m_tokenGeneration;
+    m_loadingToken = false;
+    m_session = session;
+    m_transport.setToken(session.token);
+    if (m_status.loggedIn())
+        emit stateChanged();
+    emit loggedInChanged();
+    updatePeriodicTimer();
+    if (std::exchange(m_syncWhenLoaded, false))
+        sync();
+}
+
+void SyncClient::forgetToken()
+{
+    ++m_tokenGeneration;
+    m_loadingToken = false;
+    m_tokens.remove(this, [](const Status<TokenFileError> &removed) {
+        if (!removed)
+            qCWarning(lcSync) << "the token could not be forgotten:" << removed.error().message;
+    });
 }
 
 SyncClient::~SyncClient()
@@ -130,26 +168,22 @@ void SyncClient::login(const QString &username, const QString &password)
             emit loginFinished(false, u"The server's answer to the login held no token."_s);
             return;
         }
-        if (auto done = m_tokenFile.write(session); !done) {
-            emit loginFinished(false,
-                               u"The login could not be saved: %1"_s.arg(done.error().message));
-            return;
-        }
-        m_session = session;
-        m_transport.setToken(session.token);
-        if (m_status.loggedIn())
-            emit stateChanged();
-        emit loggedInChanged();
-        updatePeriodicTimer();
-        qCInfo(lcSync) << "logged in as" << username << "(" << session.role << ")";
-        emit loginFinished(true, {});
+        m_tokens.write(session, this, [this, session](const Status<TokenFileError> &done) {
+            if (!done) {
+                emit loginFinished(false,
+                                   u"The login could not be saved: %1"_s.arg(done.error().message));
+                return;
+            }
+            qCInfo(lcSync) << "logged in as" << session.username << "(" << session.role << ")";
+            adoptSession(session);
+            emit loginFinished(true, {});
+        });
     });
 }
 
 void SyncClient::forgetLogin()
 {
-    if (auto done = m_tokenFile.remove(); !done)
-        qCWarning(lcSync) << done.error().message;
+    forgetToken();
     const bool was = m_session.has_value();
     m_session.reset();
     m_transport.setToken({});
@@ -165,8 +199,7 @@ void SyncClient::unauthorized(const QString &reason)
     qCInfo(lcSync) << "the server refused the token:" << reason;
     m_retryTimer.stop();
     m_again = false;
-    if (auto done = m_tokenFile.remove(); !done)
-        qCWarning(lcSync) << done.error().message;
+    forgetToken();
     m_session.reset();
     m_transport.setToken({});
     updatePeriodicTimer();
@@ -181,6 +214,10 @@ void SyncClient::unauthorized(const QString &reason)
 
 void SyncClient::sync()
 {
+    if (m_loadingToken) {
+        m_syncWhenLoaded = true;
+        return;
+    }
     if (!m_session) {
         m_status.needLogin(m_status.reason().isEmpty() ? u"Not logged in on this device."_s
                                                        : m_status.reason());

@@ -9,7 +9,7 @@
 #include "syncclient/syncstatus.h"
 #include "syncclient/syncstep.h"
 #include "syncclient/synctransport.h"
-#include "syncclient/tokenfile.h"
+#include "syncclient/tokenstore.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -45,6 +45,10 @@ class NetworkWatcher;
  * `needs_login`, the outbox untouched. A rejected mutation is not retried; it stays in the
  * outbox with its reason until its record is edited again.
  *
+ * The token: read from the TokenStore (the keychain, or the 0600 file beside the store) when
+ * the client is made. That read answers later when the keychain is asked: until then the
+ * client is not logged in, and a sync() asked for meanwhile starts once it is known.
+ *
  * Triggers: sync() on demand; a timer (SyncOptions::periodicMillis) while online and logged
  * in; and the network coming back, when a NetworkWatcher is set.
  */
@@ -61,10 +65,14 @@ class SyncClient : public QObject
     Q_PROPERTY(bool loggedIn READ isLoggedIn NOTIFY loggedInChanged)
 
 public:
-    /** random: uniform in [0, 1) for the backoff's jitter (empty: QRandomGenerator). */
-    SyncClient(DeviceStore &store, QNetworkAccessManager *network, const QUrl &serverUrl,
-               std::function<qint64()> wallClockMillis, SyncOptions options = {},
-               std::function<double()> random = {}, QObject *parent = nullptr);
+    /**
+     * tokens: where the login token is kept (TokenStore::fileOnly(store.path()) for the file
+     * alone); random: uniform in [0, 1) for the backoff's jitter (empty: QRandomGenerator).
+     */
+    SyncClient(DeviceStore &store, TokenStore tokens, QNetworkAccessManager *network,
+               const QUrl &serverUrl, std::function<qint64()> wallClockMillis,
+               SyncOptions options = {}, std::function<double()> random = {},
+               QObject *parent = nullptr);
     ~SyncClient() override;
 
     [[nodiscard]] SyncState state() const { return m_status.state(); }
@@ -81,7 +89,10 @@ public:
     [[nodiscard]] const std::optional<SessionToken> &session() const { return m_session; }
     /** What the latest cycle did (the running one while it runs). */
     [[nodiscard]] const SyncReport &lastReport() const { return m_report; }
-    [[nodiscard]] const QString &tokenFilePath() const { return m_tokenFile.path(); }
+    /** The token file (used when the keychain cannot take the token). */
+    [[nodiscard]] const QString &tokenFilePath() const { return m_tokens.slot().file; }
+    /** Whether the saved token is still being read (the keychain answers asynchronously). */
+    [[nodiscard]] bool isLoadingToken() const { return m_loadingToken; }
 
     /** Follows the watcher: no attempts while offline, a sync when it comes back. */
     void setNetworkWatcher(NetworkWatcher *watcher);
@@ -89,6 +100,11 @@ public:
 public slots:
     /** POST /api/v1/login; the token goes to the token file. Answers with loginFinished(). */
     void login(const QString &username, const QString &password);
+    /**
+     * Uses a token a login elsewhere (the app's LoginFlow) has just saved in the same
+     * TokenStore; a read of the saved token still under way is dropped.
+     */
+    void adoptSession(const SessionToken &session);
     /** Forgets the token on this device (the outbox stays). */
     void forgetLogin();
     /** Starts a cycle, or asks for one more after the running one. Answers with syncFinished(). */
@@ -106,6 +122,9 @@ signals:
     void syncFinished(bool ok);
 
 private:
+    void tokenLoaded(int generation,
+                     const Result<std::optional<SessionToken>, TokenFileError> &read);
+    void forgetToken();
     void runPhase(SyncPhase phase);
     void stepFinished(SyncPhase phase, const StepOutcome &outcome);
     void afterPull();
@@ -125,7 +144,7 @@ private:
     std::function<qint64()> m_wallClockMillis;
     SyncOptions m_options;
     SyncTransport m_transport;
-    TokenFile m_tokenFile;
+    TokenStore m_tokens;
     std::optional<SessionToken> m_session;
     SyncStatus m_status;
     Backoff m_backoff;
@@ -140,6 +159,9 @@ private:
     SyncPhase m_retryPhase = SyncPhase::None;
     bool m_again = false;
     bool m_foldedThisCycle = false;
+    bool m_loadingToken = false;
+    bool m_syncWhenLoaded = false;
+    int m_tokenGeneration = 0; ///< moves on at a login or a logout: a late read is stale
 };
 
 } // namespace gx

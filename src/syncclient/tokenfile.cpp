@@ -1,25 +1,13 @@
 #include "syncclient/tokenfile.h"
 
-#include "syncclient/logging.h"
+#include "syncclient/privatefile.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
 namespace gx {
-
-namespace {
-
-constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-constexpr QFileDevice::Permissions kOthers = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
-                                             QFileDevice::ExeGroup | QFileDevice::ReadOther |
-                                             QFileDevice::WriteOther | QFileDevice::ExeOther;
-
-} // namespace
 
 TokenFile::TokenFile(QString path)
     : m_path(std::move(path))
@@ -30,22 +18,22 @@ QString TokenFile::pathFor(const QString &storePath)
     return storePath + u".token"_s;
 }
 
-std::optional<SessionToken> TokenFile::read(TokenFileError *error) const
+QByteArray TokenFile::encode(const SessionToken &token)
 {
-    QFile file(m_path);
-    if (!file.exists())
-        return std::nullopt;
-    if ((file.permissions() & kOthers) != 0) {
-        qCWarning(lcSync) << "the token file" << m_path
-                          << "was readable by others; its permissions are now 0600";
-        file.setPermissions(kOwnerOnly);
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = {u"cannot read %1: %2"_s.arg(m_path, file.errorString())};
-        return std::nullopt;
-    }
-    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject json{{u"token"_s, token.token},
+                           {u"username"_s, token.username},
+                           {u"role"_s, token.role},
+                           {u"region"_s, token.region},
+                           {u"enterprise"_s, token.enterprise},
+                           {u"server"_s, token.server},
+                           {u"saved_at"_s, double(token.savedAtMillis)}};
+    return QJsonDocument(json).toJson(QJsonDocument::Compact);
+}
+
+std::optional<SessionToken> TokenFile::decode(const QByteArray &bytes, const QString &where,
+                                              TokenFileError *error)
+{
+    const QJsonObject json = QJsonDocument::fromJson(bytes).object();
     SessionToken token{json.value("token"_L1).toString(),
                        json.value("username"_L1).toString(),
                        json.value("role"_L1).toString(),
@@ -55,41 +43,37 @@ std::optional<SessionToken> TokenFile::read(TokenFileError *error) const
                        qint64(json.value("saved_at"_L1).toDouble())};
     if (token.token.isEmpty()) {
         if (error)
-            *error = {u"%1 holds no token"_s.arg(m_path)};
+            *error = {u"%1 holds no token"_s.arg(where)};
         return std::nullopt;
     }
     return token;
 }
 
+std::optional<SessionToken> TokenFile::read(TokenFileError *error) const
+{
+    auto bytes = PrivateFile(m_path).read();
+    if (!bytes) {
+        if (error)
+            *error = {bytes.error()};
+        return std::nullopt;
+    }
+    if (!bytes.value())
+        return std::nullopt;
+    return decode(*bytes.value(), m_path, error);
+}
+
 Status<TokenFileError> TokenFile::write(const SessionToken &token) const
 {
-    const QJsonObject json{{u"token"_s, token.token},
-                           {u"username"_s, token.username},
-                           {u"role"_s, token.role},
-                           {u"region"_s, token.region},
-                           {u"enterprise"_s, token.enterprise},
-                           {u"server"_s, token.server},
-                           {u"saved_at"_s, double(token.savedAtMillis)}};
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return TokenFileError{u"cannot write %1: %2"_s.arg(m_path, file.errorString())};
-    // Before the first byte of the token: the temporary file is the user's alone.
-    if (!file.setPermissions(kOwnerOnly)) {
-        file.cancelWriting();
-        return TokenFileError{u"cannot make %1 private: %2"_s.arg(m_path, file.errorString())};
-    }
-    file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
-    if (!file.commit())
-        return TokenFileError{u"cannot write %1: %2"_s.arg(m_path, file.errorString())};
+    if (auto done = PrivateFile(m_path).write(encode(token)); !done)
+        return TokenFileError{done.error()};
     return Done{};
 }
 
 Status<TokenFileError> TokenFile::remove() const
 {
-    QFile file(m_path);
-    if (!file.exists() || file.remove())
-        return Done{};
-    return TokenFileError{u"cannot remove %1: %2"_s.arg(m_path, file.errorString())};
+    if (auto done = PrivateFile(m_path).remove(); !done)
+        return TokenFileError{done.error()};
+    return Done{};
 }
 
 } // namespace gx

@@ -29,12 +29,11 @@ struct TokenFileError
 };
 
 /**
- * The login token kept in a file next to the device store ("PATH.token"), readable and writable
- * by the user only (0600), because QtKeychain is not packaged on the target system (Debian 12).
- * The file is written whole or not at all (a temporary file given the permissions before any
- * byte of the token is written, then renamed over the old one), so a kill never leaves half a
- * token or a token readable by others. A file found readable by others is tightened to 0600
- * on read, with a warning.
+ * The login token's file next to the device store ("PATH.token"), readable and writable by the
+ * user only (0600, a PrivateFile: written whole or not at all, tightened on read), and the JSON
+ * the token is kept as, in that file or in the keychain. The file is where TokenStore keeps the
+ * token when the keychain refuses or no keychain service runs, and where versions before the
+ * keychain kept it (TokenStore moves it into the keychain on first read).
  */
 class TokenFile
 {
@@ -50,6 +49,12 @@ public:
     [[nodiscard]] Status<TokenFileError> write(const SessionToken &token) const;
     /** Forgets the token (no file is not an error). */
     [[nodiscard]] Status<TokenFileError> remove() const;
+
+    /** The token as kept (compact JSON, never the password). */
+    [[nodiscard]] static QByteArray encode(const SessionToken &token);
+    /** The token back; nothing (error says why) when the bytes hold none. */
+    [[nodiscard]] static std::optional<SessionToken>
+    decode(const QByteArray &bytes, const QString &where, TokenFileError *error = nullptr);
 
 private:
     QString m_path;

@@ -38,7 +38,8 @@ TestDevice::TestDevice(const QString &storePath, const QString &deviceId, const 
     m_store = std::move(opened).value();
     auto rng = std::make_shared<QRandomGenerator>(seed);
     m_client = std::make_unique<SyncClient>(
-        *m_store, &m_nam, server, [] { return QDateTime::currentMSecsSinceEpoch(); }, options,
+        *m_store, TokenStore::fileOnly(storePath), &m_nam, server,
+        [] { return QDateTime::currentMSecsSinceEpoch(); }, options,
         [rng] { return rng->generateDouble(); });
 }
 
