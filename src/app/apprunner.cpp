@@ -77,6 +77,8 @@ int AppRunner::exec()
                       ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                       : m_options.dataDir;
     env.defaultServerUrl = m_options.serverUrl;
+    if (!m_options.screenshotFile.isEmpty()) // a render: its login is the demo's, not the user's
+        env.secrets = SecretStore(SecretStore::Mode::FileOnly);
     Session session(env);
     Session::setCurrent(&session);
     if (!m_options.serverUrl.isEmpty())
@@ -153,6 +155,7 @@ int AppRunner::runSelfTest()
     AppEnvironment env;
     env.dataDir = m_options.dataDir.isEmpty() ? tmp.path() : m_options.dataDir;
     env.defaultServerUrl = m_options.serverUrl;
+    env.secrets = SecretStore(SecretStore::Mode::FileOnly); // a check, never the user's keychain
     Session session(env);
     Session::setCurrent(&session);
     if (!m_options.language.isEmpty())

@@ -47,7 +47,8 @@ class NetworkWatcher;
  *
  * The token: read from the TokenStore (the keychain, or the 0600 file beside the store) when
  * the client is made. That read answers later when the keychain is asked: until then the
- * client is not logged in, and a sync() asked for meanwhile starts once it is known.
+ * client is not logged in but its state stays `idle` (only a read that found no token makes
+ * it `needs_login`), and a sync() asked for meanwhile starts once it is known.
  *
  * Triggers: sync() on demand; a timer (SyncOptions::periodicMillis) while online and logged
  * in; and the network coming back, when a NetworkWatcher is set.

@@ -26,6 +26,7 @@ struct FormWorld
     {
         AppEnvironment env;
         env.dataDir = dir.path();
+        env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
         env.clock = [] {
             return kFormClock;
         };

@@ -211,6 +211,7 @@ OfficeDesk::OfficeDesk()
     }
     AppEnvironment env;
     env.dataDir = m_dir->path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
     env.assetsDir = qEnvironmentVariable("GX_ASSETS_DIR");
     m_session = std::make_unique<Session>(env);
     m_error = m_city->login(*m_session);

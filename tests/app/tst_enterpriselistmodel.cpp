@@ -84,6 +84,7 @@ void Tst_enterpriselistmodel::init()
     m_dir = new QTemporaryDir;
     AppEnvironment env;
     env.dataDir = m_dir->path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
     m_session = std::make_unique<Session>(env);
     QVERIFY(m_session->openLocal(u"insp"_s, u"inspector"_s, u"331102"_s, {}).ok());
     m_a = uscc(u"331102"_s, 1);

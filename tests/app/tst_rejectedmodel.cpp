@@ -38,6 +38,7 @@ void Tst_rejectedmodel::init()
     m_dir = std::make_unique<QTemporaryDir>();
     AppEnvironment env;
     env.dataDir = m_dir->path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
     m_session = std::make_unique<Session>(env);
     m_session->setLanguage(u"en"_s);
     QVERIFY(m_session->openLocal(u"insp"_s, u"inspector"_s, u"331102"_s, {}).ok());

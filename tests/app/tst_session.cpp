@@ -90,6 +90,7 @@ std::unique_ptr<Session> Tst_session::newSession()
 {
     AppEnvironment env;
     env.dataDir = m_dataDir->path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
     auto session = std::make_unique<Session>(env);
     session->setLanguage(u"en"_s);
     return session;
@@ -244,6 +245,7 @@ void Tst_session::waitsForTheNetwork()
     NetworkWatcher network(false); // moved by hand
     AppEnvironment env;
     env.dataDir = m_dataDir->path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
     env.networkWatcher = &network;
     Session session(env);
     QVERIFY(loginAndWait(session, m_url, u"insp"_s, kPassword));
@@ -276,6 +278,7 @@ void Tst_session::settingsRemembered()
     QVERIFY(QFile::exists(m_dataDir->filePath(u"settings.ini"_s)));
     AppEnvironment env;
     env.dataDir = m_dataDir->path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
     Session again(env);
     QCOMPARE(again.serverUrl(), m_url);
     QCOMPARE(again.lastUsername(), u"insp"_s);

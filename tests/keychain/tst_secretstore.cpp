@@ -85,6 +85,7 @@ private slots:
     void tooLargeIsRefused();
     void fileOnlyNeverAsksTheKeychain();
     void syncClientReadsItsToken();
+    void syncClientNeedsLoginOnceTheReadFoundNone();
 
 private:
     SecretStore m_secrets{SecretStore::Mode::Keychain, u"gengxin"_s, 10'000};
@@ -253,6 +254,29 @@ void Tst_secretstore::syncClientReadsItsToken()
     }
     QVERIFY(read && read->ok());
     QVERIFY(!read->value().has_value());
+}
+
+void Tst_secretstore::syncClientNeedsLoginOnceTheReadFoundNone()
+{
+    QTemporaryDir dir;
+    const QString storePath = dir.filePath(u"d.db"_s);
+    const gx::TokenStore tokens(m_secrets, gx::TokenStore::slotFor(storePath, kServer, u"nobody"_s));
+    auto store = gx::DeviceStore::open(storePath, u"tab-k"_s, [] { return qint64(1); });
+    QVERIFY(store.ok());
+    QNetworkAccessManager nam;
+    gx::SyncClient client(*store.value(), tokens, &nam, QUrl(kServer), [] { return qint64(1); });
+    QSignalSpy finished(&client, &gx::SyncClient::syncFinished);
+    // Until the keychain has answered nobody knows: not logged in, and not "log in again" yet.
+    QVERIFY(client.isLoadingToken());
+    QVERIFY(!client.isLoggedIn());
+    QCOMPARE(client.stateName(), u"idle"_s);
+    client.sync(); // waits for the read
+    QCOMPARE(finished.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!client.isLoadingToken(), 30'000);
+    QCOMPARE(client.stateName(), u"needs_login"_s);
+    QVERIFY(!client.isLoggedIn());
+    QTRY_COMPARE(finished.count(), 1); // the sync asked for meanwhile ran, and ended for a login
+    QCOMPARE(finished.first().first().toBool(), false);
 }
 
 QTEST_GUILESS_MAIN(Tst_secretstore)

@@ -36,6 +36,7 @@ void QuickTestSetup::qmlEngineAvailable(QQmlEngine *engine)
         return;
     AppEnvironment env;
     env.dataDir = m_dir.path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
     const QByteArray assets = qgetenv("GX_ASSETS_DIR");
     if (!assets.isEmpty())
         env.assetsDir = QString::fromLocal8Bit(assets);
