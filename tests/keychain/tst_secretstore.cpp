@@ -260,7 +260,8 @@ void Tst_secretstore::syncClientNeedsLoginOnceTheReadFoundNone()
 {
     QTemporaryDir dir;
     const QString storePath = dir.filePath(u"d.db"_s);
-    const gx::TokenStore tokens(m_secrets, gx::TokenStore::slotFor(storePath, kServer, u"nobody"_s));
+    const gx::TokenStore tokens(m_secrets,
+                                gx::TokenStore::slotFor(storePath, kServer, u"nobody"_s));
     auto store = gx::DeviceStore::open(storePath, u"tab-k"_s, [] { return qint64(1); });
     QVERIFY(store.ok());
     QNetworkAccessManager nam;
