@@ -83,6 +83,7 @@ void Tst_e2e_newfield::aNewFieldFromTheFormToTheWorkbook()
         QTemporaryDir dataDir;
         gx::AppEnvironment env;
         env.dataDir = dataDir.path();
+        env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
         gx::Session session(env);
         GX_EMPTY(logInAndSync(session, m_world.baseUrl(), u"insp.a"_s));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 30'000);
@@ -128,6 +129,7 @@ void Tst_e2e_newfield::aNewFieldFromTheFormToTheWorkbook()
         QTemporaryDir dataDir;
         gx::AppEnvironment env;
         env.dataDir = dataDir.path();
+        env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
         gx::Session session(env);
         GX_EMPTY(logInAndSync(session, m_world.baseUrl(), u"office"_s));
         QTRY_VERIFY_WITH_TIMEOUT(settled(session), 30'000);
