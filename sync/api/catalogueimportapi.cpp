@@ -1,10 +1,10 @@
 #include "sync/api/catalogueimportapi.h"
 
 #include "sync/api/logging.h"
+#include "sync/api/tableupload.h"
 #include "sync/figures/catalogueimport.h"
 #include "sync/http/httpfrontend.h"
 #include "sync/records/catalogueform.h"
-#include "sync/store/xlsxreader.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -17,23 +17,6 @@ namespace gx::server {
 
 namespace {
 
-const QByteArray kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The media type of a Content-Type header, lower case, without its parameters. */
-QByteArray mediaType(const QHttpServerRequest &request)
-{
-    const QByteArray value = request.value("Content-Type");
-    const qsizetype semicolon = value.indexOf(';');
-    return (semicolon < 0 ? value : value.left(semicolon)).trimmed().toLower();
-}
-
-QJsonObject errorJson(const RegistryLineError &error)
-{
-    return QJsonObject{{u"line"_s, error.line},
-                       {u"field"_s, error.field.isEmpty() ? QJsonValue() : QJsonValue(error.field)},
-                       {u"message"_s, error.message}};
-}
-
 QHttpServerResponse refused(const CatalogueFile &file)
 {
     QJsonArray errors;
@@ -41,7 +24,7 @@ QHttpServerResponse refused(const CatalogueFile &file)
     for (const RegistryLineError &error : file.errors) {
         lines.insert(error.line);
         if (errors.size() < CatalogueImportApi::kMaxErrors)
-            errors.append(errorJson(error));
+            errors.append(TableUpload::lineErrorJson(error));
     }
     const RegistryLineError &first = file.errors.constFirst();
     QJsonObject answer =
@@ -79,24 +62,13 @@ QHttpServerResponse CatalogueImportApi::post(const QHttpServerRequest &request)
                 CatalogueImport::entities().join(u", "_s)),
             u"entity"_s));
     }
-    const QString dryRunText = request.query().queryItemValue(u"dry_run"_s);
-    if (!dryRunText.isEmpty() && dryRunText != "0"_L1 && dryRunText != "1"_L1) {
-        return HttpFrontend::error(HttpError::badRequest(
-            u"dry_run is 1 (a preview that writes nothing) or 0."_s, u"dry_run"_s));
-    }
-    const bool dryRun = dryRunText == "1"_L1;
+    const auto dryRunFlag = TableUpload::dryRun(request);
+    if (!dryRunFlag)
+        return HttpFrontend::error(dryRunFlag.error());
+    const bool dryRun = dryRunFlag.value();
     const QByteArray body = request.body();
-    const QByteArray type = mediaType(request);
-    if (type != "text/csv" && type != kXlsxType && !XlsxReader::looksLikeZip(body)) {
-        return HttpFrontend::error(HttpError{
-            StatusCode::UnsupportedMediaType,
-            ApiError{u"unsupported_media_type"_s,
-                     u"Send the catalogue as CSV (Content-Type: text/csv) or as an Excel workbook "
-                     "(Content-Type: %1). 请上传 CSV 或 Excel（.xlsx）文件。"_s.arg(
-                         QString::fromLatin1(kXlsxType)),
-                     u"Content-Type"_s},
-            {}});
-    }
+    if (auto refused = TableUpload::refuseUnlessTable(request, u"catalogue"_s))
+        return HttpFrontend::error(*refused);
     // The first import publishes the catalogue's entities as the next version (as `system`).
     auto ensured = CatalogueForm::ensure(m_ctx.db, CatalogueForm::shipped(), m_ctx.now());
     if (!ensured) {

@@ -1,35 +1,14 @@
 #include "sync/api/registryapi.h"
 
+#include "sync/api/tableupload.h"
 #include "sync/figures/registryimport.h"
 #include "sync/http/httpfrontend.h"
-#include "sync/store/xlsxreader.h"
 
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
 namespace gx::server {
-
-namespace {
-
-const QByteArray kXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The media type of a Content-Type header, lower case, without its parameters. */
-QByteArray mediaType(const QHttpServerRequest &request)
-{
-    const QByteArray value = request.value("Content-Type");
-    const qsizetype semicolon = value.indexOf(';');
-    return (semicolon < 0 ? value : value.left(semicolon)).trimmed().toLower();
-}
-
-QJsonObject errorJson(const RegistryLineError &error)
-{
-    return QJsonObject{{u"line"_s, error.line},
-                       {u"field"_s, error.field.isEmpty() ? QJsonValue() : QJsonValue(error.field)},
-                       {u"message"_s, error.message}};
-}
-
-} // namespace
 
 void RegistryApi::registerRoutes(HttpFrontend &http)
 {
@@ -44,31 +23,19 @@ QHttpServerResponse RegistryApi::post(const QHttpServerRequest &request)
     auto user = m_ctx.auth.requireOffice(request);
     if (!user)
         return HttpFrontend::error(user.error());
-    const QString dryRunText = request.query().queryItemValue(u"dry_run"_s);
-    if (!dryRunText.isEmpty() && dryRunText != "0"_L1 && dryRunText != "1"_L1) {
-        return HttpFrontend::error(HttpError::badRequest(
-            u"dry_run is 1 (a preview that writes nothing) or 0."_s, u"dry_run"_s));
-    }
-    const bool dryRun = dryRunText == "1"_L1;
-    const QByteArray type = mediaType(request);
-    const QByteArray body = request.body();
-    if (type != "text/csv" && type != kXlsxType && !XlsxReader::looksLikeZip(body)) {
-        return HttpFrontend::error(HttpError{
-            StatusCode::UnsupportedMediaType,
-            ApiError{u"unsupported_media_type"_s,
-                     u"Send the registry as CSV (Content-Type: text/csv) or as an Excel workbook "
-                     "(Content-Type: %1). 请上传 CSV 或 Excel（.xlsx）文件。"_s.arg(
-                         QString::fromLatin1(kXlsxType)),
-                     u"Content-Type"_s},
-            {}});
-    }
-    const RegistryFile file = RegistryImport::parse(body, m_ctx.regions);
+    const auto dryRunFlag = TableUpload::dryRun(request);
+    if (!dryRunFlag)
+        return HttpFrontend::error(dryRunFlag.error());
+    const bool dryRun = dryRunFlag.value();
+    if (auto refused = TableUpload::refuseUnlessTable(request, u"registry"_s))
+        return HttpFrontend::error(*refused);
+    const RegistryFile file = RegistryImport::parse(request.body(), m_ctx.regions);
     if (!file.ok()) {
         QJsonArray errors;
         for (const RegistryLineError &error : file.errors) {
             if (errors.size() >= kMaxErrors)
                 break;
-            errors.append(errorJson(error));
+            errors.append(TableUpload::lineErrorJson(error));
         }
         const RegistryLineError &first = file.errors.constFirst();
         QJsonObject answer =
