@@ -106,6 +106,18 @@ Status<StoreError> DeviceStore::start()
     if (!form)
         return form.error();
     m_editor.setFormVersion(std::max(1, form.value().toInt()));
+    // The entities the kept versions define (the newest holds them all: versions only add), so
+    // that the catalogue's city-wide records are read-only from the first edit on.
+    const auto newest = m_forms.newest();
+    if (!newest)
+        return newest.error();
+    if (newest.value() > 0) {
+        const auto definition = m_forms.definition(newest.value());
+        if (!definition)
+            return definition.error();
+        if (definition.value())
+            m_editor.learnDefinition(*definition.value());
+    }
     // A batch in flight when the process died: its answer never arrived. Back to pending, same
     // mutation ids, so the server recognises those it applied.
     const auto released = m_outbox.releaseInFlight();
@@ -124,6 +136,16 @@ const QString &DeviceStore::path() const
 QString DeviceStore::pragma(const QString &name)
 {
     return m_db->pragma(name);
+}
+
+void DeviceStore::setCityWideEditable(bool editable)
+{
+    m_editor.setCityWideEditable(editable);
+}
+
+bool DeviceStore::isReadOnly(const QString &entity) const
+{
+    return m_editor.isCityWide(entity) && !m_editor.isCityWideEditable();
 }
 
 Status<StoreError> DeviceStore::setFormVersion(int version)

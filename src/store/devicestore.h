@@ -74,6 +74,16 @@ public:
     [[nodiscard]] int formVersion() const { return m_editor.formVersion(); }
     [[nodiscard]] Status<StoreError> setFormVersion(int version);
 
+    /**
+     * Whether the city-wide records of the catalogue (entities a kept definition marks
+     * "scope": "city": provider, product, case) may be edited here: false by default (inspector
+     * and enterprise devices pull them read-only, and every edit of one is refused with
+     * StoreError::Code::ReadOnly before anything is written), true on the office's and admin's.
+     */
+    void setCityWideEditable(bool editable);
+    /** Whether edits of the entity are refused as read-only (see setCityWideEditable()). */
+    [[nodiscard]] bool isReadOnly(const QString &entity) const;
+
     /** The record as stored (deleted-but-unacknowledged ones included), or nothing. */
     [[nodiscard]] Result<std::optional<StoredRecord>, StoreError> record(const QString &entity,
                                                                          const QString &id);

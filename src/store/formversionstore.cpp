@@ -98,6 +98,7 @@ Result<bool, StoreError> FormVersionStore::add(const StoredFormVersion &version)
     }
     if (auto done = tx.commit(); !done)
         return done.error();
+    m_editor.learnDefinition(loaded.value());
     if (added && version.version > m_editor.formVersion()) {
         qCInfo(lcStore) << "survey definition version" << version.version
                         << "stored; edits are made on it from now on";

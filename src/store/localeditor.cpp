@@ -1,5 +1,6 @@
 #include "store/localeditor.h"
 
+#include "core/formdefinition.h"
 #include "store/storedatabase.h"
 
 #include <QSqlQuery>
@@ -19,6 +20,35 @@ LocalEditor::LocalEditor(StoreDatabase &db, HlcClock &clock,
     , m_outbox(db)
 {}
 
+void LocalEditor::learnDefinition(const FormDefinition &definition)
+{
+    for (const EntityDefinition &entity : definition.entities()) {
+        m_knownEntities.insert(entity.name);
+        if (entity.isCityWide())
+            m_cityWide.insert(entity.name);
+    }
+}
+
+std::optional<StoreError> LocalEditor::readOnlyRefusal(const QString &entity,
+                                                       const StoredRecord *existing) const
+{
+    if (m_cityWideEditable)
+        return std::nullopt;
+    if (m_cityWide.contains(entity)) {
+        return StoreError{StoreError::Code::ReadOnly,
+                          u"%1 records are the city's catalogue: only the office changes them"
+                          u" (目录只读，由经信局维护)"_s.arg(entity)};
+    }
+    if (existing && existing->serverRev > 0 && existing->formVersion > m_formVersion &&
+        !m_knownEntities.isEmpty() && !m_knownEntities.contains(entity)) {
+        return StoreError{StoreError::Code::ReadOnly,
+                          u"%1 %2 is of survey definition version %3, which this device has not"
+                          u" fetched yet: it cannot be edited before a sync brings it"_s.arg(
+                              entity, existing->id, QString::number(existing->formVersion))};
+    }
+    return std::nullopt;
+}
+
 Result<EditReceipt, StoreError> LocalEditor::create(const QString &entity, const QString &id,
                                                     const QJsonObject &fields)
 {
@@ -28,6 +58,8 @@ Result<EditReceipt, StoreError> LocalEditor::create(const QString &entity, const
         return *error;
     if (auto error = detail::checkFieldNames(fields))
         return *error;
+    if (auto refusal = readOnlyRefusal(entity, nullptr))
+        return *refusal;
     const auto existing = m_records.read(entity, id);
     if (!existing)
         return existing.error();
@@ -66,6 +98,8 @@ Result<EditReceipt, StoreError> LocalEditor::change(const QString &entity, const
         return read.error();
     if (!read.value())
         return StoreError{StoreError::Code::NotFound, u"no %1 %2"_s.arg(entity, id)};
+    if (auto refusal = readOnlyRefusal(entity, &*read.value()))
+        return *refusal;
     StoredRecord record = *read.value();
     if (record.deleted) {
         return StoreError{StoreError::Code::Deleted,
@@ -151,6 +185,8 @@ Result<EditReceipt, StoreError> LocalEditor::remove(const QString &entity, const
         return read.error();
     if (!read.value())
         return StoreError{StoreError::Code::NotFound, u"no %1 %2"_s.arg(entity, id)};
+    if (auto refusal = readOnlyRefusal(entity, &*read.value()))
+        return *refusal;
     StoredRecord record = *read.value();
     if (record.deleted)
         return EditReceipt{entity, id, QString(), Hlc(), false, false};

@@ -29,6 +29,8 @@ QString StoreError::codeName() const
         return u"in_flight"_s;
     case Code::BadChange:
         return u"bad_change"_s;
+    case Code::ReadOnly:
+        return u"read_only"_s;
     }
     return u"unknown"_s;
 }

@@ -25,6 +25,7 @@ struct StoreError
         InvalidArgument, ///< a name, id or value the protocol does not allow
         InFlight,        ///< the operation needs the outbox without a batch in flight
         BadChange,       ///< a pulled change cannot be applied (nothing of its page was)
+        ReadOnly,        ///< the record is the city's catalogue: only the office changes it
     };
 
     Code code = Code::Database;

@@ -171,6 +171,23 @@ Result<QString, StoreError> StoreQueries::surveyWithEquipment()
     return id;
 }
 
+Result<QStringList, StoreError> StoreQueries::surveysWithPlannedRenewal(int limit)
+{
+    QSqlQuery &q = m_db.statement(
+        u"SELECT s.id FROM records e JOIN records s ON s.entity = 'survey' AND s.id = e.parent_id"
+        u" AND s.deleted = 0 WHERE e.entity = 'equipment' AND e.deleted = 0"
+        u" AND json_extract(e.fields, '$.status') = 'planned_renewal'"
+        u" GROUP BY s.id ORDER BY min(e.rowid) LIMIT ?"_s);
+    q.bindValue(0, limit);
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
+    QStringList ids;
+    while (q.next())
+        ids.append(q.value(0).toString());
+    q.finish();
+    return ids;
+}
+
 Result<QList<RejectedRecord>, StoreError> StoreQueries::rejectedRecords()
 {
     QSqlQuery &q = m_db.statement(
@@ -189,6 +206,29 @@ Result<QList<RejectedRecord>, StoreError> StoreQueries::rejectedRecords()
     }
     q.finish();
     return rows;
+}
+
+Result<QList<StoredRecord>, StoreError> StoreQueries::recordsOf(const QString &entity)
+{
+    QSqlQuery &q =
+        m_db.statement(u"SELECT id, fields, server_rev, form_version, local_state FROM records"
+                       u" WHERE entity = ? AND deleted = 0 ORDER BY q_name, id"_s);
+    q.bindValue(0, entity);
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
+    QList<StoredRecord> records;
+    while (q.next()) {
+        StoredRecord record;
+        record.entity = entity;
+        record.id = q.value(0).toString();
+        record.fields = detail::jsonObject(q.value(1).toString());
+        record.serverRev = q.value(2).toLongLong();
+        record.formVersion = q.value(3).toInt();
+        record.state = static_cast<LocalState>(q.value(4).toInt());
+        records.append(std::move(record));
+    }
+    q.finish();
+    return records;
 }
 
 } // namespace gx

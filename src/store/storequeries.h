@@ -130,8 +130,16 @@ public:
     /** A survey (not deleted) that has equipment rows, e.g. for a demo or a screenshot; ""
      * when there is none. */
     [[nodiscard]] Result<QString, StoreError> surveyWithEquipment();
+    /** Surveys (not deleted) with at least one equipment row planned for renewal, at most
+     * `limit`, in the order their rows were stored (e.g. for a screenshot of the local supply). */
+    [[nodiscard]] Result<QStringList, StoreError> surveysWithPlannedRenewal(int limit);
     /** Records in the rejected state with the server's reason, most recently changed first. */
     [[nodiscard]] Result<QList<RejectedRecord>, StoreError> rejectedRecords();
+    /**
+     * Every record (not deleted) of one entity, by name then id: e.g. the catalogue's providers
+     * or products (a few hundred, city-wide). Fields, id, revision and version are filled.
+     */
+    [[nodiscard]] Result<QList<StoredRecord>, StoreError> recordsOf(const QString &entity);
 
 private:
     StoreDatabase &m_db;

@@ -42,6 +42,22 @@ QJsonObject withNewSurveyField(const QJsonObject &definition)
     return next;
 }
 
+QJsonObject withCatalogue(const QJsonObject &definition)
+{
+    QFile file(QStringLiteral(GX_SOURCE_DIR "/assets/forms/catalogue.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(file.fileName()));
+    QJsonObject next = definition;
+    next.insert(u"version"_s, definition.value(u"version"_s).toInt() + 1);
+    QJsonArray entities = next.value(u"entities"_s).toArray();
+    const QJsonArray catalogue =
+        QJsonDocument::fromJson(file.readAll()).object().value(u"entities"_s).toArray();
+    for (const QJsonValue &entity : catalogue)
+        entities.append(entity);
+    next.insert(u"entities"_s, entities);
+    return next;
+}
+
 QJsonObject bundledSurveyDefinition()
 {
     QFile file(QStringLiteral(GX_SOURCE_DIR "/assets/forms/survey.v1.json"));

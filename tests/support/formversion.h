@@ -21,6 +21,12 @@ inline const QString kNewSurveyFieldLabel = QStringLiteral("数字化负责人")
  */
 [[nodiscard]] QJsonObject withNewSurveyField(const QJsonObject &definition);
 
+/**
+ * `definition` as its next version with the catalogue's city-wide entities (provider, product,
+ * case of assets/forms/catalogue.json) appended, as the server's CatalogueForm publishes it.
+ */
+[[nodiscard]] QJsonObject withCatalogue(const QJsonObject &definition);
+
 /** The survey definition the app and the server ship (assets/forms/survey.v1.json). */
 [[nodiscard]] QJsonObject bundledSurveyDefinition();
 
