@@ -10,6 +10,8 @@ Page {
     id: screen
 
     required property string surveyId
+    // The tab it opens on (0 the form, 1 equipment, 2 key processes, 3 local supply).
+    property int startTab: 0
 
     // Shows a field: the survey's own in the form, a row's on that row's screen.
     function jumpTo(entity, recordId, field) {
@@ -44,6 +46,11 @@ Page {
         entity: "key_process"
         surveyId: screen.surveyId
     }
+    LocalSupplyModel {
+        id: supplyModel
+        session: Session
+        surveyId: screen.surveyId
+    }
     ReviewTaskModel {
         id: tasks
         session: Session
@@ -52,6 +59,7 @@ Page {
 
     header: TabBar {
         id: tabs
+        Component.onCompleted: currentIndex = screen.startTab
         // Each tab as wide as its text at least (English, large type): the bar then scrolls.
         TabButton {
             objectName: "surveyTab"
@@ -67,6 +75,11 @@ Page {
             objectName: "processTab"
             width: Math.max(implicitWidth, tabs.width / tabs.count)
             text: qsTr("Key processes (%1)").arg(processes.count)
+        }
+        TabButton {
+            objectName: "supplyTab"
+            width: Math.max(implicitWidth, tabs.width / tabs.count)
+            text: qsTr("Local supply")
         }
     }
 
@@ -112,6 +125,10 @@ Page {
                 rows: processes
                 addText: qsTr("Add key process")
                 onOpenRow: rowId => screen.openRow("key_process", rowId, "")
+            }
+            LocalSupplyList {
+                objectName: "supplyPanel"
+                supply: supplyModel
             }
         }
     }

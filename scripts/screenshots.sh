@@ -77,7 +77,7 @@ shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
     fi
 }
 
-field_screens="enterprises enterprise add_enterprise survey survey_updated equipment sync login"
+field_screens="enterprises enterprise add_enterprise survey survey_updated local_supply equipment sync login"
 office_screens="dashboard county review official targets registry registry_errors accounts account_made"
 sizes=${GX_SIZES:-"360x740 800x1280"}
 screens=${GX_SCREENS:-"$field_screens $office_screens"}
@@ -88,6 +88,7 @@ for screen in $screens; do
     esac
     # The notice of a new survey version: also at the desktop size.
     [ "$screen" = survey_updated ] && extra="1280x800"
+    [ "$screen" = local_supply ] && extra="1280x800"
     [ "${GX_EXTRA_SIZES:-1}" = 0 ] && extra=""
     dir=$user
     [ "$screen" = login ] && { user=""; password=""; }

@@ -220,6 +220,10 @@
 <context>
     <name>SurveyScreen</name>
     <message>
+        <source>Local supply</source>
+        <translation>本地优质供给</translation>
+    </message>
+    <message>
         <source>%1 · %2 survey</source>
         <translation>%1 · %2年调查</translation>
     </message>
@@ -339,6 +343,63 @@
     <message>
         <source>The survey is not on this device.</source>
         <translation>本设备上没有这份调查。</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSupplyDelegate</name>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>No local supply yet</source>
+        <translation>暂无本地供给</translation>
+    </message>
+    <message>
+        <source>First of kind</source>
+        <translation>首台套</translation>
+    </message>
+    <message>
+        <source>Provincial excellent provider</source>
+        <translation>省优秀服务商</translation>
+    </message>
+    <message>
+        <source>%1 (this county)</source>
+        <translation>%1（本县）</translation>
+    </message>
+    <message>
+        <source>%1 (elsewhere in the city)</source>
+        <translation>%1（市内其他县）</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSupplyList</name>
+    <message>
+        <source>No equipment is planned for renewal. Mark a row as planned renewal to see local products and providers for its category.</source>
+        <translation>暂无计划更新的设备。将设备状态设为“计划更新”，即可看到该类别的本地产品和服务商。</translation>
+    </message>
+    <message>
+        <source>Local products and providers for the planned renewals, %1 first. From the city's catalogue, read-only.</source>
+        <translation>计划更新设备的本地优质产品和服务商，%1优先。来自全市供给目录（只读）。</translation>
+    </message>
+</context>
+<context>
+    <name>gx::LocalSupplyModel</name>
+    <message>
+        <source>The local supply could not be read: %1</source>
+        <translation>无法读取本地供给：%1</translation>
+    </message>
+    <message>
+        <source>%1 planned from %2</source>
+        <translation>计划更新 %1 台（%2 年起）</translation>
+    </message>
+    <message>
+        <source>%1 planned</source>
+        <translation>计划更新 %1 台</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "app/sampledata.h"
 #include "app/session.h"
 #include "store/devicestore.h"
+#include "store/localsupply.h"
 
 #include <QFile>
 #include <QUrl>
@@ -17,10 +18,34 @@ struct Samples
     QString uscc;
     QString surveyId;
     QString rowId;
+    QString supplySurveyId; ///< a survey whose planned renewals meet local supply (and a gap)
     QString region;
     QUrl registryFile;    ///< a registry CSV of the region as the store holds it, with changes
     QUrl badRegistryFile; ///< the same with bad rows
 };
+
+/** A survey of the store whose planned renewals meet local supply, with a gap if one has. */
+QString supplySample(DeviceStore &store)
+{
+    auto planned = store.queries().surveysWithPlannedRenewal(50);
+    if (!planned)
+        return {};
+    QString matched;
+    for (const QString &id : planned.value()) {
+        auto answer = LocalSupply::forSurvey(store, id);
+        if (!answer)
+            continue;
+        bool supply = false;
+        bool gap = false;
+        for (const SupplyMatch &line : answer.value().lines)
+            (line.kind == SupplyMatch::Kind::None ? gap : supply) = true;
+        if (supply && gap)
+            return id;
+        if (supply && matched.isEmpty())
+            matched = id;
+    }
+    return matched.isEmpty() ? planned.value().value(0) : matched;
+}
 
 Samples samplesOf(Session &session)
 {
@@ -60,6 +85,9 @@ Samples samplesOf(Session &session)
         if (view && view.value() && !view.value()->equipment.isEmpty())
             s.rowId = view.value()->equipment.first().id;
     }
+    s.supplySurveyId = supplySample(*store);
+    if (s.supplySurveyId.isEmpty())
+        s.supplySurveyId = s.surveyId;
     return s;
 }
 } // namespace
@@ -74,6 +102,11 @@ QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
         {u"add_enterprise"_s, u"AddEnterpriseScreen.qml"_s, {}, false},
         {u"survey"_s, u"SurveyScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, false},
         {u"equipment"_s, u"EquipmentRowScreen.qml"_s, {{u"rowId"_s, s.rowId}}, false},
+        // 本地优质供给: the survey's tab of local products and providers for its planned renewals.
+        {u"local_supply"_s,
+         u"SurveyScreen.qml"_s,
+         {{u"surveyId"_s, s.supplySurveyId}, {u"startTab"_s, 3}},
+         false},
         {u"sync"_s, u"SyncScreen.qml"_s, {}, false},
         // The survey after a sync brought a newer version: the notice of what is new above it.
         {u"survey_updated"_s, u"SurveyScreen.qml"_s, {{u"surveyId"_s, s.surveyId}}, false, true},

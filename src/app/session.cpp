@@ -191,6 +191,9 @@ Status<QString> Session::openUser(const StoredCredential &who, bool offline)
     if (!store)
         return tr("The data on this device cannot be opened: %1").arg(store.error().message);
     m_store = std::move(store.value());
+    // The city's catalogue (provider, product, case) is the office's to change: read-only on
+    // inspector and enterprise devices, refused in the store rather than queued to be rejected.
+    m_store->setCityWideEditable(who.role == u"office"_s || who.role == u"admin"_s);
     if (auto done = useNewestForm(); !done) {
         m_store.reset();
         return done;

@@ -5,6 +5,7 @@
 #include "formversion.h"
 #include "store/devicestore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
@@ -135,6 +136,125 @@ int FormFixture::storeNextFormVersion()
         qWarning("storeNextFormVersion: %s", qPrintable(done.error()));
     session->notifyDataChanged();
     return session->formVersion();
+}
+
+namespace {
+
+Change catalogueChange(const QString &entity, const QString &id, qint64 rev, QJsonObject fields)
+{
+    Change c;
+    c.entity = entity;
+    c.id = id;
+    c.rev = rev;
+    c.fields = std::move(fields);
+    c.formVersion = 2;
+    return c;
+}
+
+QJsonObject product(const QString &name, const QString &maker, const QString &county,
+                    const QString &model, const QString &category, const QString &efficiency,
+                    bool firstOfKind)
+{
+    QJsonObject f{{u"name"_s, name},         {u"maker"_s, maker},
+                  {u"county"_s, county},     {u"model"_s, model},
+                  {u"category"_s, category}, {u"first_of_kind"_s, firstOfKind}};
+    if (!efficiency.isEmpty())
+        f.insert(u"efficiency_level"_s, efficiency);
+    return f;
+}
+
+QJsonObject provider(const QString &name, const QString &county, const QStringList &categories,
+                     const QStringList &services, bool excellent, const QString &contact,
+                     const QString &phone)
+{
+    return QJsonObject{{u"name"_s, name},
+                       {u"county"_s, county},
+                       {u"categories"_s, QJsonArray::fromStringList(categories)},
+                       {u"services"_s, QJsonArray::fromStringList(services)},
+                       {u"excellent"_s, excellent},
+                       {u"contact_name"_s, contact},
+                       {u"contact_phone"_s, phone}};
+}
+
+} // namespace
+
+int FormFixture::pullCatalogue(bool withVersion)
+{
+    Session *session = Session::current();
+    if (!session->store())
+        return -1;
+    static int serial = 0;
+    PullPage page;
+    page.cursor = u"form-fixture-catalogue-"_s + QString::number(++serial);
+    const qint64 rev = 5000 + 100 * serial;
+    page.changes
+        << catalogueChange(u"product"_s, u"prod-motor-ld"_s, rev + 1,
+                           product(u"YE4 超高效三相异步电动机"_s, u"丽水市力源电机有限公司"_s,
+                                   u"331102"_s, u"YE4-160M-4"_s, u"motor"_s, u"advanced"_s, true))
+        << catalogueChange(u"product"_s, u"prod-motor-qt"_s, rev + 2,
+                           product(u"永磁同步电动机"_s, u"青田县恒力电机有限公司"_s, u"331121"_s,
+                                   u"TYCX-132"_s, u"motor"_s, u"energy_saving"_s, false))
+        << catalogueChange(u"product"_s, u"prod-pump-ld"_s, rev + 3,
+                           product(u"节能离心泵"_s, u"丽水市莲都泵业有限公司"_s, u"331102"_s,
+                                   u"IS80-65"_s, u"pump"_s, u"energy_saving"_s, false))
+        << catalogueChange(u"provider"_s, u"prov-energy-ld"_s, rev + 4,
+                           provider(u"莲都绿能节能科技有限公司"_s, u"331102"_s,
+                                    {u"motor"_s, u"pump"_s, u"fan"_s},
+                                    {u"energy_saving"_s, u"consulting"_s}, true, u"陈丽"_s,
+                                    u"0578-2123456"_s))
+        << catalogueChange(u"provider"_s, u"prov-motor-qt"_s, rev + 5,
+                           provider(u"青田机电设备服务有限公司"_s, u"331121"_s, {u"motor"_s},
+                                    {u"installation"_s, u"maintenance"_s}, false, u"刘强"_s,
+                                    u"0578-6801234"_s));
+    auto applied = session->store()->pull().applyPullPage(page);
+    if (!applied) {
+        qWarning("pullCatalogue: %s", qPrintable(applied.error().toString()));
+        return -1;
+    }
+    if (withVersion && !session->form().entity(u"product"_s)) {
+        StoredFormVersion next;
+        next.definition = test::withCatalogue(session->form().json());
+        next.version = session->formVersion() + 1;
+        next.publishedAt = u"2025-03-01T08:00:00Z"_s;
+        next.publishedBy = u"system"_s;
+        if (auto added = session->store()->forms().add(next); !added) {
+            qWarning("pullCatalogue: %s", qPrintable(added.error().toString()));
+            return -1;
+        }
+        if (auto done = session->useNewestForm(); !done)
+            qWarning("pullCatalogue: %s", qPrintable(done.error()));
+    }
+    session->notifyDataChanged();
+    return int(page.changes.size());
+}
+
+bool FormFixture::pullCatalogueDeletion(const QString &entity, const QString &id)
+{
+    Session *session = Session::current();
+    if (!session->store())
+        return false;
+    static int serial = 0;
+    PullPage page;
+    page.cursor = u"form-fixture-tombstone-"_s + QString::number(++serial);
+    Change c = catalogueChange(entity, id, 9000 + serial, {});
+    c.deleted = true;
+    page.changes << c;
+    if (auto applied = session->store()->pull().applyPullPage(page); !applied) {
+        qWarning("pullCatalogueDeletion: %s", qPrintable(applied.error().toString()));
+        return false;
+    }
+    session->notifyDataChanged();
+    return true;
+}
+
+QString FormFixture::tryEdit(const QString &entity, const QString &id, const QString &field,
+                             const QVariant &value)
+{
+    DeviceStore *store = Session::current()->store();
+    if (!store)
+        return u"no_store"_s;
+    auto edited = store->setField(entity, id, field, QJsonValue::fromVariant(value));
+    return edited ? QString() : edited.error().codeName();
 }
 
 int FormFixture::recordFormVersion(const QString &entity, const QString &id)

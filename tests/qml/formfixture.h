@@ -42,6 +42,20 @@ public:
     Q_INVOKABLE int recordFormVersion(const QString &entity, const QString &id);
     /** The form_version of the record's newest outbox mutation (0: none). */
     Q_INVOKABLE int mutationFormVersion(const QString &entity, const QString &id);
+    /**
+     * Pulls a small catalogue of 供需对接 as a sync would (products and providers of 331102 and
+     * 331121, ids "prod-*" and "prov-*": motor and pump supply, nothing for compressors), and
+     * when withVersion also stores the version that defines it (the current one with the
+     * catalogue's entities, tests/support/formversion.h) and lets the Session switch to it;
+     * returns the records pulled (-1 on failure).
+     */
+    Q_INVOKABLE int pullCatalogue(bool withVersion);
+    /** Pulls the office's deletion of a catalogue record (a tombstone). */
+    Q_INVOKABLE bool pullCatalogueDeletion(const QString &entity, const QString &id);
+    /** Tries a local edit of a record's field through the store: "" when taken, else the
+     * store's error code ("read_only", ...). */
+    Q_INVOKABLE QString tryEdit(const QString &entity, const QString &id, const QString &field,
+                                const QVariant &value);
     /** GX_SCREENSHOT_DIR, or "" (screenshots are then skipped). */
     Q_INVOKABLE QString screenshotDir();
 };
