@@ -2,8 +2,8 @@ import QtQuick
 import QtQuick.Controls
 import Gengxin.App
 
-// The window's menu: the sync screen, the registry import and the accounts (office and admin),
-// the language,
+// The window's menu: the sync screen, the registry import, the accounts and 供需对接 (office and
+// admin), the language,
 // the survey period, logging out.
 Menu {
     id: menu
@@ -11,6 +11,7 @@ Menu {
     signal syncRequested()
     signal registryRequested()
     signal accountsRequested()
+    signal supplyDemandRequested()
     signal logoutRequested()
 
     MenuItem {
@@ -30,6 +31,13 @@ Menu {
         visible: menu.office
         height: visible ? implicitHeight : 0
         onTriggered: menu.accountsRequested()
+    }
+    MenuItem {
+        objectName: "supplyDemandMenuItem"
+        text: qsTr("Supply and demand")
+        visible: menu.office
+        height: visible ? implicitHeight : 0
+        onTriggered: menu.supplyDemandRequested()
     }
     Menu {
         title: qsTr("Language")

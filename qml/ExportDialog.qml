@@ -4,12 +4,16 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Gengxin.App
 
-// Export of the coverage report (CSV or XLSX, made by the server): to a file the user picks,
-// or to the Downloads folder; says where the file went.
+// Export of a report made by the server (the coverage figures as CSV or XLSX; with report
+// "supply_demand" the 供需对接 table as XLSX): to a file the user picks, or to the Downloads
+// folder; says where the file went.
 Dialog {
     id: dialog
     property int period: Session.period
     property alias exporter: exporter
+    // "coverage" or "supply_demand" (XLSX only)
+    property string report: "coverage"
+    readonly property bool xlsxOnly: report === "supply_demand"
 
     title: qsTr("Export figures")
     modal: true
@@ -21,6 +25,7 @@ Dialog {
         id: exporter
         session: Session
         period: dialog.period
+        report: dialog.report
     }
 
     FileDialog {
@@ -33,7 +38,7 @@ Dialog {
         onAccepted: exporter.exportTo(dialog.format, selectedFile)
     }
 
-    property string format: xlsxButton.checked ? "xlsx" : "csv"
+    property string format: xlsxButton.checked || xlsxOnly ? "xlsx" : "csv"
 
     ColumnLayout {
         anchors.left: parent.left
@@ -41,7 +46,9 @@ Dialog {
         spacing: 8
 
         Label {
-            text: qsTr("The figures of %1 for every county and the city.").arg(dialog.period)
+            text: dialog.xlsxOnly
+                  ? qsTr("Supply and demand of %1: every county and equipment category, as an Excel workbook.").arg(dialog.period)
+                  : qsTr("The figures of %1 for every county and the city.").arg(dialog.period)
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
@@ -49,9 +56,11 @@ Dialog {
             id: xlsxButton
             text: qsTr("Excel (XLSX)")
             checked: true
+            visible: !dialog.xlsxOnly
         }
         RadioButton {
             text: qsTr("CSV")
+            visible: !dialog.xlsxOnly
         }
         Button {
             text: qsTr("Choose where to save…")

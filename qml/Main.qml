@@ -87,6 +87,7 @@ ApplicationWindow {
                     onSyncRequested: nav.push(Qt.resolvedUrl("SyncScreen.qml"))
                     onRegistryRequested: nav.push(Qt.resolvedUrl("RegistryImportScreen.qml"))
                     onAccountsRequested: nav.push(Qt.resolvedUrl("AccountsScreen.qml"))
+                    onSupplyDemandRequested: nav.push(Qt.resolvedUrl("SupplyDemandScreen.qml"))
                     onLogoutRequested: {
                         Session.logout()
                         window.showLogin()

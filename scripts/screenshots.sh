@@ -78,7 +78,7 @@ shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
 }
 
 field_screens="enterprises enterprise add_enterprise survey survey_updated local_supply equipment sync login"
-office_screens="dashboard county review official targets registry registry_errors accounts account_made"
+office_screens="dashboard county review official targets registry registry_errors accounts account_made supply_demand supply_demand_detail"
 sizes=${GX_SIZES:-"360x740 800x1280"}
 screens=${GX_SCREENS:-"$field_screens $office_screens"}
 for screen in $screens; do

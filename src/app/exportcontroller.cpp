@@ -38,6 +38,14 @@ void ExportController::setPeriod(int period)
     emit periodChanged();
 }
 
+void ExportController::setReport(const QString &report)
+{
+    if (report == m_report)
+        return;
+    m_report = report;
+    emit reportChanged();
+}
+
 QString ExportController::downloadsFolder() const
 {
     const QString downloads = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
@@ -46,36 +54,40 @@ QString ExportController::downloadsFolder() const
 
 void ExportController::exportTo(const QString &format, const QUrl &target)
 {
-    if (format != u"csv"_s && format != u"xlsx"_s) {
-        done(tr("Choose CSV or XLSX."), {}, {});
+    const bool supplyDemand = m_report == u"supply_demand"_s;
+    if (supplyDemand ? format != u"xlsx"_s : format != u"csv"_s && format != u"xlsx"_s) {
+        done(supplyDemand ? tr("The supply and demand report is exported as XLSX only.")
+                          : tr("Choose CSV or XLSX."),
+             {}, {});
         return;
     }
     const QString chosen = target.isEmpty()       ? QString()
                            : target.isLocalFile() ? target.toLocalFile()
                                                   : target.toString();
     done({}, {}, {});
-    m_client.get(
-        u"/api/v1/export/coverage?period=%1&format=%2"_s.arg(period()).arg(format),
-        [this, format, chosen](const OfficeReply &reply) {
-            emit busyChanged();
-            if (!reply.ok()) {
-                done(reply.message, {}, {});
-                return;
-            }
-            const QString name = reply.fileName.isEmpty()
-                                     ? u"gengxin-coverage-%1.%2"_s.arg(period()).arg(format)
-                                     : QFileInfo(reply.fileName).fileName();
-            const QString path = chosen.isEmpty() ? downloadsFolder() + u'/' + name : chosen;
-            QDir().mkpath(QFileInfo(path).path());
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(reply.body) < 0 || !file.commit()) {
-                done(tr("The file could not be written to %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString()),
-                     {}, {});
-                return;
-            }
-            done({}, tr("Saved to %1").arg(QDir::toNativeSeparators(path)), path);
-        });
+    const QString endpoint = supplyDemand ? u"/api/v1/stats/supply-demand?period=%1&format=%2"_s
+                                          : u"/api/v1/export/coverage?period=%1&format=%2"_s;
+    const QString fallback = supplyDemand ? u"supply-demand-%1.%2"_s : u"gengxin-coverage-%1.%2"_s;
+    m_client.get(endpoint.arg(period()).arg(format), [this, format, chosen,
+                                                      fallback](const OfficeReply &reply) {
+        emit busyChanged();
+        if (!reply.ok()) {
+            done(reply.message, {}, {});
+            return;
+        }
+        const QString name = reply.fileName.isEmpty() ? fallback.arg(period()).arg(format)
+                                                      : QFileInfo(reply.fileName).fileName();
+        const QString path = chosen.isEmpty() ? downloadsFolder() + u'/' + name : chosen;
+        QDir().mkpath(QFileInfo(path).path());
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(reply.body) < 0 || !file.commit()) {
+            done(tr("The file could not be written to %1: %2")
+                     .arg(QDir::toNativeSeparators(path), file.errorString()),
+                 {}, {});
+            return;
+        }
+        done({}, tr("Saved to %1").arg(QDir::toNativeSeparators(path)), path);
+    });
     emit busyChanged();
 }
 

@@ -11,9 +11,11 @@
 namespace gx {
 
 /**
- * Exports the coverage report of a period through the server (GET /api/v1/export/coverage) as
- * CSV or XLSX and writes it where the user chose, or, without a choice, into the Downloads
- * folder under the server's file name; message says where the file went.
+ * Exports a report of a period through the server and writes it where the user chose, or,
+ * without a choice, into the Downloads folder under the server's file name (QSaveFile: whole or
+ * not at all); message says where the file went. `report` is "coverage" (the default: GET
+ * /api/v1/export/coverage, CSV or XLSX) or "supply_demand" (供需对接: GET
+ * /api/v1/stats/supply-demand?format=xlsx, XLSX only).
  */
 class ExportController : public QObject
 {
@@ -22,6 +24,7 @@ class ExportController : public QObject
     Q_PROPERTY(gx::Session *session READ session WRITE setSession NOTIFY sessionChanged)
     /** The survey year; 0 (the default) follows the Session's period. */
     Q_PROPERTY(int period READ period WRITE setPeriod NOTIFY periodChanged)
+    Q_PROPERTY(QString report READ report WRITE setReport NOTIFY reportChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(QString error READ error NOTIFY resultChanged)
     Q_PROPERTY(QString message READ message NOTIFY resultChanged)
@@ -36,6 +39,8 @@ public:
     void setSession(Session *session);
     [[nodiscard]] int period() const;
     void setPeriod(int period);
+    [[nodiscard]] QString report() const { return m_report; }
+    void setReport(const QString &report);
     [[nodiscard]] bool isBusy() const { return m_client.isBusy(); }
     [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] QString message() const { return m_message; }
@@ -51,6 +56,7 @@ public:
 signals:
     void sessionChanged();
     void periodChanged();
+    void reportChanged();
     void busyChanged();
     void resultChanged();
     void finished(bool ok);
@@ -61,6 +67,7 @@ private:
     QPointer<Session> m_session;
     OfficeClient m_client;
     int m_period = 0;
+    QString m_report = QStringLiteral("coverage");
     QString m_error;
     QString m_message;
     QString m_savedPath;

@@ -131,6 +131,13 @@ QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
          {{u"sampleInspector"_s, u"wang.li.%1"_s.arg(session.now() % 100000)},
           {u"sampleRegion"_s, u"331102"_s}},
          true},
+        // 供需对接, and its drill-down of 莲都区's machine tools (the demo's catalogue has a
+        // provider and products of it there).
+        {u"supply_demand"_s, u"SupplyDemandScreen.qml"_s, {}, true},
+        {u"supply_demand_detail"_s,
+         u"SupplyDemandDetailScreen.qml"_s,
+         {{u"region"_s, u"331102"_s}, {u"category"_s, u"machine_tool"_s}},
+         true},
     };
 }
 

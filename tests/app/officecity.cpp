@@ -167,7 +167,8 @@ void OfficeCity::stopServer()
     m_server.reset();
 }
 
-QString OfficeCity::login(Session &session)
+QString loginAndFirstSync(Session &session, const QUrl &server, const QString &user,
+                          const QString &password)
 {
     QEventLoop loop;
     bool loggedIn = false;
@@ -178,7 +179,7 @@ QString OfficeCity::login(Session &session)
         loop.quit();
     });
     QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    session.login(baseUrl().toString(), kUser, kPassword);
+    session.login(server.toString(), user, password);
     if (!loggedIn && why.isEmpty())
         loop.exec();
     QObject::disconnect(finished);
@@ -199,6 +200,11 @@ QString OfficeCity::login(Session &session)
     if (!synced && !sync->lastSuccess().isValid())
         return u"the first sync failed: "_s + sync->reason();
     return {};
+}
+
+QString OfficeCity::login(Session &session)
+{
+    return loginAndFirstSync(session, baseUrl(), kUser, kPassword);
 }
 
 OfficeDesk::OfficeDesk()

@@ -22,6 +22,13 @@ class TestDatabase;
 class TestServer;
 
 /**
+ * Logs the session in at server as user and waits for its first sync (the office's device
+ * store then holds its scope); "" or why not.
+ */
+[[nodiscard]] QString loginAndFirstSync(Session &session, const QUrl &server, const QString &user,
+                                        const QString &password);
+
+/**
  * The office's test city: an in-process gengxin-server on loopback with an office user and four
  * above-size enterprises of 遂昌县 (331123) whose figures are worked out by hand:
  *
