@@ -1,3 +1,4 @@
+import QtQml
 import QtQuick
 import QtQuick.Controls
 import Gengxin.App
@@ -55,11 +56,21 @@ Menu {
         }
     }
     Menu {
+        id: periodMenu
+        objectName: "periodMenu"
         title: qsTr("Survey year: %1").arg(Session.period)
-        MenuItem { text: "2024"; checkable: true; checked: Session.period === 2024; onTriggered: Session.period = 2024 }
-        MenuItem { text: "2025"; checkable: true; checked: Session.period === 2025; onTriggered: Session.period = 2025 }
-        MenuItem { text: "2026"; checkable: true; checked: Session.period === 2026; onTriggered: Session.period = 2026 }
-        MenuItem { text: "2027"; checkable: true; checked: Session.period === 2027; onTriggered: Session.period = 2027 }
+        Instantiator {
+            model: Session.periods
+            delegate: MenuItem {
+                required property int modelData
+                text: String(modelData)
+                checkable: true
+                checked: Session.period === modelData
+                onTriggered: Session.period = modelData
+            }
+            onObjectAdded: (index, object) => periodMenu.insertItem(index, object)
+            onObjectRemoved: (index, object) => periodMenu.removeItem(object)
+        }
     }
     MenuSeparator {}
     MenuItem {

@@ -6,10 +6,13 @@
 #include "syncclient/networkwatcher.h"
 #include "syncclient/syncclient.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
 #include <QJSEngine>
 #include <QNetworkAccessManager>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -105,6 +108,24 @@ void Session::setPeriod(int period)
         return;
     m_period = period;
     emit periodChanged();
+    emit periodsChanged();
+}
+
+QVariantList Session::periods() const
+{
+    int first = kDefaultPeriod;
+    int last = std::max(QDateTime::fromMSecsSinceEpoch(now()).date().year(), m_period);
+    const EntityDefinition *survey = m_form ? m_form->entity(u"survey"_s) : nullptr;
+    if (const FieldDefinition *field = survey ? survey->field(u"period"_s) : nullptr) {
+        if (field->minimum.kind == Bound::Kind::Number)
+            first = static_cast<int>(field->minimum.number);
+        if (field->maximum.kind == Bound::Kind::Number)
+            last = std::min(last, static_cast<int>(field->maximum.number));
+    }
+    QVariantList years;
+    for (int year = std::min(first, m_period); year <= std::max(last, m_period); ++year)
+        years.append(year);
+    return years;
 }
 
 QString Session::language() const
@@ -345,6 +366,7 @@ void Session::useForm(const FormDefinition *form)
     qCInfo(lcApp) << "survey definition version" << form->version() << "in use";
     m_form = form;
     emit formChanged();
+    emit periodsChanged();
 }
 
 void Session::syncNow()

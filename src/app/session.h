@@ -65,6 +65,10 @@ class Session : public QObject
     Q_PROPERTY(bool passwordChangeRequired READ isPasswordChangeRequired NOTIFY
                    passwordChangeRequiredChanged)
     Q_PROPERTY(int period READ period WRITE setPeriod NOTIFY periodChanged)
+    /** The survey years to choose from, ascending: from the first year the survey's period field
+     * allows (2024, the policy's first) to this year by the clock, and period() if later; never
+     * past the field's maximum. No fixed list: next year offers itself. */
+    Q_PROPERTY(QVariantList periods READ periods NOTIFY periodsChanged)
     Q_PROPERTY(int dataRevision READ dataRevision NOTIFY dataChanged)
     /** The version of the survey definition in use (form()). */
     Q_PROPERTY(int formVersion READ formVersion NOTIFY formChanged)
@@ -99,6 +103,7 @@ public:
     [[nodiscard]] bool isPasswordChangeRequired() const { return !m_oneTimeToken.isEmpty(); }
     [[nodiscard]] int period() const { return m_period; }
     void setPeriod(int period);
+    [[nodiscard]] QVariantList periods() const;
     [[nodiscard]] int dataRevision() const { return m_dataRevision; }
     [[nodiscard]] QString language() const;
     void setLanguage(const QString &language);
@@ -182,6 +187,7 @@ signals:
     void busyChanged();
     void errorChanged();
     void periodChanged();
+    void periodsChanged();
     /** The language changed: models re-read their labels (the engine retranslates qsTr). */
     void languageChanged();
     /** The store's content changed (local edit or sync): lists reload. */

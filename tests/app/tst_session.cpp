@@ -6,6 +6,7 @@
 #include "syncclient/syncclient.h"
 #include "testsupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -55,6 +56,8 @@ private slots:
     void waitsForTheNetwork();
     void settingsRemembered();
     void newestStoredFormVersion();
+    void periodsFollowTheClock_data();
+    void periodsFollowTheClock();
 
 private:
     [[nodiscard]] std::unique_ptr<Session> newSession();
@@ -314,6 +317,48 @@ void Tst_session::newestStoredFormVersion()
     versions = session->store()->forms().versions();
     QVERIFY(versions.ok());
     QCOMPARE(versions.value(), (QList<int>{1, 2}));
+}
+
+void Tst_session::periodsFollowTheClock_data()
+{
+    QTest::addColumn<QDate>("today");
+    QTest::addColumn<int>("period");
+    QTest::addColumn<QList<int>>("expected");
+    QTest::newRow("the policy's first year") << QDate(2024, 3, 1) << 2024 << QList<int>{2024};
+    QTest::newRow("two years on") << QDate(2026, 12, 31) << 2024 << QList<int>{2024, 2025, 2026};
+    QTest::newRow("a year after the policy")
+        << QDate(2028, 1, 1) << 2025 << QList<int>{2024, 2025, 2026, 2027, 2028};
+    QTest::newRow("a later period chosen")
+        << QDate(2025, 6, 1) << 2027 << QList<int>{2024, 2025, 2026, 2027};
+    // The survey's period field stops at 2035: the list never offers what it would refuse.
+    QTest::newRow("past the field's maximum") << QDate(2037, 1, 1) << 2024 << [] {
+        QList<int> years;
+        for (int y = 2024; y <= 2035; ++y)
+            years.append(y);
+        return years;
+    }();
+}
+
+void Tst_session::periodsFollowTheClock()
+{
+    QFETCH(QDate, today);
+    QFETCH(int, period);
+    QFETCH(QList<int>, expected);
+    AppEnvironment env;
+    env.dataDir = m_dataDir->path();
+    env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
+    const qint64 ms = QDateTime(today, QTime(12, 0)).toMSecsSinceEpoch();
+    env.clock = [ms] {
+        return ms;
+    };
+    Session session(env);
+    QSignalSpy changed(&session, &Session::periodsChanged);
+    session.setPeriod(period);
+    QCOMPARE(changed.size(), period == Session::kDefaultPeriod ? 0 : 1);
+    QList<int> years;
+    for (const QVariant &year : session.periods())
+        years.append(year.toInt());
+    QCOMPARE(years, expected);
 }
 
 QTEST_MAIN(Tst_session)
