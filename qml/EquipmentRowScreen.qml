@@ -18,6 +18,7 @@ Page {
 
     RecordForm {
         id: form
+        objectName: "recordForm"
         anchors.fill: parent
         entity: screen.entity
         recordId: screen.rowId

@@ -17,6 +17,9 @@ GX_PACKAGES=(
     postgresql-15 dbus gnome-keyring libsecret-1-0
     # the app: Qt Quick with Material controls, charts, dialogs, positioning, translations
     qt6-declarative-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-positioning-dev
+    # the app: the camera of photo fields (Qt Multimedia 6.4 uses its GStreamer backend on
+    # Linux: v4l2src is in plugins-good, videoconvert/jpeg decoding in plugins-base)
+    qt6-multimedia-dev qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
     # the app: the QR code of a new account's setup code
     libqrencode-dev
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick

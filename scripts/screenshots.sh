@@ -4,7 +4,8 @@
 # SQLite file, gengxin-server serves it on a free loopback port, and `gengxin --screenshot` logs
 # in as the demo's inspector of 莲都区 (field screens) or the office (desk screens) and renders
 # each screen at phone (360x740) and tablet (800x1280) size, the office screens and survey_updated
-# (the notice of the survey version the demo publishes) also at 1280x800.
+# (the notice of the survey version the demo publishes) and the camera's screens (capture,
+# capture_taken: a nameplate drawn with QPainter as the camera) also at 1280x800.
 # Builds gengxin and gengxin-server first when they are missing.
 # Environment: GX_BUILD_DIR (default build), GX_SCREENSHOT_DIR (default docs/screenshots),
 # GX_SCREENS (default: every screen), GX_SIZES (default: "360x740 800x1280"),
@@ -77,7 +78,7 @@ shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
     fi
 }
 
-field_screens="enterprises enterprise add_enterprise survey survey_updated local_supply equipment sync login"
+field_screens="enterprises enterprise add_enterprise survey survey_updated local_supply equipment capture capture_taken sync login"
 office_screens="dashboard county review official targets registry registry_errors accounts account_made supply_demand supply_demand_detail"
 sizes=${GX_SIZES:-"360x740 800x1280"}
 screens=${GX_SCREENS:-"$field_screens $office_screens"}
@@ -88,7 +89,8 @@ for screen in $screens; do
     esac
     # The notice of a new survey version: also at the desktop size.
     [ "$screen" = survey_updated ] && extra="1280x800"
-    [ "$screen" = local_supply ] && extra="1280x800"
+    # The camera's screens (the injected nameplate) and 本地优质供给 are also looked at on a desktop.
+    case "$screen" in capture | capture_taken | local_supply) extra="1280x800" ;; esac
     [ "${GX_EXTRA_SIZES:-1}" = 0 ] && extra=""
     dir=$user
     [ "$screen" = login ] && { user=""; password=""; }

@@ -192,6 +192,14 @@
         <source>Images (*.jpg *.jpeg *.png *.heic)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
     </message>
+    <message>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>No camera on this device</source>
+        <translation>本设备没有摄像头</translation>
+    </message>
 </context>
 <context>
     <name>ReviewTaskBanner</name>
@@ -299,6 +307,10 @@
     <message>
         <source>The record is not open.</source>
         <translation>记录未打开。</translation>
+    </message>
+    <message>
+        <source>the photo could not be written to this device (is its storage full?)</source>
+        <translation>照片无法写入本设备（存储空间可能已满）</translation>
     </message>
 </context>
 <context>

@@ -9,12 +9,12 @@ namespace gx {
 
 QStringList AppOptions::screenNames()
 {
-    return {
-        u"login"_s,        u"enterprises"_s,     u"enterprise"_s,     u"add_enterprise"_s,
-        u"survey"_s,       u"equipment"_s,       u"sync"_s,           u"dashboard"_s,
-        u"county"_s,       u"review"_s,          u"official"_s,       u"targets"_s,
-        u"registry"_s,     u"registry_errors"_s, u"survey_updated"_s, u"accounts"_s,
-        u"account_made"_s, u"local_supply"_s,    u"supply_demand"_s,  u"supply_demand_detail"_s};
+    return {u"login"_s,        u"enterprises"_s,     u"enterprise"_s,     u"add_enterprise"_s,
+            u"survey"_s,       u"equipment"_s,       u"sync"_s,           u"dashboard"_s,
+            u"county"_s,       u"review"_s,          u"official"_s,       u"targets"_s,
+            u"registry"_s,     u"registry_errors"_s, u"survey_updated"_s, u"accounts"_s,
+            u"account_made"_s, u"local_supply"_s,    u"supply_demand"_s,  u"supply_demand_detail"_s,
+            u"capture"_s,      u"capture_taken"_s};
 }
 
 Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)

@@ -1,11 +1,14 @@
 #include "app/apprunner.h"
 
 #include "app/applook.h"
+#include "app/camerasupport.h"
 #include "app/eventwait.h"
+#include "app/nameplatepicture.h"
 #include "app/reportcontroller.h"
 #include "app/sampledata.h"
 #include "app/screencatalog.h"
 #include "app/session.h"
+#include "app/stillimagesource.h"
 #include "store/devicestore.h"
 #include "syncclient/syncclient.h"
 
@@ -240,6 +243,11 @@ int AppRunner::runScreenshot(Session &session)
                 store->forms().setNoticedVersion(chosen.formNotice ? 1 : session.formVersion());
             !done)
             err() << "screenshot: " << done.error().message << "\n";
+    }
+    if (chosen.sampleCamera) {
+        CameraSupport::setSourceFactory([](QObject *parent) {
+            return new StillImageSource({NameplatePicture::draw(QSize(2400, 1800)), {}}, parent);
+        });
     }
     QQmlApplicationEngine engine;
     QQuickWindow *window = loadMain(engine);

@@ -286,6 +286,30 @@ bool FormFieldsModel::setPhotoFile(const QVariant &rowOrName, const QUrl &file)
     return save(row, QJsonValue(sha.value()));
 }
 
+bool FormFieldsModel::setPhotoBytes(const QString &field, const QByteArray &bytes)
+{
+    const int row = indexOf(field);
+    if (row < 0 || m_rows.at(row).field->type != FieldType::Photo) {
+        setLastError(tr("No such field."));
+        return false;
+    }
+    if (m_readOnly) {
+        setLastError(tr("This form is read-only."));
+        return false;
+    }
+    if (!m_session || !m_session->store() || !m_loaded) {
+        setLastError(tr("The record is not open."));
+        return false;
+    }
+    auto sha = m_session->store()->attachments().add(bytes);
+    if (!sha) {
+        qCWarning(lcApp) << "photo" << m_entity << m_recordId << field << sha.error().toString();
+        setLastError(tr("the photo could not be written to this device (is its storage full?)"));
+        return false;
+    }
+    return save(row, QJsonValue(sha.value()));
+}
+
 bool FormFieldsModel::save(int row, const QJsonValue &value)
 {
     if (!m_session || !m_session->store() || !m_loaded) {

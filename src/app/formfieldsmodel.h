@@ -112,6 +112,13 @@ public:
     Q_INVOKABLE bool setValue(const QVariant &rowOrName, const QVariant &value);
     /** Stores a picked photo file in the attachments and sets the field to its sha256. */
     Q_INVOKABLE bool setPhotoFile(const QVariant &rowOrName, const QUrl &file);
+    /**
+     * Stores the bytes of a photo (PhotoCapture's JPEG) durably as the store's blob, then sets
+     * the photo field to its sha256 and saves the record. False (lastError, in the UI language)
+     * when the field is not a photo, the form is read-only or closed (nothing written), or the
+     * blob could not be written (a full disk: the record is unchanged).
+     */
+    [[nodiscard]] bool setPhotoBytes(const QString &field, const QByteArray &bytes);
     /** Hides the conflict note shown on a row (it stays in the conflict log). */
     Q_INVOKABLE bool dismissConflict(int row);
     /** Re-reads the record, the review tasks and the conflicts from the store. */

@@ -18,6 +18,9 @@ struct ScreenSpec
     /** Rendered with the notice of the survey's newest version (FormUpdateNotice) showing; the
      * other screens are rendered as after the user has read it. */
     bool formNotice = false;
+    /** Rendered with the drawn nameplate (NameplatePicture) as the camera, as the capture screen
+     * needs one and headless machines have none. */
+    bool sampleCamera = false;
 };
 
 /**

@@ -1,13 +1,18 @@
 #include "formfixture.h"
 
+#include "app/camerasupport.h"
+#include "app/nameplatepicture.h"
 #include "app/session.h"
+#include "app/stillimagesource.h"
 #include "core/formchanges.h"
 #include "formversion.h"
 #include "store/devicestore.h"
 
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -104,6 +109,43 @@ int FormFixture::addEquipmentRows(const QString &surveyId, int n)
         return 0;
     session->notifyDataChanged();
     return int(made.value().size());
+}
+
+namespace {
+QPointer<StillImageSource> g_sampleCamera; // the last one CameraSupport made
+QString g_nextFailure;
+} // namespace
+
+void FormFixture::useSampleCamera(bool on)
+{
+    g_nextFailure.clear();
+    if (!on) {
+        CameraSupport::setSourceFactory({});
+        return;
+    }
+    CameraSupport::setSourceFactory([](QObject *parent) {
+        auto *source =
+            new StillImageSource({NameplatePicture::draw(QSize(2400, 1800)), {}}, parent);
+        source->setFailure(g_nextFailure);
+        g_sampleCamera = source;
+        return source;
+    });
+}
+
+void FormFixture::failNextCapture(const QString &reason)
+{
+    g_nextFailure = reason;
+    if (g_sampleCamera)
+        g_sampleCamera->setFailure(reason);
+}
+
+QSize FormFixture::photoSize(const QString &sha256)
+{
+    Session *session = Session::current();
+    if (!session || !session->store())
+        return {};
+    QImageReader reader(session->store()->attachments().filePath(sha256));
+    return reader.format() == "jpeg" ? reader.size() : QSize();
 }
 
 QString FormFixture::screenshotDir()

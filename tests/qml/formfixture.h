@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QSize>
 #include <QString>
 #include <QVariant>
 #include <QtQml/qqmlregistration.h>
@@ -56,6 +57,15 @@ public:
      * store's error code ("read_only", ...). */
     Q_INVOKABLE QString tryEdit(const QString &entity, const QString &id, const QString &field,
                                 const QVariant &value);
+    /**
+     * The camera (CameraSupport) is a StillImageSource showing the drawn nameplate
+     * (NameplatePicture, 2400x1800), or, with false, none again (a headless machine's).
+     */
+    Q_INVOKABLE void useSampleCamera(bool on);
+    /** The next capture of the sample camera fails with this reason ("": it captures again). */
+    Q_INVOKABLE void failNextCapture(const QString &reason);
+    /** The size of the stored photo (the blob sha256), or an invalid size when there is none. */
+    Q_INVOKABLE QSize photoSize(const QString &sha256);
     /** GX_SCREENSHOT_DIR, or "" (screenshots are then skipped). */
     Q_INVOKABLE QString screenshotDir();
 };
