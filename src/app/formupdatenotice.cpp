@@ -61,15 +61,21 @@ void FormUpdateNotice::setSession(Session *session)
 }
 
 QString FormUpdateNotice::describe(const FormDefinition &from, const FormDefinition &to,
-                                   Language language)
+                                   Language language, Audience audience)
 {
     QStringList added;
     QStringList changed;
+    qsizetype untold = 0; ///< changes this audience is not told of
     const auto changes = compareForms(from, to);
     if (changes) {
         for (const FormChange &change : changes.value()) {
             const EntityDefinition *entity = to.entity(change.entity);
             const EntityDefinition *before = from.entity(change.entity);
+            if (audience == Audience::SurveyOnly &&
+                ((entity && entity->isCityWide()) || (before && before->isCityWide()))) {
+                ++untold;
+                continue;
+            }
             const FieldDefinition *field = entity ? entity->field(change.field) : nullptr;
             const SectionDefinition *section = entity ? sectionOf(*entity, change.field) : nullptr;
             switch (change.kind) {
@@ -126,6 +132,8 @@ QString FormUpdateNotice::describe(const FormDefinition &from, const FormDefinit
         parts.append(tr("new %1").arg(nameList(added, language)));
     if (!changed.isEmpty())
         parts.append(tr("changed %1").arg(nameList(changed, language)));
+    if (parts.isEmpty() && untold > 0)
+        return {}; // all of it is the catalogue's, which this audience reads but does not fill
     if (parts.isEmpty())
         return tr("The survey was updated to version %1.").arg(to.version());
     return tr("The survey was updated to version %1: %2")
@@ -148,9 +156,13 @@ void FormUpdateNotice::refresh()
             // A version the store does not keep (it never should): compare with the bundled one.
             if (!known)
                 known = m_session->formOfVersion(1);
-            version = current;
-            text = known ? describe(*known, m_session->form(), m_session->uiLanguage())
+            const Audience audience = Session::mayEditCatalogue(m_session->role())
+                                          ? Audience::Everyone
+                                          : Audience::SurveyOnly;
+            text = known ? describe(*known, m_session->form(), m_session->uiLanguage(), audience)
                          : tr("The survey was updated to version %1.").arg(current);
+            // Empty: only the catalogue changed, which this user reads but does not fill.
+            version = text.isEmpty() ? 0 : current;
         }
     }
     if (version == m_version && text == m_text)

@@ -18,6 +18,11 @@ namespace gx {
  * adds or changes against the one the user knew ("调查表已更新到第2版：新增 数字化负责人"),
  * from core's compareForms() between the two. dismiss() remembers the current version in the
  * store, so the notice is shown once per new version, also across restarts until dismissed.
+ *
+ * The catalogue's city-wide entities (provider, product, case: "scope": "city") are news only to
+ * those who edit them (office, admin): to an inspector or an enterprise user, who read the
+ * catalogue only, a version whose changes are all in those entities is not announced at all, and
+ * a version that also changes the survey names only the survey's changes.
  */
 class FormUpdateNotice : public QObject
 {
@@ -45,12 +50,21 @@ public:
     /** The user has read it: not shown again for this version. */
     Q_INVOKABLE void dismiss();
 
+    /** Whose notice it is: whether the changes of city-wide entities are news to them. */
+    enum class Audience
+    {
+        Everyone,   ///< office and admin: every change, the catalogue's too
+        SurveyOnly, ///< inspectors and enterprise users: the catalogue's changes left out
+    };
+
     /**
      * What `to` adds and changes against `from`, as the notice says it: "The survey was updated
-     * to version N: new A, B; changed C" (translated), names in `language`.
+     * to version N: new A, B; changed C" (translated), names in `language`. Empty when every
+     * change is one `audience` is not told of (the catalogue's, to SurveyOnly): nothing to say.
      */
     [[nodiscard]] static QString describe(const FormDefinition &from, const FormDefinition &to,
-                                          Language language);
+                                          Language language,
+                                          Audience audience = Audience::Everyone);
 
 signals:
     void sessionChanged();

@@ -214,7 +214,7 @@ Status<QString> Session::openUser(const StoredCredential &who, bool offline)
     m_store = std::move(store.value());
     // The city's catalogue (provider, product, case) is the office's to change: read-only on
     // inspector and enterprise devices, refused in the store rather than queued to be rejected.
-    m_store->setCityWideEditable(who.role == u"office"_s || who.role == u"admin"_s);
+    m_store->setCityWideEditable(mayEditCatalogue(who.role));
     if (auto done = useNewestForm(); !done) {
         m_store.reset();
         return done;

@@ -95,6 +95,14 @@ public:
     [[nodiscard]] bool isOffline() const { return m_offline; }
     [[nodiscard]] QString username() const { return m_username; }
     [[nodiscard]] QString role() const { return m_role; }
+    /**
+     * Whether the user may change the city-wide catalogue (provider, product, case): office and
+     * admin; inspectors and enterprise users read it only.
+     */
+    [[nodiscard]] static bool mayEditCatalogue(const QString &role)
+    {
+        return role == QLatin1StringView("office") || role == QLatin1StringView("admin");
+    }
     [[nodiscard]] QString region() const { return m_region; }
     [[nodiscard]] QString regionName() const;
     [[nodiscard]] QString enterprise() const { return m_enterprise; }
