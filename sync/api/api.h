@@ -4,6 +4,7 @@
 #include "core/regioncatalog.h"
 #include "core/syncprotocol.h"
 #include "sync/api/authservice.h"
+#include "sync/api/readers.h"
 #include "sync/http/guardedtcpserver.h"
 #include "sync/records/formstore.h"
 #include "sync/store/database.h"
@@ -26,11 +27,17 @@ struct ServerConfig
     AuthConfig auth;
     HttpLimits http;
     ProtocolLimits protocol;
+    /**
+     * Threads of the read pool (Readers), each with a reader connection of its own; 0 reads on
+     * the event loop with the writer's connection (`serve --read-threads N`).
+     */
+    int readThreads = ReadPool::defaultThreads();
 };
 
 /**
- * What every feature of the server shares: the database (one connection, used on the
- * event-loop thread only), the versions of the survey definition (read from the database at
+ * What every feature of the server shares: the database (the writer's connection, used on the
+ * event-loop thread only), the read pool whose handlers get a reader connection instead
+ * (Readers), the versions of the survey definition (read from the database at
  * start, a new one added when published) and the region catalog loaded at start, the
  * configuration, and authentication.
  */
@@ -41,6 +48,7 @@ struct ServerContext
     const RegionCatalog &regions;
     const ServerConfig &config;
     AuthService &auth;
+    Readers &readers;
 
     [[nodiscard]] qint64 now() const { return config.clock(); }
 };

@@ -1,6 +1,7 @@
 #include "sync/api/authservice.h"
 
 #include "sync/api/logging.h"
+#include "sync/api/readers.h"
 #include "sync/store/auditlog.h"
 #include "sync/store/secrets.h"
 #include "sync/store/statementcache.h"
@@ -267,9 +268,8 @@ DbStatus AuthService::capTokens(qint64 userId, qint64 now)
     return Done{};
 }
 
-Result<AuthedUser, HttpError> AuthService::requireUser(const QHttpServerRequest &request)
+Result<AuthedUser, HttpError> AuthService::refuseOneTime(Result<AuthedUser, HttpError> user)
 {
-    auto user = requireUserWithOneTimePassword(request);
     if (user && user.value().mustChangePassword)
         return HttpError{StatusCode::Forbidden,
                          ApiError{QString(ErrorCode::PasswordChangeRequired),
@@ -280,10 +280,27 @@ Result<AuthedUser, HttpError> AuthService::requireUser(const QHttpServerRequest 
     return user;
 }
 
+Result<AuthedUser, HttpError> AuthService::requireUser(const QHttpServerRequest &request)
+{
+    return refuseOneTime(requireUserWithOneTimePassword(request));
+}
+
+Result<AuthedUser, HttpError> AuthService::requireUser(const ReadRequest &request,
+                                                       Database &db) const
+{
+    return refuseOneTime(checkToken(request.value("Authorization"), db));
+}
+
 Result<AuthedUser, HttpError>
 AuthService::requireUserWithOneTimePassword(const QHttpServerRequest &request)
 {
-    const QByteArray header = request.value("Authorization").trimmed();
+    return checkToken(request.value("Authorization"), m_db);
+}
+
+Result<AuthedUser, HttpError> AuthService::checkToken(const QByteArray &authorization,
+                                                      Database &db) const
+{
+    const QByteArray header = authorization.trimmed();
     if (header.isEmpty())
         return HttpError::unauthorized(
             u"Log in first: send the token as 'Authorization: Bearer TOKEN'."_s);
@@ -295,12 +312,12 @@ AuthService::requireUserWithOneTimePassword(const QHttpServerRequest &request)
 
     const QString hash = Secrets::sha256Hex(token);
     // Every call asks this: a statement kept prepared (on PostgreSQL, one round trip, not three).
-    auto query = m_db.statements().exec(
-        u"SELECT t.expires_at, t.revoked, u.id, u.username, u.role, u.region, "
-        "u.enterprise, u.disabled, u.must_change_password FROM tokens t "
-        "JOIN users u ON u.id = t.user_id "
-        "WHERE t.token_hash = ?"_s,
-        {hash});
+    auto query =
+        db.statements().exec(u"SELECT t.expires_at, t.revoked, u.id, u.username, u.role, u.region, "
+                             "u.enterprise, u.disabled, u.must_change_password FROM tokens t "
+                             "JOIN users u ON u.id = t.user_id "
+                             "WHERE t.token_hash = ?"_s,
+                             {hash});
     if (!query)
         return storageFailure(query.error());
     QSqlQuery &q = *query.value();
@@ -332,10 +349,9 @@ std::optional<AuthedUser> AuthService::authenticate(const QHttpServerRequest &re
     return std::move(user).value();
 }
 
-Result<AuthedUser, HttpError> AuthService::requireRole(const QHttpServerRequest &request,
-                                                       std::initializer_list<Role> roles)
+Result<AuthedUser, HttpError> AuthService::checkRole(Result<AuthedUser, HttpError> user,
+                                                     std::initializer_list<Role> roles)
 {
-    auto user = requireUser(request);
     if (!user)
         return user;
     for (Role role : roles) {
@@ -346,6 +362,18 @@ Result<AuthedUser, HttpError> AuthService::requireRole(const QHttpServerRequest 
     for (Role role : roles)
         names.append(roleName(role));
     return HttpError::forbidden(u"This call is for %1 users only."_s.arg(names.join(u", "_s)));
+}
+
+Result<AuthedUser, HttpError> AuthService::requireRole(const QHttpServerRequest &request,
+                                                       std::initializer_list<Role> roles)
+{
+    return checkRole(requireUser(request), roles);
+}
+
+Result<AuthedUser, HttpError> AuthService::requireRole(const ReadRequest &request, Database &db,
+                                                       std::initializer_list<Role> roles) const
+{
+    return checkRole(requireUser(request, db), roles);
 }
 
 void AuthService::changePassword(const AuthedUser &user, const QString &oldPassword,

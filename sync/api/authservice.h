@@ -18,6 +18,8 @@
 
 namespace gx::server {
 
+class ReadRequest;
+
 /** Token lifetime and login throttling (docs/api.md "Authentication"). */
 struct AuthConfig
 {
@@ -117,6 +119,21 @@ public:
     }
 
     /**
+     * The same checks for a call served by the read pool (Readers), on any thread: the token is
+     * looked up read-only on `db`, the reader's connection (nothing of this service's state is
+     * touched but the clock).
+     */
+    [[nodiscard]] Result<AuthedUser, HttpError> requireUser(const ReadRequest &request,
+                                                            Database &db) const;
+    [[nodiscard]] Result<AuthedUser, HttpError>
+    requireRole(const ReadRequest &request, Database &db, std::initializer_list<Role> roles) const;
+    [[nodiscard]] Result<AuthedUser, HttpError> requireOffice(const ReadRequest &request,
+                                                              Database &db) const
+    {
+        return requireRole(request, db, {Role::Office, Role::Admin});
+    }
+
+    /**
      * The caller's own new password (POST /api/v1/password): checks `oldPassword` and hashes the
      * new one on the pool, then stores it (clearing a one-time password, revoking the user's
      * other tokens); `done` is called on the database's thread with the user or the answer
@@ -133,6 +150,13 @@ public:
     [[nodiscard]] qint64 now() const { return m_clock(); }
 
 private:
+    /** The token of an Authorization header looked up on `db` (any thread). */
+    [[nodiscard]] Result<AuthedUser, HttpError> checkToken(const QByteArray &authorization,
+                                                           Database &db) const;
+    [[nodiscard]] static Result<AuthedUser, HttpError>
+    refuseOneTime(Result<AuthedUser, HttpError> user);
+    [[nodiscard]] static Result<AuthedUser, HttpError> checkRole(Result<AuthedUser, HttpError> user,
+                                                                 std::initializer_list<Role> roles);
     /** The Retry-After seconds if `key` is throttled now, else 0. */
     [[nodiscard]] Result<qint64, DbError> throttledFor(const QString &key, int maxFailures);
     [[nodiscard]] Result<qint64, DbError> failureCount(const QString &key);

@@ -77,20 +77,20 @@ Result<BlobChunk, HttpError> readChunk(const QHttpServerRequest &request)
 
 void BlobApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Get, u"/api/v1/blobs/<arg>/status"_s,
-               [this](const QString &name, const QHttpServerRequest &request) {
-                   return status(name, request);
-               });
+    m_ctx.readers.route(http, Method::Get, u"/api/v1/blobs/<arg>/status"_s,
+                        [this](const QString &name, const ReadRequest &request, Database &db) {
+                            return status(name, request, db);
+                        });
     http.route(
         Method::Put, u"/api/v1/blobs/<arg>"_s,
         [this](const QString &name, const QHttpServerRequest &request) {
             return put(name, request);
         },
         RouteOptions{kMaxChunkBytes});
-    http.route(Method::Get, u"/api/v1/blobs/<arg>"_s,
-               [this](const QString &name, const QHttpServerRequest &request) {
-                   return get(name, request);
-               });
+    m_ctx.readers.route(http, Method::Get, u"/api/v1/blobs/<arg>"_s,
+                        [this](const QString &name, const ReadRequest &request, Database &db) {
+                            return get(name, request, db);
+                        });
 }
 
 QHttpServerResponse BlobApi::put(const QString &name, const QHttpServerRequest &request)
@@ -137,28 +137,28 @@ QHttpServerResponse BlobApi::put(const QString &name, const QHttpServerRequest &
         {}});
 }
 
-QHttpServerResponse BlobApi::status(const QString &name, const QHttpServerRequest &request)
+ReadAnswer BlobApi::status(const QString &name, const ReadRequest &request, Database &db)
 {
-    auto user = m_ctx.auth.requireUser(request);
+    auto user = m_ctx.auth.requireUser(request, db);
     if (!user)
         return HttpFrontend::error(user.error());
     if (!BlobStore::isValidName(name))
         return HttpFrontend::error(badName());
-    BlobStore store(m_ctx.db);
+    BlobStore store(db);
     auto status = store.status(name, user.value().username);
     if (!status)
         return HttpFrontend::error(storageFailure(status.error()));
     return HttpFrontend::json(statusJson(status.value()));
 }
 
-QHttpServerResponse BlobApi::get(const QString &name, const QHttpServerRequest &request)
+ReadAnswer BlobApi::get(const QString &name, const ReadRequest &request, Database &db)
 {
-    auto user = m_ctx.auth.requireUser(request);
+    auto user = m_ctx.auth.requireUser(request, db);
     if (!user)
         return HttpFrontend::error(user.error());
     if (!BlobStore::isValidName(name))
         return HttpFrontend::error(badName());
-    BlobStore store(m_ctx.db);
+    BlobStore store(db);
     // Not yours to read and not there answer alike: the answer tells nothing of others' blobs.
     const HttpError missing = HttpError::notFound(
         u"There is no complete blob %1 that a record you can see names."_s.arg(name));

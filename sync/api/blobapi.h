@@ -32,9 +32,10 @@ public:
 
 private:
     [[nodiscard]] QHttpServerResponse put(const QString &name, const QHttpServerRequest &request);
-    [[nodiscard]] QHttpServerResponse status(const QString &name,
-                                             const QHttpServerRequest &request);
-    [[nodiscard]] QHttpServerResponse get(const QString &name, const QHttpServerRequest &request);
+    /** On the read pool. */
+    [[nodiscard]] ReadAnswer status(const QString &name, const ReadRequest &request, Database &db);
+    /** On the read pool. */
+    [[nodiscard]] ReadAnswer get(const QString &name, const ReadRequest &request, Database &db);
 
     ServerContext &m_ctx;
 };

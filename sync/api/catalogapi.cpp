@@ -28,8 +28,9 @@ QJsonObject regionJson(const Region &region)
 
 void CatalogApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Get, u"/api/v1/regions"_s,
-               [this](const QHttpServerRequest &request) { return regions(request); });
+    m_ctx.readers.route(
+        http, Method::Get, u"/api/v1/regions"_s,
+        [this](const ReadRequest &request, Database &db) { return regions(request, db); });
 }
 
 QJsonArray CatalogApi::regionsJson(const RegionCatalog &catalog)
@@ -40,12 +41,12 @@ QJsonArray CatalogApi::regionsJson(const RegionCatalog &catalog)
     return out;
 }
 
-QHttpServerResponse CatalogApi::regions(const QHttpServerRequest &request)
+ReadAnswer CatalogApi::regions(const ReadRequest &request, Database &db)
 {
-    auto user = m_ctx.auth.requireUser(request);
+    auto user = m_ctx.auth.requireUser(request, db);
     if (!user)
         return HttpFrontend::error(user.error());
-    auto catalog = TargetStore(m_ctx.db).catalog(m_ctx.regions);
+    auto catalog = TargetStore(db).catalog(m_ctx.regions);
     if (!catalog)
         return HttpFrontend::error(storageFailure(catalog.error()));
     return HttpFrontend::json(regionsJson(catalog.value()));

@@ -24,7 +24,8 @@ public:
     [[nodiscard]] static QJsonArray regionsJson(const RegionCatalog &catalog);
 
 private:
-    [[nodiscard]] QHttpServerResponse regions(const QHttpServerRequest &request);
+    /** On the read pool. */
+    [[nodiscard]] ReadAnswer regions(const ReadRequest &request, Database &db);
 
     ServerContext &m_ctx;
 };

@@ -15,13 +15,27 @@ namespace gx::server {
 
 void ExportApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Get, u"/api/v1/export/coverage"_s,
-               [this](const QHttpServerRequest &request) { return coverage(request); });
-    http.route(Method::Get, u"/api/v1/export/records"_s,
-               [this](const QHttpServerRequest &request) { return records(request); });
+    m_ctx.readers.route(
+        http, Method::Get, u"/api/v1/export/coverage"_s,
+        [this](const ReadRequest &request, Database &db) { return coverage(request, db); });
+    m_ctx.readers.route(
+        http, Method::Get, u"/api/v1/export/records"_s,
+        [this](const ReadRequest &request, Database &db) { return records(request, db); });
 }
 
 namespace {
+
+/** The audit row of an export, for the writer (ReadAnswer::thenWrite). */
+std::function<void(Database &)> audit(const ServerContext &ctx, const QString &username,
+                                      QLatin1StringView action, const QJsonObject &details)
+{
+    return [&ctx, username, action, details](Database &writer) {
+        // Not fatal for the download: the audit row is written in a transaction of its own.
+        if (auto audited = AuditLog::record(writer, ctx.now(), username, action, details); !audited)
+            qCWarning(lcApi, "audit of an export failed: %s",
+                      qUtf8Printable(audited.error().message));
+    };
+}
 
 QHttpServerResponse download(const ExportFile &file)
 {
@@ -34,9 +48,9 @@ QHttpServerResponse download(const ExportFile &file)
 
 } // namespace
 
-QHttpServerResponse ExportApi::records(const QHttpServerRequest &request)
+ReadAnswer ExportApi::records(const ReadRequest &request, Database &db)
 {
-    auto asked = figuresRequest(m_ctx.auth, request);
+    auto asked = figuresRequest(m_ctx.auth, request, db);
     if (!asked)
         return HttpFrontend::error(asked.error());
     const auto &[user, period] = asked.value();
@@ -54,26 +68,27 @@ QHttpServerResponse ExportApi::records(const QHttpServerRequest &request)
                 entity.left(40)),
             u"entity"_s));
     }
-    if (auto refreshed = m_ctx.forms.refresh(m_ctx.db); !refreshed)
-        return HttpFrontend::error(storageFailure(refreshed.error()));
-    auto file = RecordExport::make(m_ctx.db, m_ctx.forms.all(), entity, period, *format);
+    // Every version this snapshot holds (the writer's FormVersions is the event loop's alone).
+    auto forms = FormVersions::load(db);
+    if (!forms)
+        return HttpFrontend::error(storageFailure(forms.error()));
+    auto file = RecordExport::make(db, forms.value().all(), entity, period, *format);
     if (!file) {
         if (file.error().kind == ExportError::Kind::Storage)
             return HttpFrontend::error(storageFailure(file.error().db));
         qCWarning(lcApi, "export failed: %s", qUtf8Printable(file.error().message));
         return HttpFrontend::error(HttpError::internal(u"The export could not be written."_s));
     }
-    if (auto audited = AuditLog::record(
-            m_ctx.db, m_ctx.now(), user.username, AuditAction::RecordsExported,
-            {{u"entity"_s, entity}, {u"period"_s, period}, {u"format"_s, formatName}});
-        !audited)
-        qCWarning(lcApi, "audit of an export failed: %s", qUtf8Printable(audited.error().message));
-    return download(file.value());
+    ReadAnswer answer(download(file.value()));
+    answer.thenWrite =
+        audit(m_ctx, user.username, AuditAction::RecordsExported,
+              {{u"entity"_s, entity}, {u"period"_s, period}, {u"format"_s, formatName}});
+    return answer;
 }
 
-QHttpServerResponse ExportApi::coverage(const QHttpServerRequest &request)
+ReadAnswer ExportApi::coverage(const ReadRequest &request, Database &db)
 {
-    auto asked = figuresRequest(m_ctx.auth, request);
+    auto asked = figuresRequest(m_ctx.auth, request, db);
     if (!asked)
         return HttpFrontend::error(asked.error());
     const auto &[user, period] = asked.value();
@@ -84,21 +99,20 @@ QHttpServerResponse ExportApi::coverage(const QHttpServerRequest &request)
         return HttpFrontend::error(HttpError::badRequest(
             u"'format' must be csv or xlsx, not '%1'."_s.arg(formatName.left(40)), u"format"_s));
     }
-    auto file =
-        CoverageExport::make(m_ctx.db, m_ctx.regions, m_ctx.forms.current(), period, *format);
+    auto forms = FormVersions::load(db);
+    if (!forms)
+        return HttpFrontend::error(storageFailure(forms.error()));
+    auto file = CoverageExport::make(db, m_ctx.regions, forms.value().current(), period, *format);
     if (!file) {
         if (file.error().kind == ExportError::Kind::Storage)
             return HttpFrontend::error(storageFailure(file.error().db));
         qCWarning(lcApi, "export failed: %s", qUtf8Printable(file.error().message));
         return HttpFrontend::error(HttpError::internal(u"The export could not be written."_s));
     }
-    // Not fatal for the download: the audit row is written in a transaction of its own.
-    if (auto audited =
-            AuditLog::record(m_ctx.db, m_ctx.now(), user.username, AuditAction::CoverageExported,
+    ReadAnswer answer(download(file.value()));
+    answer.thenWrite = audit(m_ctx, user.username, AuditAction::CoverageExported,
                              {{u"period"_s, period}, {u"format"_s, formatName}});
-        !audited)
-        qCWarning(lcApi, "audit of an export failed: %s", qUtf8Printable(audited.error().message));
-    return download(file.value());
+    return answer;
 }
 
 } // namespace gx::server

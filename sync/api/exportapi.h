@@ -23,8 +23,9 @@ public:
     void registerRoutes(HttpFrontend &http) override;
 
 private:
-    [[nodiscard]] QHttpServerResponse coverage(const QHttpServerRequest &request);
-    [[nodiscard]] QHttpServerResponse records(const QHttpServerRequest &request);
+    /** On the read pool; the audit row is written by the writer before the file is sent. */
+    [[nodiscard]] ReadAnswer coverage(const ReadRequest &request, Database &db);
+    [[nodiscard]] ReadAnswer records(const ReadRequest &request, Database &db);
 
     ServerContext &m_ctx;
 };

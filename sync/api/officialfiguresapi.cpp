@@ -37,7 +37,7 @@ QHttpServerResponse OfficialFiguresApi::set(const QHttpServerRequest &request)
 
 QHttpServerResponse OfficialFiguresApi::list(const QHttpServerRequest &request)
 {
-    auto asked = figuresRequest(m_ctx.auth, request);
+    auto asked = figuresRequest(m_ctx.auth, ReadRequest::from(request), m_ctx.db);
     if (!asked)
         return HttpFrontend::error(asked.error());
     const auto &[user, period] = asked.value();

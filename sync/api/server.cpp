@@ -18,6 +18,8 @@
 #include "sync/api/usersapi.h"
 #include "sync/store/statementcache.h"
 
+using namespace Qt::StringLiterals;
+
 namespace gx::server {
 
 Server::Server(Database &db, FormVersions forms, RegionCatalog regions, ServerConfig config)
@@ -25,7 +27,8 @@ Server::Server(Database &db, FormVersions forms, RegionCatalog regions, ServerCo
     , m_regions(std::move(regions))
     , m_config(std::move(config))
     , m_auth(db, m_config.auth, m_config.clock)
-    , m_context{db, m_forms, m_regions, m_config, m_auth}
+    , m_readers(db, m_config.readThreads)
+    , m_context{db, m_forms, m_regions, m_config, m_auth, m_readers}
     , m_http(m_config.http)
 {
     // The features of the server, one class each; add new ones here.
@@ -57,9 +60,16 @@ Server::Server(Database &db, FormVersions forms, RegionCatalog regions, ServerCo
 
 Server::~Server() = default;
 
+Server::StopReaders::~StopReaders()
+{
+    readers.stop();
+}
+
 Result<quint16, QString> Server::listen(const QHostAddress &address, quint16 port,
                                         const std::optional<QSslConfiguration> &tls)
 {
+    if (auto started = m_readers.start(); !started)
+        return QString(u"cannot open the read pool's connections: "_s + started.error().message);
     return m_http.listen(address, port, tls);
 }
 

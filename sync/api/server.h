@@ -23,8 +23,9 @@ public:
     Server &operator=(const Server &) = delete;
 
     /**
-     * Starts accepting; returns the bound port (port 0 picks one) or why it cannot. With `tls`
-     * it speaks HTTPS only.
+     * Opens the read pool's connections (ServerConfig::readThreads) and starts accepting;
+     * returns the bound port (port 0 picks one) or why it cannot. With `tls` it speaks HTTPS
+     * only.
      */
     [[nodiscard]] Result<quint16, QString>
     listen(const QHostAddress &address, quint16 port,
@@ -38,9 +39,16 @@ private:
     RegionCatalog m_regions;
     ServerConfig m_config;
     AuthService m_auth;
+    Readers m_readers;
     ServerContext m_context;
     HttpFrontend m_http;
     std::vector<std::unique_ptr<Api>> m_apis;
+    /** Ends the read pool first: its jobs use the features' handlers. */
+    struct StopReaders
+    {
+        Readers &readers;
+        ~StopReaders();
+    } m_stopReaders{m_readers};
 };
 
 } // namespace gx::server

@@ -12,9 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace gx::server {
 
-Result<int, HttpError> periodParameter(const QHttpServerRequest &request)
+Result<int, HttpError> periodParameter(const QUrlQuery &query)
 {
-    const QUrlQuery query = request.query();
     const QString text = query.queryItemValue(u"period"_s, QUrl::FullyDecoded);
     const QString range =
         u"a year from %1 to %2"_s.arg(OfficialFigures::kMinPeriod).arg(OfficialFigures::kMaxPeriod);
@@ -30,13 +29,13 @@ Result<int, HttpError> periodParameter(const QHttpServerRequest &request)
     return period;
 }
 
-Result<FiguresRequest, HttpError> figuresRequest(AuthService &auth,
-                                                 const QHttpServerRequest &request)
+Result<FiguresRequest, HttpError> figuresRequest(const AuthService &auth,
+                                                 const ReadRequest &request, Database &db)
 {
-    auto user = auth.requireOffice(request);
+    auto user = auth.requireOffice(request, db);
     if (!user)
         return user.error();
-    auto period = periodParameter(request);
+    auto period = periodParameter(request.query());
     if (!period)
         return period.error();
     return FiguresRequest{user.value(), period.value()};
@@ -44,19 +43,20 @@ Result<FiguresRequest, HttpError> figuresRequest(AuthService &auth,
 
 void StatsApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Get, u"/api/v1/stats/coverage"_s,
-               [this](const QHttpServerRequest &request) { return coverage(request); });
+    m_ctx.readers.route(
+        http, Method::Get, u"/api/v1/stats/coverage"_s,
+        [this](const ReadRequest &request, Database &db) { return coverage(request, db); });
 }
 
-QHttpServerResponse StatsApi::coverage(const QHttpServerRequest &request)
+ReadAnswer StatsApi::coverage(const ReadRequest &request, Database &db)
 {
-    auto asked = figuresRequest(m_ctx.auth, request);
+    auto asked = figuresRequest(m_ctx.auth, request, db);
     if (!asked)
         return HttpFrontend::error(asked.error());
     const auto &[user, period] = asked.value();
     QElapsedTimer timer;
     timer.start();
-    auto report = CoverageQuery(m_ctx.db, m_ctx.regions).report(period);
+    auto report = CoverageQuery(db, m_ctx.regions).report(period);
     if (!report)
         return HttpFrontend::error(storageFailure(report.error()));
     qCDebug(lcApi, "coverage %d: %d counted surveys, computed in %lld ms", period,

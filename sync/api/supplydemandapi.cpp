@@ -15,13 +15,14 @@ namespace gx::server {
 
 void SupplyDemandApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Get, u"/api/v1/stats/supply-demand"_s,
-               [this](const QHttpServerRequest &request) { return get(request); });
+    m_ctx.readers.route(
+        http, Method::Get, u"/api/v1/stats/supply-demand"_s,
+        [this](const ReadRequest &request, Database &db) { return get(request, db); });
 }
 
-QHttpServerResponse SupplyDemandApi::get(const QHttpServerRequest &request)
+ReadAnswer SupplyDemandApi::get(const ReadRequest &request, Database &db)
 {
-    auto asked = figuresRequest(m_ctx.auth, request);
+    auto asked = figuresRequest(m_ctx.auth, request, db);
     if (!asked)
         return HttpFrontend::error(asked.error());
     const auto &[user, period] = asked.value();
@@ -33,7 +34,7 @@ QHttpServerResponse SupplyDemandApi::get(const QHttpServerRequest &request)
         return HttpFrontend::error(HttpError::badRequest(
             u"'format' is json or xlsx, not '%1'."_s.arg(format.left(40)), u"format"_s));
     }
-    SupplyDemandQuery sums(m_ctx.db, m_ctx.regions);
+    SupplyDemandQuery sums(db, m_ctx.regions);
     if (!region.isEmpty() || !category.isEmpty()) {
         if (!m_ctx.regions.regionCodes().contains(region)) {
             return HttpFrontend::error(HttpError::badRequest(
@@ -58,22 +59,30 @@ QHttpServerResponse SupplyDemandApi::get(const QHttpServerRequest &request)
         return HttpFrontend::error(storageFailure(report.error()));
     if (format != "xlsx"_L1)
         return HttpFrontend::json(report.value().toJson());
-    auto bytes = SupplyDemandExport::xlsx(report.value(), m_ctx.regions, m_ctx.forms.current());
+    auto forms = FormVersions::load(db);
+    if (!forms)
+        return HttpFrontend::error(storageFailure(forms.error()));
+    auto bytes = SupplyDemandExport::xlsx(report.value(), m_ctx.regions, forms.value().current());
     if (!bytes) {
         qCWarning(lcApi, "supply-demand export failed: %s", qUtf8Printable(bytes.error()));
         return HttpFrontend::error(HttpError::internal(u"The export could not be written."_s));
     }
-    if (auto audited = AuditLog::record(m_ctx.db, m_ctx.now(), user.username,
-                                        AuditAction::SupplyDemandExported,
-                                        {{u"period"_s, period}, {u"format"_s, format}});
-        !audited)
-        qCWarning(lcApi, "audit of an export failed: %s", qUtf8Printable(audited.error().message));
     QHttpServerResponse response(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes.value());
     response.addHeader("Content-Disposition", "attachment; filename=\"supply-demand-" +
                                                   QByteArray::number(period) + ".xlsx\"");
     response.addHeader("Cache-Control", "no-store");
-    return response;
+    ReadAnswer answer(std::move(response));
+    const ServerContext &ctx = m_ctx;
+    answer.thenWrite = [&ctx, username = user.username, period, format](Database &writer) {
+        if (auto audited =
+                AuditLog::record(writer, ctx.now(), username, AuditAction::SupplyDemandExported,
+                                 {{u"period"_s, period}, {u"format"_s, format}});
+            !audited)
+            qCWarning(lcApi, "audit of an export failed: %s",
+                      qUtf8Printable(audited.error().message));
+    };
+    return answer;
 }
 
 } // namespace gx::server

@@ -22,7 +22,8 @@ public:
     void registerRoutes(HttpFrontend &http) override;
 
 private:
-    [[nodiscard]] QHttpServerResponse get(const QHttpServerRequest &request);
+    /** On the read pool; the xlsx's audit row is written by the writer before it is sent. */
+    [[nodiscard]] ReadAnswer get(const ReadRequest &request, Database &db);
 
     ServerContext &m_ctx;
 };

@@ -18,8 +18,9 @@ void SyncApi::registerRoutes(HttpFrontend &http)
         Method::Post, u"/api/v1/sync/push"_s,
         [this](const QHttpServerRequest &request) { return push(request); },
         RouteOptions{kMaxPushBytes});
-    http.route(Method::Get, u"/api/v1/sync/pull"_s,
-               [this](const QHttpServerRequest &request) { return pull(request); });
+    m_ctx.readers.route(
+        http, Method::Get, u"/api/v1/sync/pull"_s,
+        [this](const ReadRequest &request, Database &db) { return pull(request, db); });
 }
 
 QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
@@ -49,9 +50,9 @@ QHttpServerResponse SyncApi::push(const QHttpServerRequest &request)
     return HttpFrontend::jsonText(response.value().json);
 }
 
-QHttpServerResponse SyncApi::pull(const QHttpServerRequest &request)
+ReadAnswer SyncApi::pull(const ReadRequest &request, Database &db)
 {
-    auto user = m_ctx.auth.requireUser(request);
+    auto user = m_ctx.auth.requireUser(request, db);
     if (!user)
         return HttpFrontend::error(user.error());
     const QUrlQuery query = request.query();
@@ -79,7 +80,7 @@ QHttpServerResponse SyncApi::pull(const QHttpServerRequest &request)
         limit = int(std::min<qint64>(asked, m_ctx.config.protocol.maxChanges));
     }
     limit = std::min(limit, m_ctx.config.protocol.maxChanges);
-    PullFeed feed(m_ctx.db);
+    PullFeed feed(db);
     if (since > 0) {
         auto latest = feed.latestSeq();
         if (!latest)

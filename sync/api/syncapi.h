@@ -10,7 +10,8 @@ namespace gx::server {
  * answered only after the batch is committed (PushProcessor); a request the codec refuses is
  * answered 400 with the offending member's path as `field` and nothing is applied;
  * GET /api/v1/sync/pull?since=CURSOR&limit=N -> {"changes","cursor","more"} (PullFeed),
- * limit 500 by default and capped at the protocol's maxChanges (1,000).
+ * limit 500 by default and capped at the protocol's maxChanges (1,000), served by the read pool
+ * from one snapshot of committed data (a push still open is not seen, nor its sequence numbers).
  * Any logged-in user; each sees and writes only their scope.
  */
 class SyncApi : public Api
@@ -31,7 +32,8 @@ public:
 
 private:
     [[nodiscard]] QHttpServerResponse push(const QHttpServerRequest &request);
-    [[nodiscard]] QHttpServerResponse pull(const QHttpServerRequest &request);
+    /** On the read pool. */
+    [[nodiscard]] ReadAnswer pull(const ReadRequest &request, Database &db);
 
     ServerContext &m_ctx;
 };

@@ -14,27 +14,28 @@ namespace gx::server {
 
 void TargetsApi::registerRoutes(HttpFrontend &http)
 {
-    http.route(Method::Get, u"/api/v1/targets"_s,
-               [this](const QHttpServerRequest &request) { return get(request); });
+    m_ctx.readers.route(
+        http, Method::Get, u"/api/v1/targets"_s,
+        [this](const ReadRequest &request, Database &db) { return get(request, db); });
     http.route(Method::Put, u"/api/v1/targets"_s,
                [this](const QHttpServerRequest &request) { return put(request); });
 }
 
-QHttpServerResponse TargetsApi::periodTargets(int period)
+QHttpServerResponse TargetsApi::periodTargets(Database &db, int period)
 {
-    auto targets = TargetStore(m_ctx.db).period(period);
+    auto targets = TargetStore(db).period(period);
     if (!targets)
         return HttpFrontend::error(storageFailure(targets.error()));
     return HttpFrontend::json(TargetStore::toJson(period, targets.value(), m_ctx.regions));
 }
 
-QHttpServerResponse TargetsApi::get(const QHttpServerRequest &request)
+ReadAnswer TargetsApi::get(const ReadRequest &request, Database &db)
 {
-    auto user = m_ctx.auth.requireUser(request);
+    auto user = m_ctx.auth.requireUser(request, db);
     if (!user)
         return HttpFrontend::error(user.error());
     if (!request.query().hasQueryItem(u"period"_s)) {
-        auto periods = CoverageQuery(m_ctx.db, m_ctx.regions).periods();
+        auto periods = CoverageQuery(db, m_ctx.regions).periods();
         if (!periods)
             return HttpFrontend::error(storageFailure(periods.error()));
         QJsonArray out;
@@ -42,15 +43,15 @@ QHttpServerResponse TargetsApi::get(const QHttpServerRequest &request)
             out.append(period);
         return HttpFrontend::json(QJsonObject{{u"periods"_s, out}});
     }
-    auto period = periodParameter(request);
+    auto period = periodParameter(request.query());
     if (!period)
         return HttpFrontend::error(period.error());
-    return periodTargets(period.value());
+    return periodTargets(db, period.value());
 }
 
 QHttpServerResponse TargetsApi::put(const QHttpServerRequest &request)
 {
-    auto asked = figuresRequest(m_ctx.auth, request);
+    auto asked = figuresRequest(m_ctx.auth, ReadRequest::from(request), m_ctx.db);
     if (!asked)
         return HttpFrontend::error(asked.error());
     const auto &[user, period] = asked.value();
@@ -69,7 +70,7 @@ QHttpServerResponse TargetsApi::put(const QHttpServerRequest &request)
                                                AuditAction::TargetsSet, u"api"_s, m_ctx.now());
     if (!applied)
         return HttpFrontend::error(storageFailure(applied.error()));
-    return periodTargets(period);
+    return periodTargets(m_ctx.db, period);
 }
 
 } // namespace gx::server

@@ -26,9 +26,10 @@ public:
     void registerRoutes(HttpFrontend &http) override;
 
 private:
-    [[nodiscard]] QHttpServerResponse get(const QHttpServerRequest &request);
+    /** On the read pool. */
+    [[nodiscard]] ReadAnswer get(const ReadRequest &request, Database &db);
     [[nodiscard]] QHttpServerResponse put(const QHttpServerRequest &request);
-    [[nodiscard]] QHttpServerResponse periodTargets(int period);
+    [[nodiscard]] QHttpServerResponse periodTargets(Database &db, int period);
 
     ServerContext &m_ctx;
 };

@@ -92,11 +92,12 @@ const QList<Cli::Command> &Cli::commands()
           assets,
           {u"token-days"_s, true},
           {u"tls-cert"_s, true},
-          {u"tls-key"_s, true}},
+          {u"tls-key"_s, true},
+          {u"read-threads"_s, true}},
          {u"db"_s, u"listen"_s},
          0,
          u"serve --db URL --listen HOST:PORT [--assets DIR] [--token-days N] "
-         "[--tls-cert FILE.pem --tls-key FILE.pem]"_s,
+         "[--tls-cert FILE.pem --tls-key FILE.pem] [--read-threads N]"_s,
          &Cli::runServe},
         {{u"user"_s, u"add"_s},
          {db,
@@ -344,6 +345,14 @@ int Cli::runServe(const CommandLine &line)
             return usageError(u"--token-days takes a number of days from 1 to 3650"_s);
         config.auth.tokenDays = days;
     }
+    if (line.has(u"read-threads"_s)) {
+        bool ok = false;
+        const int threads = line.value(u"read-threads"_s).toInt(&ok);
+        if (!ok || threads < 0 || threads > 64)
+            return usageError(u"--read-threads takes a number of threads from 0 to 64 (0: reads "
+                              "on the writer's thread)"_s);
+        config.readThreads = threads;
+    }
     std::optional<TlsIdentity> tls;
     if (line.has(u"tls-cert"_s) != line.has(u"tls-key"_s)) {
         return usageError(line.has(u"tls-cert"_s)
@@ -386,10 +395,10 @@ int Cli::runServe(const CommandLine &line)
             qCWarning(lcCli, "the TLS certificate has expired: clients will refuse it");
     }
     m_out << "listening on " << listen.value().host << ':' << port.value() << Qt::endl;
-    qCInfo(lcCli, "serving %s on %s:%d (form %s v%d)", qUtf8Printable(ws->db->url().redacted()),
-           qUtf8Printable(listen.value().host), int(port.value()),
-           qUtf8Printable(server.context().forms.current().id()),
-           server.context().forms.current().version());
+    qCInfo(lcCli, "serving %s on %s:%d (form %s v%d, %d read threads)",
+           qUtf8Printable(ws->db->url().redacted()), qUtf8Printable(listen.value().host),
+           int(port.value()), qUtf8Printable(server.context().forms.current().id()),
+           server.context().forms.current().version(), config.readThreads);
     const int status = QCoreApplication::exec();
     qCInfo(lcCli, "stopped (signal %d)", stoppedBy);
     return status == 0 ? kExitOk : kExitFailure;

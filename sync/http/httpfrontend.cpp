@@ -205,6 +205,21 @@ void HttpFrontend::routeDeferred(Method method, const QString &path, DeferredHan
                    });
 }
 
+void HttpFrontend::routeDeferred(Method method, const QString &pattern, ArgDeferredHandler handler,
+                                 RouteOptions options)
+{
+    m_routes.append(RouteInfo{method, pathExpression(pattern), options});
+    m_server.route(
+        pattern, method,
+        [this, handler = std::move(handler)](const QString &arg, const QHttpServerRequest &r,
+                                             QHttpServerResponder &&responder) {
+            runDeferred(r, std::move(responder),
+                        [&arg, &handler](const QHttpServerRequest &request, Answer answer) {
+                            handler(arg, request, std::move(answer));
+                        });
+        });
+}
+
 void HttpFrontend::answerMissing(const QHttpServerRequest &request,
                                  QHttpServerResponder &&responder)
 {

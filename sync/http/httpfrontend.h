@@ -82,9 +82,9 @@ struct RouteOptions
  * Features do not touch QHttpServer: each registers its calls with route() from its own
  * `registerRoutes(HttpFrontend &)` (see sync/api.h). Handlers run on the event-loop thread, one
  * at a time, and may use the server's Database. A call whose work would hold that thread (a
- * password hash) registers with routeDeferred(): it answers through a callback later, the event
- * loop serves other connections meanwhile, and its own connection takes no further request until
- * the answer is written.
+ * password hash, a read served by the read pool) registers with routeDeferred(): it answers
+ * through a callback later, the event loop serves other connections meanwhile, and its own
+ * connection takes no further request until the answer is written.
  */
 class HttpFrontend : public QObject
 {
@@ -104,6 +104,9 @@ public:
      * request is valid only during the call: copy what the work needs.
      */
     using DeferredHandler = std::function<void(const QHttpServerRequest &, Answer answer)>;
+    /** A deferred call whose path has one "<arg>" segment. */
+    using ArgDeferredHandler =
+        std::function<void(const QString &, const QHttpServerRequest &, Answer answer)>;
 
     explicit HttpFrontend(HttpLimits limits = {}, QObject *parent = nullptr);
     ~HttpFrontend() override;
@@ -115,6 +118,8 @@ public:
                RouteOptions options = {});
     /** Registers a call whose answer comes later (see DeferredHandler). */
     void routeDeferred(Method method, const QString &path, DeferredHandler handler,
+                       RouteOptions options = {});
+    void routeDeferred(Method method, const QString &pattern, ArgDeferredHandler handler,
                        RouteOptions options = {});
     /** Runs after every handler, before the next request: e.g. releasing database cursors. */
     void setAfterRequest(std::function<void()> afterRequest)

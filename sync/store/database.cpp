@@ -125,9 +125,10 @@ bool Database::addTransactionHook(const QString &key, std::unique_ptr<Transactio
     return true;
 }
 
-Database::Database(DatabaseUrl url, QString connectionName)
+Database::Database(DatabaseUrl url, QString connectionName, Access access)
     : m_url(std::move(url))
     , m_connectionName(std::move(connectionName))
+    , m_access(access)
 {}
 
 Database::~Database()
@@ -167,7 +168,7 @@ Result<std::unique_ptr<Database>, DbError> Database::open(const QString &url)
     return open(parsed.value());
 }
 
-Result<std::unique_ptr<Database>, DbError> Database::open(const DatabaseUrl &url)
+Result<std::unique_ptr<Database>, DbError> Database::open(const DatabaseUrl &url, Access access)
 {
     static QAtomicInteger<int> counter;
     const QString name = u"gx-server-%1"_s.arg(counter.fetchAndAddRelaxed(1));
@@ -179,7 +180,8 @@ Result<std::unique_ptr<Database>, DbError> Database::open(const DatabaseUrl &url
                            driver, sqlite ? u"libqt6sql6-sqlite"_s : u"libqt6sql6-psql"_s),
                        false};
     }
-    std::unique_ptr<Database> db(new Database(url, name));
+    std::unique_ptr<Database> db(new Database(url, name, access));
+    const bool reader = access == Access::ReadOnly;
     QSqlDatabase connection = QSqlDatabase::addDatabase(driver, name);
     if (sqlite) {
         const QFileInfo file(url.path);
@@ -208,7 +210,7 @@ Result<std::unique_ptr<Database>, DbError> Database::open(const DatabaseUrl &url
         return DbError{DbError::Kind::Unavailable,
                        u"cannot open the database %1: %2"_s.arg(url.redacted(), why), false};
     }
-    const QStringList setup =
+    QStringList setup =
         sqlite ? QStringList{u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
                              u"PRAGMA foreign_keys=ON"_s,
                              // Statement journals and sorts in memory, a 32 MiB page cache,
@@ -223,6 +225,14 @@ Result<std::unique_ptr<Database>, DbError> Database::open(const DatabaseUrl &url
                              // alone) would stay, and grow with the table: 43 ms a push at
                              // 36,000 records. Plan each run with its values instead.
                              u"SET plan_cache_mode = force_custom_plan"_s};
+    if (reader && sqlite) {
+        // A WAL reader: the writer's file is in WAL mode already (a reader must not change the
+        // journal), a smaller cache per reader (the server holds several), and refusing writes.
+        setup = QStringList{u"PRAGMA foreign_keys=ON"_s, u"PRAGMA temp_store=MEMORY"_s,
+                            u"PRAGMA cache_size=-16384"_s, u"PRAGMA query_only=ON"_s};
+    } else if (reader) {
+        setup.append(u"SET default_transaction_read_only = on"_s);
+    }
     for (const QString &statement : setup) {
         auto status = db->run(statement);
         if (!status) {
@@ -355,6 +365,45 @@ void WriteTransaction::rollback()
     m_db->m_inTransaction = false;
     m_db->m_hooks.clear();
     m_db = nullptr;
+}
+
+Result<ReadTransaction, DbError> ReadTransaction::begin(Database &db)
+{
+    if (db.m_inTransaction)
+        return DbError{DbError::Kind::Query, u"a transaction is already open"_s, false};
+    auto status =
+        db.run(db.isPostgres() ? u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s : u"BEGIN"_s);
+    if (!status)
+        return status.error();
+    db.m_inTransaction = true;
+    return ReadTransaction(&db);
+}
+
+ReadTransaction::ReadTransaction(ReadTransaction &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{}
+
+ReadTransaction::~ReadTransaction()
+{
+    if (!m_db)
+        return;
+    m_db->statements().finishAll();
+    if (auto status = m_db->run(u"ROLLBACK"_s); !status)
+        qCWarning(lcServerDb) << "rollback of a read failed:" << status.error().message;
+    m_db->m_inTransaction = false;
+}
+
+DbStatus ReadTransaction::end()
+{
+    if (!m_db)
+        return DbError{DbError::Kind::Query, u"the read is no longer open"_s, false};
+    Database *db = std::exchange(m_db, nullptr);
+    db->statements().finishAll();
+    db->m_inTransaction = false;
+    auto status = db->run(u"COMMIT"_s);
+    if (!status)
+        (void)db->run(u"ROLLBACK"_s);
+    return status;
 }
 
 } // namespace gx::server

@@ -84,9 +84,10 @@ public:
  * One connection to the central store, SQLite or PostgreSQL through QtSql, with the dialect
  * differences of the two kept here so that the rest of the server writes one SQL.
  *
- * A QSqlDatabase may be used only by the thread that opened it: the server does all database work
- * on its event-loop thread through one Database. SQLite is opened in WAL mode with
- * synchronous=FULL, foreign keys on, a 5 s busy timeout, temporary files in memory, a 32 MiB
+ * A QSqlDatabase may be used only by the thread that opened it: the server writes on its
+ * event-loop thread through one Database (the writer), and reads of the read pool (ReadPool) go
+ * through reader Databases, each opened and used by one worker thread. SQLite is opened in WAL mode
+ * with synchronous=FULL, foreign keys on, a 5 s busy timeout, temporary files in memory, a 32 MiB
  * page cache and a checkpoint every 4,000 WAL pages. Statements use positional `?`
  * parameters on both backends. Bind booleans as 0/1 integers (the schema has no boolean type, and
  * PostgreSQL refuses `true` for an integer column).
@@ -96,13 +97,26 @@ class Database
 public:
     using Backend = DatabaseUrl::Backend;
 
+    /** What a connection may do. */
+    enum class Access
+    {
+        ReadWrite,
+        /**
+         * A reader: SQLite with `PRAGMA query_only=ON` (WAL readers see the last commit and never
+         * block the writer) and a 16 MiB page cache; PostgreSQL with
+         * `default_transaction_read_only=on`. Migrations are not run through it.
+         */
+        ReadOnly,
+    };
+
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
     /** Opens (and for SQLite creates) the database of a --db URL; says clearly why it cannot. */
     [[nodiscard]] static Result<std::unique_ptr<Database>, DbError> open(const QString &url);
-    [[nodiscard]] static Result<std::unique_ptr<Database>, DbError> open(const DatabaseUrl &url);
+    [[nodiscard]] static Result<std::unique_ptr<Database>, DbError>
+    open(const DatabaseUrl &url, Access access = Access::ReadWrite);
 
     [[nodiscard]] Backend backend() const { return m_url.backend; }
     [[nodiscard]] bool isPostgres() const { return m_url.backend == Backend::Postgres; }
@@ -132,6 +146,7 @@ public:
     [[nodiscard]] DbStatus lockWriters();
 
     [[nodiscard]] bool inTransaction() const { return m_inTransaction; }
+    [[nodiscard]] bool isReadOnly() const { return m_access == Access::ReadOnly; }
 
     /**
      * From now on, copies the WAL into the database file on a thread of its own after each
@@ -158,11 +173,13 @@ public:
 
 private:
     friend class WriteTransaction;
-    Database(DatabaseUrl url, QString connectionName);
+    friend class ReadTransaction;
+    Database(DatabaseUrl url, QString connectionName, Access access);
     [[nodiscard]] DbError queryError(const QSqlQuery &query, const QString &sql) const;
 
     DatabaseUrl m_url;
     QString m_connectionName;
+    Access m_access = Access::ReadWrite;
     bool m_inTransaction = false;
     std::vector<std::pair<QString, std::unique_ptr<TransactionHook>>> m_hooks;
     std::unique_ptr<StatementCache> m_statements; ///< before the connection closes: see ~Database
@@ -191,6 +208,36 @@ public:
 
 private:
     explicit WriteTransaction(Database *db)
+        : m_db(db)
+    {}
+
+    Database *m_db = nullptr;
+};
+
+/**
+ * One snapshot for everything a read does: `BEGIN` on SQLite (a WAL read transaction: every
+ * statement sees the same last commit, from the first read on) and `BEGIN ISOLATION LEVEL
+ * REPEATABLE READ READ ONLY` on PostgreSQL (one snapshot from the first statement). Only
+ * committed data is seen: a write transaction open meanwhile on another connection is
+ * invisible, rows and change-feed counter alike. end() commits (nothing was written);
+ * the destructor rolls back if end() was not called.
+ */
+class ReadTransaction
+{
+public:
+    [[nodiscard]] static Result<ReadTransaction, DbError> begin(Database &db);
+
+    ReadTransaction(ReadTransaction &&other) noexcept;
+    ReadTransaction &operator=(ReadTransaction &&) = delete;
+    ReadTransaction(const ReadTransaction &) = delete;
+    ReadTransaction &operator=(const ReadTransaction &) = delete;
+    ~ReadTransaction();
+
+    /** Ends the snapshot. */
+    [[nodiscard]] DbStatus end();
+
+private:
+    explicit ReadTransaction(Database *db)
         : m_db(db)
     {}
 
