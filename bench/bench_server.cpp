@@ -7,12 +7,16 @@
 //      (median of 200 each; goal ratio <= 1.2);
 //   3. GET stats/coverage over `demo --enterprises E` topped up to R equipment rows (median of 5)
 //      against a hand-written SQL aggregate over the same table (goals <= 100 ms, <= 2x);
-//   4. C concurrent clients pushing and pulling for S seconds: errors, p50/p99, requests/s and
-//      the server's peak RSS (VmHWM; goal <= 200 MB);
-//   5. a plain GET's latency while 257 right logins arrive in 10 s, against the same GETs alone.
+//   4. C concurrent clients pushing and pulling for S seconds: errors, p50/p99 (goal <= 200 ms),
+//      requests/s and the server's peak RSS (VmHWM; goal <= 200 MB), once with every read on the
+//      writer (--read-threads 0, the floor) and once with the read pool;
+//   5. a plain GET's latency while 257 right logins arrive in 10 s, against the same GETs alone;
+//   6. D simulated devices (1,000) on a connection each, syncing every --device-interval ms
+//      for --device-seconds (60): errors (goal 0), p99 and the server's peak RSS (goal <= 300 MB),
+//      against the p99 of one device alone syncing back to back.
 // Usage: bench_server [--dir DIR] [--backend sqlite|postgres (GX_TEST_PG_URL)] [--scale F
 //        (default 1: N=20,000, 1,000,000 records, E=50,000)] [--seconds S] [--clients C]
-//        [--parts 12345]
+//        [--parts 123456] [--devices D] [--device-interval MS] [--device-seconds S]
 #include "bench_serverload.h"
 #include "benchserver.h"
 #include "benchsupport.h"
@@ -327,16 +331,18 @@ void benchCoverage(const QString &dir, const QString &db, int enterprises, qint6
 
 // ---- 4. concurrent clients -------------------------------------------------------------------
 
-void benchConcurrent(const QString &dir, const QString &db, int clients, int seconds)
+/** One run of part 4 against a server started with `extra` arguments; returns the p99. */
+double concurrentRun(const QString &dir, const QString &db, int clients, int seconds,
+                     const QString &label, const QStringList &extra)
 {
     setUpServer(db, dir, 100);
-    BenchServer server(db, dir + u"/load-server.log"_s);
+    BenchServer server(db, dir + u"/load-server-%1.log"_s.arg(extra.join(u'-')), extra);
     LoadResult load =
         runLoad(server.url(), kInspector, kPassword, clients, seconds, [](int client, int round) {
             // A client's survey, then its rows, 10 per push.
             QJsonArray batch;
             static thread_local QHash<int, QString> surveys;
-            if (!surveys.contains(client)) {
+            if (!surveys.contains(client) || round == 0) {
                 surveys.insert(client, newUuid());
                 batch.append(createUpsert(u"survey"_s, surveys.value(client),
                                           surveyFields(uscc(client % 100)), loadDeviceId(client)));
@@ -348,16 +354,87 @@ void benchConcurrent(const QString &dir, const QString &db, int clients, int sec
             return batch;
         });
     const qint64 hwm = server.peakRssKb();
-    print(u"4. %1 concurrent clients pushing (10 rows) and pulling for %2 s: %3 requests, %4 "
-          u"errors (goal 0), %5 requests/s, latency p50 %6 ms, p99 %7 ms; server peak RSS %8 MB "
-          u"(goal <= 200 MB)"_s.arg(clients)
+    const double p99 = percentile(load.latenciesMs, 0.99);
+    print(u"4. %1 concurrent clients pushing (10 rows) and pulling for %2 s, %3: %4 requests, "
+          u"%5 errors (goal 0), %6 requests/s, latency p50 %7 ms, p99 %8 ms (goal <= 200 ms); "
+          u"server peak RSS %9 MB (goal <= 200 MB)"_s.arg(clients)
+              .arg(seconds)
+              .arg(label)
+              .arg(count(load.latenciesMs.size()))
+              .arg(load.errors)
+              .arg(double(load.latenciesMs.size()) / load.seconds, 0, 'f', 0)
+              .arg(percentile(load.latenciesMs, 0.5), 0, 'f', 1)
+              .arg(p99, 0, 'f', 1)
+              .arg(double(hwm) / 1024, 0, 'f', 1));
+    if (!load.firstError.isEmpty())
+        print(u"   first error: "_s + load.firstError);
+    return p99;
+}
+
+void benchConcurrent(const QString &dir, const Backend &backend, int clients, int seconds)
+{
+    // The floor: the same load with every request on the event-loop thread (--read-threads 0,
+    // the server before the read pool), in the same run.
+    const double before =
+        concurrentRun(dir, backend.fresh(dir, u"load-0"_s), clients, seconds,
+                      u"reads on the writer (--read-threads 0)"_s, {u"--read-threads"_s, u"0"_s});
+    const double after = concurrentRun(dir, backend.fresh(dir, u"load"_s), clients, seconds,
+                                       u"reads on the pool (default --read-threads)"_s, {});
+    print(u"   p99 with the read pool / without: %1x"_s.arg(after / before, 0, 'f', 2));
+}
+
+// ---- 6. a thousand devices --------------------------------------------------------------------
+
+/** A device's sync: its survey first, then 2 new rows a sync. */
+QJsonArray deviceBatch(int device, int round)
+{
+    static QHash<int, QString> surveys;
+    QJsonArray batch;
+    if (round == 0) {
+        surveys.insert(device, newUuid());
+        batch.append(createUpsert(u"survey"_s, surveys.value(device), surveyFields(uscc(device)),
+                                  loadDeviceId(device)));
+    }
+    for (int k = 0; k < 2; ++k)
+        batch.append(createUpsert(u"equipment"_s, newUuid(),
+                                  equipmentFields(surveys.value(device), 2 * round + k),
+                                  loadDeviceId(device)));
+    return batch;
+}
+
+void benchDevices(const QString &dir, const QString &db, int devices, int seconds, int intervalMs)
+{
+    raiseFileLimit();
+    setUpServer(db, dir, devices + 1);
+    BenchServer server(db, dir + u"/devices-server.log"_s);
+    gx::test::HttpClient http(server.url());
+    const QString token = http.login(kInspector, kPassword);
+    if (token.isEmpty())
+        die(u"login failed"_s);
+    // The floor: one device alone syncing back to back, the same calls, on the same server.
+    const LoadResult alone =
+        runDevices(server.url(), token, 1, std::min(10, seconds), 0,
+                   [devices](int, int round) { return deviceBatch(devices, round); });
+    const LoadResult load =
+        runDevices(server.url(), token, devices, seconds, intervalMs,
+                   [](int device, int round) { return deviceBatch(device, round); });
+    const double floor = percentile(alone.latenciesMs, 0.99);
+    const double p99 = percentile(load.latenciesMs, 0.99);
+    print(u"6. %1 devices, each syncing (push 2 rows, pull) every %2 s for %3 s: %4 requests, %5 "
+          u"errors (goal 0), %6 requests/s, latency p50 %7 ms, p99 %8 ms; server peak RSS %9 MB "
+          u"(goal <= 300 MB)"_s.arg(devices)
+              .arg(double(intervalMs) / 1000, 0, 'f', 0)
               .arg(seconds)
               .arg(count(load.latenciesMs.size()))
               .arg(load.errors)
               .arg(double(load.latenciesMs.size()) / load.seconds, 0, 'f', 0)
               .arg(percentile(load.latenciesMs, 0.5), 0, 'f', 1)
-              .arg(percentile(load.latenciesMs, 0.99), 0, 'f', 1)
-              .arg(double(hwm) / 1024, 0, 'f', 1));
+              .arg(p99, 0, 'f', 1)
+              .arg(double(server.peakRssKb()) / 1024, 0, 'f', 1));
+    print(u"   floor: one device alone, back to back: %1 requests, p99 %2 ms; ratio %3x"_s
+              .arg(count(alone.latenciesMs.size()))
+              .arg(floor, 0, 'f', 1)
+              .arg(p99 / floor, 0, 'f', 1));
     if (!load.firstError.isEmpty())
         print(u"   first error: "_s + load.firstError);
 }
@@ -460,10 +537,16 @@ int main(int argc, char **argv)
     const QCommandLineOption secondsOption(u"seconds"_s, u"Load duration."_s, u"S"_s, u"30"_s);
     const QCommandLineOption clientsOption(u"clients"_s, u"Concurrent clients."_s, u"C"_s,
                                            u"100"_s);
-    const QCommandLineOption partsOption(u"parts"_s, u"Which parts (1-5)."_s, u"LIST"_s,
-                                         u"12345"_s);
-    parser.addOptions(
-        {dirOption, backendOption, scaleOption, secondsOption, clientsOption, partsOption});
+    const QCommandLineOption partsOption(u"parts"_s, u"Which parts (1-6)."_s, u"LIST"_s,
+                                         u"123456"_s);
+    const QCommandLineOption devicesOption(u"devices"_s, u"Simulated devices of part 6."_s, u"D"_s,
+                                           u"1000"_s);
+    const QCommandLineOption intervalOption(
+        u"device-interval"_s, u"Milliseconds between a device's syncs."_s, u"MS"_s, u"10000"_s);
+    const QCommandLineOption deviceSecondsOption(u"device-seconds"_s, u"Part 6's duration."_s,
+                                                 u"S"_s, u"60"_s);
+    parser.addOptions({dirOption, backendOption, scaleOption, secondsOption, clientsOption,
+                       partsOption, devicesOption, intervalOption, deviceSecondsOption});
     parser.process(app);
     const double scale = std::clamp(parser.value(scaleOption).toDouble(), 0.0001, 1.0);
     const QString parts = parser.value(partsOption);
@@ -494,9 +577,15 @@ int main(int argc, char **argv)
         load(u"after part 5"_s);
     }
     if (parts.contains(u'4')) {
-        benchConcurrent(dir.path(), backend.fresh(dir.path(), u"load"_s),
-                        parser.value(clientsOption).toInt(), parser.value(secondsOption).toInt());
+        benchConcurrent(dir.path(), backend, parser.value(clientsOption).toInt(),
+                        parser.value(secondsOption).toInt());
         load(u"after part 4"_s);
+    }
+    if (parts.contains(u'6')) {
+        benchDevices(dir.path(), backend.fresh(dir.path(), u"devices"_s),
+                     parser.value(devicesOption).toInt(), parser.value(deviceSecondsOption).toInt(),
+                     parser.value(intervalOption).toInt());
+        load(u"after part 6"_s);
     }
     return 0;
 }

@@ -44,4 +44,19 @@ struct LoadResult
                                  int clients, int seconds,
                                  const std::function<QJsonArray(int, int)> &makeBatch);
 
+/**
+ * `devices` simulated devices, each on one keep-alive connection of its own (plain sockets, all
+ * in this thread, so a thousand cost the client little): a device syncs every `intervalMs`
+ * (its first sync at a random point of the first interval), a sync being a push of
+ * makeBatch(device, round) and then pulls from its cursor until there is no more. New syncs
+ * start for `seconds`; those under way then finish. Every answer but 200 (and every push
+ * result but applied) is an error; latencies are per request.
+ */
+[[nodiscard]] LoadResult runDevices(const QUrl &server, const QString &token, int devices,
+                                    int seconds, int intervalMs,
+                                    const std::function<QJsonArray(int, int)> &makeBatch);
+
+/** Raises this process's open-file limit to its hard limit (a child server inherits it). */
+void raiseFileLimit();
+
 } // namespace gx::bench

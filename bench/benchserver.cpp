@@ -21,9 +21,10 @@ constexpr int kHourMs = 3'600'000;
 
 } // namespace
 
-BenchServer::BenchServer(const QString &db, const QString &logPath)
+BenchServer::BenchServer(const QString &db, const QString &logPath, const QStringList &extra)
     : ServerProcess(db, logPath)
 {
+    setExtraArguments(extra);
     if (const QString why = start(); !why.isEmpty())
         die(u"the server did not start (log: %1): %2"_s.arg(logPath, why));
 }

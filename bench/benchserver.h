@@ -27,7 +27,8 @@ inline const QString kOffice = QStringLiteral("bench.office");
 class BenchServer : public test::ServerProcess
 {
 public:
-    BenchServer(const QString &db, const QString &logPath);
+    /** Starts `serve` on db, with `extra` arguments after --db and --listen. */
+    BenchServer(const QString &db, const QString &logPath, const QStringList &extra = {});
     ~BenchServer();
     [[nodiscard]] QUrl url() const { return baseUrl(); }
 };
