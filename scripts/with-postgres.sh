@@ -33,7 +33,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # A free port: a random one that nothing answers on; PostgreSQL cannot be given port 0, so a
-# start that still loses a race for the port is retried with another.
+# start that still loses a race for the port is retried with another. Each test server holds
+# its writer's connection and one per read thread (serve --read-threads, up to 64), and tests
+# run in parallel: max_connections is raised from PostgreSQL's 100 to 300.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 as_pg "$PGBIN/initdb" -D "$DIR/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
@@ -43,7 +45,7 @@ for _ in 1 2 3 4 5; do
     PORT=$((20000 + RANDOM % 40000))
     port_in_use "$PORT" && continue
     if as_pg "$PGBIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w \
-        -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1" start >/dev/null; then
+        -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null; then
         started=1
         break
     fi
