@@ -5,7 +5,8 @@ import QtQuick.Layouts
 import Gengxin.App
 
 // Login: the server address (remembered), user name and password, or a setup code from the
-// office (typed or pasted) that fills server and user. Works offline after a first online login
+// office (typed, pasted, or scanned with the camera: 扫码, ScanSetupCodeScreen) that fills
+// server and user; without a camera the screen says so and typing or pasting stays. Works offline after a first online login
 // of the same user (Session checks the stored hash). After a login with a one-time password it
 // asks for the user's own password, twice, before anything else.
 Page {
@@ -17,12 +18,24 @@ Page {
         Session.login(serverField.text, userField.text, passwordField.text)
     }
     function applyCode() {
-        if (!Session.applySetupCode(codeField.text))
-            return
-        serverField.text = Session.serverUrl
-        userField.text = Session.lastUsername
-        codeField.text = ""
-        passwordField.forceActiveFocus()
+        Session.applySetupCode(codeField.text)
+    }
+
+    // A setup code typed, pasted or scanned: its server and user.
+    Connections {
+        target: Session
+        function onSetupCodeApplied() {
+            serverField.text = Session.serverUrl
+            userField.text = Session.lastUsername
+            codeField.text = ""
+            passwordField.forceActiveFocus()
+        }
+    }
+
+    // Only asked whether a camera exists; it scans on ScanSetupCodeScreen.
+    SetupCodeScanner {
+        id: cameraProbe
+        session: Session
     }
 
     Flickable {
@@ -69,6 +82,22 @@ Page {
                     enabled: codeField.text.length > 0
                     onClicked: page.applyCode()
                 }
+            }
+            Button {
+                objectName: "scanButton"
+                text: qsTr("Scan")
+                visible: !Session.passwordChangeRequired && cameraProbe.available
+                Layout.fillWidth: true
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("ScanSetupCodeScreen.qml"))
+            }
+            Label {
+                objectName: "noCameraLabel"
+                visible: !Session.passwordChangeRequired && !cameraProbe.available
+                text: qsTr("This device has no camera: type or paste the setup code.")
+                wrapMode: Text.Wrap
+                opacity: 0.6
+                font.pixelSize: AppLook.px(13)
+                Layout.fillWidth: true
             }
             ChangePasswordForm {
                 objectName: "changePasswordForm"

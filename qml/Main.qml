@@ -33,11 +33,12 @@ ApplicationWindow {
         nav.clear()
         nav.push(homeUrl)
     }
-    // Shows one screen on top of the role's home (self-test, screenshots); false if it failed.
+    // Shows one screen on top of the role's home, or of the login screen when nobody is logged
+    // in (self-test, screenshots); false if it failed.
     function showScreen(url, properties) {
         nav.clear()
         if (url.toString() !== loginUrl.toString() && url.toString() !== homeUrl.toString())
-            nav.push(homeUrl)
+            nav.push(Session.loggedIn ? homeUrl : loginUrl)
         return nav.push(url, properties) !== null
     }
 
@@ -105,11 +106,18 @@ ApplicationWindow {
         }
     }
 
-    FormUpdateBanner {
-        id: formUpdate
+    Column {
+        id: banners
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
+        FormUpdateBanner {
+            id: formUpdate
+            width: parent.width
+        }
+        KeychainNoticeBanner {
+            width: parent.width
+        }
     }
 
     StackView {
@@ -118,7 +126,7 @@ ApplicationWindow {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        anchors.top: formUpdate.visible ? formUpdate.bottom : parent.top
+        anchors.top: banners.bottom
     }
 
     Component.onCompleted: Session.loggedIn ? showHome() : showLogin()

@@ -20,8 +20,8 @@ GX_PACKAGES=(
     # the app: the camera of photo fields (Qt Multimedia 6.4 uses its GStreamer backend on
     # Linux: v4l2src is in plugins-good, videoconvert/jpeg decoding in plugins-base)
     qt6-multimedia-dev qml6-module-qtmultimedia gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-    # the app: the QR code of a new account's setup code
-    libqrencode-dev
+    # the app: the QR code of a new account's setup code, and reading it with the camera
+    libqrencode-dev libzxing-dev
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qtquick
     qml6-module-qtquick-window qml6-module-qtquick-controls qml6-module-qtquick-templates
     qml6-module-qtquick-layouts qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel

@@ -78,7 +78,7 @@ shoot() { # USER PASSWORD SCREEN SIZE DATA-DIR-NAME
     fi
 }
 
-field_screens="enterprises enterprise add_enterprise survey survey_updated local_supply equipment capture capture_taken sync login"
+field_screens="enterprises enterprise add_enterprise survey survey_updated local_supply equipment capture capture_taken sync login scan_setup scan_not_setup"
 office_screens="dashboard county review official targets registry registry_errors accounts account_made supply_demand supply_demand_detail"
 sizes=${GX_SIZES:-"360x740 800x1280"}
 screens=${GX_SCREENS:-"$field_screens $office_screens"}
@@ -89,11 +89,12 @@ for screen in $screens; do
     esac
     # The notice of a new survey version: also at the desktop size.
     [ "$screen" = survey_updated ] && extra="1280x800"
-    # The camera's screens (the injected nameplate) and 本地优质供给 are also looked at on a desktop.
-    case "$screen" in capture | capture_taken | local_supply) extra="1280x800" ;; esac
+    # The camera's screens (the injected nameplate), 本地优质供给 and scanning the setup code
+    # (before any login) are also looked at on a desktop.
+    case "$screen" in capture | capture_taken | local_supply | scan_*) extra="1280x800" ;; esac
     [ "${GX_EXTRA_SIZES:-1}" = 0 ] && extra=""
     dir=$user
-    [ "$screen" = login ] && { user=""; password=""; }
+    case $screen in login | scan_*) user=""; password="" ;; esac
     for size in $sizes $extra; do
         shoot "$user" "$password" "$screen" "$size" "$dir"
     done

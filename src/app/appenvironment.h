@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/framesource.h"
 #include "syncclient/secretstore.h"
 
 #include <QString>
@@ -35,6 +36,9 @@ struct AppEnvironment
      * (service "gengxin"), with 0600 files in dataDir as the fallback; tests may choose
      * SecretStore::Mode::FileOnly or a keychain of their own. */
     SecretStore secrets;
+    /** The pictures the setup-code scanner decodes; empty: the device's camera
+     * (CameraFrameSource). Tests and screenshots give an ImageFrameSource. */
+    FrameSourceFactory frameSource;
     /** A server address to start with when none is remembered (e.g. the demo's). */
     QString defaultServerUrl;
 

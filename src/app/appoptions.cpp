@@ -14,7 +14,7 @@ QStringList AppOptions::screenNames()
             u"county"_s,       u"review"_s,          u"official"_s,       u"targets"_s,
             u"registry"_s,     u"registry_errors"_s, u"survey_updated"_s, u"accounts"_s,
             u"account_made"_s, u"local_supply"_s,    u"supply_demand"_s,  u"supply_demand_detail"_s,
-            u"capture"_s,      u"capture_taken"_s};
+            u"capture"_s,      u"capture_taken"_s,   u"scan_setup"_s,     u"scan_not_setup"_s};
 }
 
 Result<AppOptions, QString> AppOptions::parse(const QStringList &arguments)

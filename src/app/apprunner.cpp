@@ -3,6 +3,7 @@
 #include "app/applook.h"
 #include "app/camerasupport.h"
 #include "app/eventwait.h"
+#include "app/imageframesource.h"
 #include "app/nameplatepicture.h"
 #include "app/reportcontroller.h"
 #include "app/sampledata.h"
@@ -80,8 +81,13 @@ int AppRunner::exec()
                       ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                       : m_options.dataDir;
     env.defaultServerUrl = m_options.serverUrl;
-    if (!m_options.screenshotFile.isEmpty()) // a render: its login is the demo's, not the user's
+    if (!m_options.screenshotFile.isEmpty()) { // a render: its login is the demo's, not the user's
         env.secrets = SecretStore(SecretStore::Mode::FileOnly);
+        // and its camera films the picture of the screen's ScreenSpec::camera, if any
+        env.frameSource = [picture = m_cameraPicture] {
+            return std::make_unique<ImageFrameSource>([picture] { return *picture; });
+        };
+    }
     Session session(env);
     Session::setCurrent(&session);
     if (!m_options.serverUrl.isEmpty())
@@ -237,6 +243,8 @@ int AppRunner::runScreenshot(Session &session)
               << ") is not built\n";
         return 1;
     }
+    if (!chosen.camera.isEmpty())
+        *m_cameraPicture = SampleData::qrPhoto(chosen.camera, m_options.size, chosen.cameraInFocus);
     // The notice of a new survey version shows on its own screen only: the others as read.
     if (DeviceStore *store = session.store()) {
         if (auto done =

@@ -2,7 +2,10 @@
 
 #include "app/appoptions.h"
 
+#include <QImage>
 #include <QString>
+
+#include <memory>
 
 class QQmlApplicationEngine;
 class QQuickWindow;
@@ -41,6 +44,8 @@ private:
     [[nodiscard]] static QQuickWindow *loadMain(QQmlApplicationEngine &engine);
 
     AppOptions m_options;
+    /** What the camera of a screenshot films (--screen scan_*): set once the screen is known. */
+    std::shared_ptr<QImage> m_cameraPicture = std::make_shared<QImage>();
 };
 
 } // namespace gx

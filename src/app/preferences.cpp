@@ -51,6 +51,17 @@ void Preferences::setLanguage(Language language)
     m_settings->sync();
 }
 
+bool Preferences::keychainNoticeRead() const
+{
+    return m_settings->value("keychain_notice_read"_L1).toBool();
+}
+
+void Preferences::setKeychainNoticeRead()
+{
+    m_settings->setValue("keychain_notice_read"_L1, true);
+    m_settings->sync();
+}
+
 void Preferences::rememberLogin(const QString &serverUrl, const QString &username)
 {
     m_settings->setValue("server"_L1, serverUrl);

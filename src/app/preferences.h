@@ -29,6 +29,10 @@ public:
     [[nodiscard]] Language language() const;
     /** Writes the language at once (settings.ini). */
     void setLanguage(Language language);
+    /** Whether the user has read the notice that the keychain would not keep their login. */
+    [[nodiscard]] bool keychainNoticeRead() const;
+    /** Writes it at once (settings.ini), so the notice is shown once per device. */
+    void setKeychainNoticeRead();
     /** Writes the server and user of a login at once, for the next start's login screen. */
     void rememberLogin(const QString &serverUrl, const QString &username);
 

@@ -1,10 +1,14 @@
 #include "app/sampledata.h"
 
+#include "app/qrcodeitem.h"
 #include "core/uscc.h"
 #include "store/devicestore.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonObject>
+#include <QLinearGradient>
+#include <QPainter>
 
 using namespace Qt::StringLiterals;
 
@@ -134,6 +138,33 @@ SampleData::registryFiles(DeviceStore &store, const QString &region, const QStri
     if (auto done = writeCsv(files.bad, lines); !done)
         return done.error();
     return files;
+}
+
+QImage SampleData::qrPhoto(const QString &text, QSize size, bool sharp)
+{
+    QImage photo(size, QImage::Format_RGB32);
+    QPainter painter(&photo);
+    QLinearGradient desk(0, 0, size.width(), size.height());
+    desk.setColorAt(0, QColor(0x8d, 0x7b, 0x68));
+    desk.setColorAt(1, QColor(0x5d, 0x4e, 0x40));
+    painter.fillRect(photo.rect(), desk);
+    const QImage code = QrCodeItem::encode(text);
+    if (code.isNull())
+        return photo;
+    const int card = qMin(size.width(), size.height()) * 55 / 100;
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    painter.translate(size.width() / 2.0, size.height() / 2.0);
+    painter.rotate(-6);
+    painter.fillRect(QRectF(-card / 2.0, -card / 2.0, card, card), Qt::white);
+    const double module = card / double(code.width() + 8);
+    const double side = module * code.width();
+    painter.drawImage(QRectF(-side / 2, -side / 2, side, side), code);
+    painter.end();
+    if (sharp)
+        return photo;
+    const QSize small(qMax(1, size.width() / 24), qMax(1, size.height() / 24));
+    return photo.scaled(small, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+        .scaled(size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 } // namespace gx

@@ -2,9 +2,12 @@
 
 #include "core/result.h"
 
+#include <QSize>
 #include <QString>
 
 #include <optional>
+
+class QImage;
 
 namespace gx {
 
@@ -35,6 +38,15 @@ public:
      */
     [[nodiscard]] static Result<RegistryFiles, QString>
     registryFiles(DeviceStore &store, const QString &region, const QString &dir);
+
+    /**
+     * What a camera held over the office's screen sees: a QR code of `text` (QrCodeItem's
+     * modules) on a white card a little turned, on a desk, `size` large; for the scan screen's
+     * screenshots and tests (ImageFrameSource). Not `sharp`: out of focus, as while the camera
+     * still focuses (too blurred to read).
+     */
+    [[nodiscard]] static QImage qrPhoto(const QString &text, QSize size = QSize(960, 720),
+                                        bool sharp = true);
 };
 
 } // namespace gx

@@ -2,6 +2,7 @@
 
 #include "app/sampledata.h"
 #include "app/session.h"
+#include "core/setupcode.h"
 #include "store/devicestore.h"
 #include "store/localsupply.h"
 
@@ -95,8 +96,23 @@ Samples samplesOf(Session &session)
 QList<ScreenSpec> ScreenCatalog::resolve(Session &session)
 {
     const Samples s = samplesOf(session);
+    const QString setupCode =
+        SetupCode{QUrl(session.serverUrl().isEmpty() ? u"http://192.168.1.10:8470"_s
+                                                     : session.serverUrl()),
+                  u"wang.li"_s}
+            .toText();
     return {
         {u"login"_s, u"LoginScreen.qml"_s, {}, false},
+        // Scanning the setup code (over the login screen): aiming at the office's code while
+        // the camera focuses, and a QR code that is no setup code.
+        {u"scan_setup"_s, u"ScanSetupCodeScreen.qml"_s, {}, false, false, false, setupCode, false},
+        {u"scan_not_setup"_s,
+         u"ScanSetupCodeScreen.qml"_s,
+         {},
+         false,
+         false,
+         false,
+         u"https://www.lishui.gov.cn/"_s},
         {u"enterprises"_s, u"EnterpriseListScreen.qml"_s, {}, false},
         {u"enterprise"_s, u"EnterpriseScreen.qml"_s, {{u"uscc"_s, s.uscc}}, false},
         {u"add_enterprise"_s, u"AddEnterpriseScreen.qml"_s, {}, false},

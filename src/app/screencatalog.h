@@ -21,6 +21,10 @@ struct ScreenSpec
     /** Rendered with the drawn nameplate (NameplatePicture) as the camera, as the capture screen
      * needs one and headless machines have none. */
     bool sampleCamera = false;
+    /** What the camera films on a scan screen (a QR code of this text, SampleData::qrPhoto);
+     * empty: no camera is injected. */
+    QString camera = {};
+    bool cameraInFocus = true; ///< false: too blurred to read, as while the camera focuses
 };
 
 /**

@@ -39,6 +39,11 @@ Session::Session(AppEnvironment environment, QObject *parent)
     if (!m_networkWatcher)
         m_networkWatcher = new NetworkWatcher(true, this);
     QDir().mkpath(m_env.dataDir);
+    // Every copy of the secret store (the login's, each user's token store) tells this session.
+    m_env.secrets.setFallbackObserver([self = QPointer<Session>(this)](KeychainFallback why) {
+        if (self)
+            self->noteKeychainFallback(why);
+    });
     auto form = FormDefinition::load(m_env.assetsDir + u"/forms/survey.v1.json"_s);
     if (!form)
         qFatal("the survey definition does not load: %s", qPrintable(form.error().toString()));
@@ -143,6 +148,8 @@ void Session::setLanguage(const QString &language)
     m_translator.apply(this->language());
     emit languageChanged();
     emit sessionChanged(); // the region's name is in the language
+    if (m_keychainFallback)
+        emit keychainNoticeChanged();
 }
 
 void Session::login(const QString &serverUrl, const QString &username, const QString &password)
@@ -292,7 +299,38 @@ bool Session::applySetupCode(const QString &text)
         m_lastUsername = code.value().user;
         emit serverUrlChanged();
     }
+    emit setupCodeApplied();
     return true;
+}
+
+QString Session::keychainNotice() const
+{
+    if (!m_keychainFallback)
+        return {};
+    if (*m_keychainFallback == KeychainFallback::Absent)
+        return tr("This device has no system keychain: your login is kept in a protected file "
+                  "on this device, readable by you alone. Nothing is lost.");
+    return tr("The system keychain is locked or refused to keep your login: it is kept in a "
+              "protected file on this device instead, readable by you alone. Nothing is lost.");
+}
+
+void Session::dismissKeychainNotice()
+{
+    if (!m_keychainFallback)
+        return;
+    m_keychainFallback.reset();
+    m_preferences->setKeychainNoticeRead();
+    emit keychainNoticeChanged();
+}
+
+void Session::noteKeychainFallback(KeychainFallback why)
+{
+    qCInfo(lcApp) << "a secret of the login is in its 0600 file: the keychain"
+                  << (why == KeychainFallback::Absent ? "is absent" : "refused");
+    if (m_preferences->keychainNoticeRead() || m_keychainFallback == why)
+        return;
+    m_keychainFallback = why;
+    emit keychainNoticeChanged();
 }
 
 void Session::finishLogin(bool ok)

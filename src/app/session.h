@@ -72,6 +72,13 @@ class Session : public QObject
     Q_PROPERTY(int dataRevision READ dataRevision NOTIFY dataChanged)
     /** The version of the survey definition in use (form()). */
     Q_PROPERTY(int formVersion READ formVersion NOTIFY formChanged)
+    /**
+     * Said once per device when the OS keychain would not keep a secret of the login (no
+     * keychain service, or it is locked or refused) and the 0600 file keeps it instead: a
+     * sentence in the UI language, empty when there is nothing to say or it was read
+     * (dismissKeychainNotice()).
+     */
+    Q_PROPERTY(QString keychainNotice READ keychainNotice NOTIFY keychainNoticeChanged)
     /** "zh_CN" (the default) or "en": the UI's language, remembered. */
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 
@@ -136,9 +143,16 @@ public:
     /**
      * A setup code typed or pasted (core's SetupCode, from the office's accounts screen): sets
      * the server address and the user name to log in as (lastUsername). False, with error()
-     * saying why in the UI language, when it is no setup code.
+     * saying why in the UI language, when it is no setup code; setupCodeApplied() when it is.
      */
     Q_INVOKABLE bool applySetupCode(const QString &text);
+
+    [[nodiscard]] QString keychainNotice() const;
+    /** The user read the keychain notice: it is not shown on this device again. */
+    Q_INVOKABLE void dismissKeychainNotice();
+    /** A secret went to the 0600 file because the keychain would not keep it (SecretStore's
+     * fallback observer; tests call it too): keychainNotice() says so, unless already read. */
+    void noteKeychainFallback(KeychainFallback why);
 
     /** Closes the store and forgets the server token; the outbox and offline hash stay. */
     Q_INVOKABLE void logout();
@@ -204,6 +218,10 @@ signals:
     void formChanged();
     void loginFinished(bool ok);
     void passwordChangeRequiredChanged();
+    void keychainNoticeChanged();
+    /** applySetupCode() took a code (typed, pasted or scanned): the login screen shows its
+     * server and user. */
+    void setupCodeApplied();
 
 private:
     void loginEnded(const LoginOutcome &outcome, const QString &username, const QString &password);
@@ -250,6 +268,7 @@ private:
     int m_period = kDefaultPeriod;
     Language m_language = Language::Zh;
     int m_dataRevision = 0;
+    std::optional<KeychainFallback> m_keychainFallback; ///< unread, this run
     bool m_offline = false;
     bool m_busy = false;
 };

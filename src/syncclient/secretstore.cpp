@@ -90,6 +90,12 @@ void logFallback(const SecretSlot &slot, const KeychainAnswer &answer, const cha
                           << "):" << what << slot.file << "(0600)";
 }
 
+KeychainFallback fallbackOf(const KeychainAnswer &answer)
+{
+    return answer.outcome == KeychainAnswer::Outcome::Absent ? KeychainFallback::Absent
+                                                             : KeychainFallback::Refused;
+}
+
 } // namespace
 
 QString secretPlaceName(SecretPlace place)
@@ -125,6 +131,18 @@ SecretStore::SecretStore(Mode mode, QString service, int timeoutMillis)
     , m_timeoutMillis(timeoutMillis)
 {}
 
+void SecretStore::setFallbackObserver(FallbackObserver observer)
+{
+    m_fallbackObserver =
+        observer ? std::make_shared<const FallbackObserver>(std::move(observer)) : nullptr;
+}
+
+void SecretStore::fellBack(KeychainFallback why) const
+{
+    if (m_fallbackObserver)
+        (*m_fallbackObserver)(why);
+}
+
 void SecretStore::read(const SecretSlot &slot, QObject *context, ReadDone done) const
 {
     const PrivateFile file(slot.file);
@@ -144,19 +162,22 @@ void SecretStore::read(const SecretSlot &slot, QObject *context, ReadDone done) 
         auto *job = new QKeychain::WritePasswordJob(m_service);
         job->setKey(slot.key);
         job->setBinaryData(secret);
-        runJob(job, context, m_timeoutMillis, [slot, secret, done](const KeychainAnswer &answer) {
-            if (answer.outcome != KeychainAnswer::Outcome::Ok) {
-                logFallback(slot, answer, "stays in");
-                done(SecretRead{secret, SecretPlace::File});
-                return;
-            }
-            if (auto removed = PrivateFile(slot.file).remove(); !removed)
-                qCWarning(lcSync) << "moved" << slot.key << "into the keychain, but"
-                                  << removed.error();
-            else
-                qCInfo(lcSync) << "moved" << slot.key << "from" << slot.file << "into the keychain";
-            done(SecretRead{secret, SecretPlace::Keychain});
-        });
+        runJob(job, context, m_timeoutMillis,
+               [store = *this, slot, secret, done](const KeychainAnswer &answer) {
+                   if (answer.outcome != KeychainAnswer::Outcome::Ok) {
+                       logFallback(slot, answer, "stays in");
+                       store.fellBack(fallbackOf(answer));
+                       done(SecretRead{secret, SecretPlace::File});
+                       return;
+                   }
+                   if (auto removed = PrivateFile(slot.file).remove(); !removed)
+                       qCWarning(lcSync)
+                           << "moved" << slot.key << "into the keychain, but" << removed.error();
+                   else
+                       qCInfo(lcSync)
+                           << "moved" << slot.key << "from" << slot.file << "into the keychain";
+                   done(SecretRead{secret, SecretPlace::Keychain});
+               });
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(m_service);
@@ -206,7 +227,7 @@ void SecretStore::write(const SecretSlot &slot, const QByteArray &secret, QObjec
     job->setKey(slot.key);
     job->setBinaryData(secret);
     runJob(job, context, m_timeoutMillis,
-           [slot, secret, toFile, done](const KeychainAnswer &answer) {
+           [store = *this, slot, secret, toFile, done](const KeychainAnswer &answer) {
                if (answer.outcome == KeychainAnswer::Outcome::Ok) {
                    qCInfo(lcSync) << "kept" << slot.key << "in the keychain";
                    // The file must not outlive the keychain's newer value (it is read first).
@@ -225,6 +246,8 @@ void SecretStore::write(const SecretSlot &slot, const QByteArray &secret, QObjec
                if (!kept)
                    qCWarning(lcSync)
                        << "cannot keep" << slot.key << "anywhere:" << kept.error().message();
+               else
+                   store.fellBack(fallbackOf(answer));
                done(kept);
            });
 }

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QObject;
@@ -42,6 +43,13 @@ struct SecretError
     [[nodiscard]] QString message() const;
 };
 
+/** Why a secret went to, or stayed in, the 0600 file although the keychain was to keep it. */
+enum class KeychainFallback
+{
+    Absent,  ///< no keychain service here (no session bus, no Secret Service)
+    Refused, ///< the keychain said no (locked, denied) or did not answer within the timeout
+};
+
 /** A secret read back, and where it was. */
 struct SecretRead
 {
@@ -54,7 +62,8 @@ struct SecretRead
  * through QtKeychain (service "gengxin"), falling back to a 0600 file (PrivateFile) where no
  * keychain service runs (no session bus, no Secret Service) or the keychain refuses (locked,
  * denied, no answer within the timeout). The log (gx.syncclient) says which place each secret
- * went to; nothing is shown to the user unless both places fail.
+ * went to, and the fallback observer (setFallbackObserver()) hears of every secret that the
+ * keychain would not keep and the file now holds, so that the app can tell the user.
  *
  * The file, when there is one, always holds the newest value: a write that the keychain takes
  * removes the file, one it refuses goes to the file. So a read looks at the file first and,
@@ -67,7 +76,7 @@ struct SecretRead
  * loop, unless `context` is destroyed first; every keychain job is bounded by the timeout, after
  * which the keychain counts as refusing. The UI thread never waits on it. In Mode::FileOnly
  * (tests, tools) nothing is asynchronous and `done` is called before the call returns.
- * A value type: copies share nothing but their settings.
+ * A value type: copies share nothing but their settings and the fallback observer.
  */
 class SecretStore
 {
@@ -85,6 +94,13 @@ public:
     [[nodiscard]] Mode mode() const { return m_mode; }
     [[nodiscard]] const QString &service() const { return m_service; }
 
+    /** Called, in the event loop, each time a secret was written to the file or stayed in it
+     * because the keychain was absent or refused (Mode::Keychain only; never when the file
+     * failed too, which the call's answer says). */
+    using FallbackObserver = std::function<void(KeychainFallback why)>;
+    /** Sets the observer of this store and of every copy made from it afterwards. */
+    void setFallbackObserver(FallbackObserver observer);
+
     using ReadDone = std::function<void(const Result<SecretRead, SecretError> &)>;
     using WriteDone = std::function<void(const Result<SecretPlace, SecretError> &)>;
     using RemoveDone = std::function<void(const Status<SecretError> &)>;
@@ -98,9 +114,12 @@ public:
     void remove(const SecretSlot &slot, QObject *context, RemoveDone done) const;
 
 private:
+    void fellBack(KeychainFallback why) const;
+
     Mode m_mode;
     QString m_service;
     int m_timeoutMillis;
+    std::shared_ptr<const FallbackObserver> m_fallbackObserver;
 };
 
 } // namespace gx

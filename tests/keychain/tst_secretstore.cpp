@@ -84,6 +84,7 @@ private slots:
     void oldTokenFileMovesIntoTheKeychain();
     void tooLargeIsRefused();
     void fileOnlyNeverAsksTheKeychain();
+    void fallbackIsObserved();
     void syncClientReadsItsToken();
     void syncClientNeedsLoginOnceTheReadFoundNone();
 
@@ -216,6 +217,44 @@ void Tst_secretstore::fileOnlyNeverAsksTheKeychain()
     tokens.read(&context,
                 [&](const TokenAnswer &read) { back = read ? read.value() : std::nullopt; });
     QCOMPARE(back, std::optional<gx::SessionToken>(kToken));
+}
+
+void Tst_secretstore::fallbackIsObserved()
+{
+    // What the app's notice hears of: each secret the file keeps because the keychain would not.
+    QTemporaryDir dir;
+    const gx::SecretSlot slot{gx::SecretSlot::keyFor(u"test"_s, kServer, u"observed"_s),
+                              dir.filePath(u"secret"_s)};
+    SecretStore secrets = m_secrets;
+    QList<gx::KeychainFallback> heard;
+    secrets.setFallbackObserver([&heard](gx::KeychainFallback why) { heard.append(why); });
+    const SecretStore copy = secrets; // a TokenStore's copy tells the same observer
+    const auto written =
+        await<WriteAnswer>([&](QObject *c, auto done) { copy.write(slot, "s3cret", c, done); });
+    QVERIFY(written && written->ok());
+    const auto read = await<ReadAnswer>([&](QObject *c, auto done) { copy.read(slot, c, done); });
+    QVERIFY(read && read->ok());
+    QCOMPARE(read->value().secret, std::optional<QByteArray>("s3cret"));
+    switch (gx::test::keychainKind()) {
+    case KeychainKind::Present:
+        QVERIFY(heard.isEmpty());
+        break;
+    case KeychainKind::Refusing: // the write went to the file, and the read left it there
+        QCOMPARE(heard, (QList{gx::KeychainFallback::Refused, gx::KeychainFallback::Refused}));
+        break;
+    case KeychainKind::Absent:
+        QCOMPARE(heard, (QList{gx::KeychainFallback::Absent, gx::KeychainFallback::Absent}));
+        break;
+    case KeychainKind::Unknown:
+        QFAIL("no keychain kind");
+    }
+    // Files only: the file is no fallback, nothing to tell.
+    SecretStore files(SecretStore::Mode::FileOnly);
+    files.setFallbackObserver([&heard](gx::KeychainFallback why) { heard.append(why); });
+    heard.clear();
+    QObject context;
+    files.write(slot, "other", &context, [](const WriteAnswer &) {});
+    QVERIFY(heard.isEmpty());
 }
 
 void Tst_secretstore::syncClientReadsItsToken()

@@ -1,11 +1,21 @@
 #include "fixture.h"
 
+#include "app/sampledata.h"
 #include "app/session.h"
 #include "store/devicestore.h"
 
 #include <QJsonObject>
+#include <QSettings>
 
 namespace gx {
+
+namespace {
+QImage &cameraScene()
+{
+    static QImage image;
+    return image;
+}
+} // namespace
 
 Fixture::Fixture(QObject *parent)
     : QObject(parent)
@@ -64,6 +74,28 @@ int Fixture::outboxCount()
 QString Fixture::dataDir()
 {
     return Session::current()->environment().dataDir;
+}
+
+void Fixture::showToCamera(const QString &text)
+{
+    cameraScene() = text.isEmpty() ? QImage() : SampleData::qrPhoto(text, QSize(640, 480));
+}
+
+QImage Fixture::cameraImage()
+{
+    return cameraScene();
+}
+
+void Fixture::keychainFellBack(const QString &why)
+{
+    Session::current()->noteKeychainFallback(
+        why == QLatin1String("absent") ? KeychainFallback::Absent : KeychainFallback::Refused);
+}
+
+void Fixture::forgetKeychainNoticeRead()
+{
+    QSettings settings(dataDir() + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+    settings.remove(QStringLiteral("keychain_notice_read"));
 }
 
 } // namespace gx

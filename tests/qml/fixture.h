@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -34,6 +35,17 @@ public:
     Q_INVOKABLE int outboxCount();
     /** The Session's data directory. */
     Q_INVOKABLE QString dataDir();
+
+    /** Holds a QR code of `text` up to the camera (SampleData::qrPhoto): the injected frame
+     * source (QuickTestSetup) films it from now on; "" shows it nothing. */
+    Q_INVOKABLE void showToCamera(const QString &text);
+    /** What the injected camera films now (null: nothing). */
+    [[nodiscard]] static QImage cameraImage();
+    /** As if the keychain had refused a secret of the login ("refused") or were absent
+     * ("absent"): Session::noteKeychainFallback(). */
+    Q_INVOKABLE void keychainFellBack(const QString &why);
+    /** Forgets that the keychain notice was read (settings.ini), for the next test. */
+    Q_INVOKABLE void forgetKeychainNoticeRead();
 };
 
 } // namespace gx

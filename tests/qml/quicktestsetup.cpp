@@ -1,6 +1,8 @@
 #include "quicktestsetup.h"
 
+#include "app/imageframesource.h"
 #include "app/session.h"
+#include "fixture.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -37,6 +39,10 @@ void QuickTestSetup::qmlEngineAvailable(QQmlEngine *engine)
     AppEnvironment env;
     env.dataDir = m_dir.path();
     env.secrets = gx::SecretStore(gx::SecretStore::Mode::FileOnly); // never a real keychain
+    // The scanner films what Fixture::showToCamera() holds up, never a real camera.
+    env.frameSource = [] {
+        return std::make_unique<ImageFrameSource>(&Fixture::cameraImage);
+    };
     const QByteArray assets = qgetenv("GX_ASSETS_DIR");
     if (!assets.isEmpty())
         env.assetsDir = QString::fromLocal8Bit(assets);
