@@ -65,30 +65,42 @@ Page {
                 Layout.fillWidth: true
                 Layout.bottomMargin: 12
             }
+            // The label says what the code is, so the field's placeholder stays short enough
+            // for a phone in any language and type size.
+            Label {
+                text: qsTr("Setup code from the office")
+                visible: !Session.passwordChangeRequired
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            TextField {
+                id: codeField
+                objectName: "setupCodeField"
+                visible: !Session.passwordChangeRequired
+                placeholderText: "gengxin://setup?…"
+                inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                Layout.fillWidth: true
+                onAccepted: page.applyCode()
+            }
             RowLayout {
                 visible: !Session.passwordChangeRequired
                 Layout.fillWidth: true
-                TextField {
-                    id: codeField
-                    objectName: "setupCodeField"
-                    placeholderText: qsTr("Setup code from the office (gengxin://setup?…)")
-                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
-                    Layout.fillWidth: true
-                    onAccepted: page.applyCode()
-                }
                 Button {
                     objectName: "applyCodeButton"
                     text: qsTr("Use code")
                     enabled: codeField.text.length > 0
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     onClicked: page.applyCode()
                 }
-            }
-            Button {
-                objectName: "scanButton"
-                text: qsTr("Scan")
-                visible: !Session.passwordChangeRequired && cameraProbe.available
-                Layout.fillWidth: true
-                onClicked: page.StackView.view.push(Qt.resolvedUrl("ScanSetupCodeScreen.qml"))
+                Button {
+                    objectName: "scanButton"
+                    text: qsTr("Scan")
+                    visible: cameraProbe.available
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("ScanSetupCodeScreen.qml"))
+                }
             }
             Label {
                 objectName: "noCameraLabel"

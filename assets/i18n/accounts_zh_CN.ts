@@ -76,8 +76,8 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <source>Setup code from the office (gengxin://setup?…)</source>
-        <translation>经信局提供的设置码（gengxin://setup?…）</translation>
+        <source>Setup code from the office</source>
+        <translation>经信局提供的设置码</translation>
     </message>
     <message>
         <source>Use code</source>

@@ -118,6 +118,39 @@ Item {
             compare(findChild(login, "setupCodeField").text, "")
         }
 
+        // On a phone, in either language and at large type, the setup code's placeholder and
+        // its buttons are whole (the placeholder once named the code in a sentence and was cut).
+        function test_setupCodeFitsAPhone_data() {
+            return [
+                { tag: "zh", language: "zh_CN", pixelSize: 14 },
+                { tag: "en", language: "en", pixelSize: 14 },
+                { tag: "zh large", language: "zh_CN", pixelSize: 21 },
+                { tag: "en large", language: "en", pixelSize: 21 },
+            ]
+        }
+
+        function test_setupCodeFitsAPhone(data) {
+            Session.language = data.language
+            const stack = createTemporaryObject(loginStack, root, { width: 360, height: 740 })
+            stack.font.pixelSize = data.pixelSize
+            const login = stack.currentItem
+            waitForItemPolished(login)
+            const field = findChild(login, "setupCodeField")
+            let placeholder = null
+            for (let i = 0; i < field.children.length; ++i) {
+                if (field.children[i].text === field.placeholderText)
+                    placeholder = field.children[i]
+            }
+            verify(placeholder !== null && placeholder.visible, "the placeholder is shown")
+            compare(placeholder.truncated, false, "the placeholder is cut off")
+            for (const name of ["applyCodeButton", "scanButton"]) {
+                const button = findChild(login, name)
+                verify(button.implicitWidth <= button.width + 0.5,
+                       name + " " + button.implicitWidth + " > " + button.width)
+            }
+            Session.language = "zh_CN"
+        }
+
         function test_keychainNoticeShownOnce() {
             Fixture.forgetKeychainNoticeRead()
             const banner = createTemporaryObject(mainBanner, root, { width: root.width })
