@@ -59,6 +59,17 @@ Page {
                 Layout.leftMargin: 12
                 Layout.rightMargin: 12
             }
+            Label {
+                objectName: "detailOfflineNote"
+                visible: detail.fromCache && detail.hasData
+                text: detail.offlineText
+                color: "#ef6c00"
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 12
+            }
 
             SectionTitle {
                 text: qsTr("Local products and providers")

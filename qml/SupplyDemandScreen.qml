@@ -7,7 +7,8 @@ import Gengxin.App
 // headline figure (categories with local supply / categories with demand, with its numerator and
 // denominator), a chart of the planned investment per category with the gaps in red, and the
 // match table (cards on a phone, a table on a desktop); a row opens its drill-down; 导出 Excel
-// saves the server's workbook through the export dialog.
+// saves the server's workbook through the export dialog. Offline, the period's last answer is
+// shown whole, marked 离线数据，截至 TIME.
 Page {
     id: page
     objectName: "supplyDemandScreen"
@@ -119,6 +120,17 @@ Page {
                 visible: matches.error !== ""
                 text: matches.error
                 color: "#c62828"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 12
+            }
+            Label {
+                objectName: "offlineNote"
+                visible: matches.fromCache && matches.hasData
+                text: matches.offlineText
+                color: "#ef6c00"
+                font.bold: true
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
                 Layout.leftMargin: 12

@@ -363,6 +363,13 @@
     </message>
 </context>
 <context>
+    <name>gx::OfficeModel</name>
+    <message>
+        <source>Offline data, as of %1</source>
+        <translation>离线数据，截至 %1</translation>
+    </message>
+</context>
+<context>
     <name>gx::ExportController</name>
     <message>
         <source>Choose CSV or XLSX.</source>

@@ -9,7 +9,7 @@ using namespace Qt::StringLiterals;
 namespace gx {
 
 SupplyDemandDetailModel::SupplyDemandDetailModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : OfficeModel(parent)
 {}
 
 SupplyDemandDetailModel::~SupplyDemandDetailModel() = default;
@@ -72,45 +72,6 @@ QHash<int, QByteArray> SupplyDemandDetailModel::roleNames() const
             {RowsRole, "rows"}};
 }
 
-void SupplyDemandDetailModel::componentComplete()
-{
-    m_complete = true;
-    reload();
-}
-
-void SupplyDemandDetailModel::setSession(Session *session)
-{
-    if (!rebindSession(m_session, session, this,
-                       {{&Session::periodChanged,
-                         [this] {
-                             if (m_period == 0)
-                                 reload();
-                         }},
-                        {&Session::languageChanged, [this] {
-                             relabel();
-                         }}}))
-        return;
-    m_client.setSession(session);
-    emit sessionChanged();
-    reload();
-}
-
-int SupplyDemandDetailModel::period() const
-{
-    if (m_period != 0)
-        return m_period;
-    return m_session ? m_session->period() : Session::kDefaultPeriod;
-}
-
-void SupplyDemandDetailModel::setPeriod(int period)
-{
-    if (period == m_period)
-        return;
-    m_period = period;
-    emit queryChanged();
-    reload();
-}
-
 void SupplyDemandDetailModel::setRegion(const QString &region)
 {
     if (region == m_region)
@@ -131,16 +92,16 @@ void SupplyDemandDetailModel::setCategory(const QString &category)
 
 QString SupplyDemandDetailModel::regionName() const
 {
-    if (!m_session)
+    if (!session())
         return m_region;
-    const Region *region = m_session->regions().region(m_region);
-    return region ? region->name.text(m_session->uiLanguage()) : m_region;
+    const Region *region = session()->regions().region(m_region);
+    return region ? region->name.text(session()->uiLanguage()) : m_region;
 }
 
 QString SupplyDemandDetailModel::categoryLabel() const
 {
-    return m_session ? SupplyDemandParser::categoryLabel(m_session->form(), m_category,
-                                                         m_session->uiLanguage())
+    return session() ? SupplyDemandParser::categoryLabel(session()->form(), m_category,
+                                                         session()->uiLanguage())
                      : m_category;
 }
 
@@ -180,9 +141,9 @@ QStringList SupplyDemandDetailModel::usccs() const
 
 void SupplyDemandDetailModel::reload()
 {
-    if (!m_complete || !m_session)
+    if (!isReady())
         return;
-    m_client.abort();
+    client().abort();
     setLoading(false);
     if (m_region.isEmpty() || m_category.isEmpty())
         return;
@@ -191,15 +152,25 @@ void SupplyDemandDetailModel::reload()
         beginResetModel();
         m_detail.reset();
         endResetModel();
-        m_offers.reset({}, {}, m_session->form(), m_session->uiLanguage());
+        m_offers.reset({}, {}, session()->form(), session()->uiLanguage());
+        setAnswerTime({}, false);
         emit detailChanged();
     }
+    // The offline copy of this question meanwhile, if one is kept.
+    if (const auto cached = readCache(u"supply-demand-detail"_s, cacheTail()))
+        (void)load(cached->answer, cached->fetchedAt, true);
+    setError({});
     refresh();
+}
+
+QString SupplyDemandDetailModel::cacheTail() const
+{
+    return u"%1-%2-%3"_s.arg(period()).arg(m_region, m_category);
 }
 
 void SupplyDemandDetailModel::refresh()
 {
-    if (!m_session || m_region.isEmpty() || m_category.isEmpty())
+    if (!session() || m_region.isEmpty() || m_category.isEmpty())
         return;
     QUrlQuery query;
     query.addQueryItem(u"period"_s, QString::number(period()));
@@ -209,7 +180,7 @@ void SupplyDemandDetailModel::refresh()
     const int asked = period();
     const QString region = m_region;
     const QString category = m_category;
-    m_client.get(u"/api/v1/stats/supply-demand?"_s + query.toString(QUrl::FullyEncoded),
+    client().get(u"/api/v1/stats/supply-demand?"_s + query.toString(QUrl::FullyEncoded),
                  [this, asked, region, category](const OfficeReply &r) {
                      setLoading(false);
                      if (asked != period() || region != m_region || category != m_category)
@@ -219,11 +190,16 @@ void SupplyDemandDetailModel::refresh()
                          emit refreshed(false);
                          return;
                      }
-                     emit refreshed(load(r.json));
+                     const QDateTime fetched = now();
+                     const bool read = load(r.json, fetched, false);
+                     // Only a good answer replaces the offline copy.
+                     if (read)
+                         writeCache(u"supply-demand-detail"_s, cacheTail(), r.json, fetched);
+                     emit refreshed(read);
                  });
 }
 
-bool SupplyDemandDetailModel::load(const QJsonObject &answer)
+bool SupplyDemandDetailModel::load(const QJsonObject &answer, const QDateTime &when, bool fromCache)
 {
     auto parsed = SupplyDemandParser::detail(answer, period(), m_region, m_category);
     if (!parsed) {
@@ -232,6 +208,7 @@ bool SupplyDemandDetailModel::load(const QJsonObject &answer)
     }
     setError({});
     m_detail = std::move(parsed).value();
+    setAnswerTime(when, fromCache);
     relabel();
     return true;
 }
@@ -240,27 +217,11 @@ void SupplyDemandDetailModel::relabel()
 {
     beginResetModel();
     endResetModel();
-    if (m_session && m_detail)
-        m_offers.reset(m_detail->products, m_detail->providers, m_session->form(),
-                       m_session->uiLanguage());
+    if (session() && m_detail)
+        m_offers.reset(m_detail->products, m_detail->providers, session()->form(),
+                       session()->uiLanguage());
     emit queryChanged(); // the names of the county and category
     emit detailChanged();
-}
-
-void SupplyDemandDetailModel::setLoading(bool loading)
-{
-    if (loading == m_loading)
-        return;
-    m_loading = loading;
-    emit loadingChanged();
-}
-
-void SupplyDemandDetailModel::setError(const QString &error)
-{
-    if (error == m_error)
-        return;
-    m_error = error;
-    emit errorChanged();
 }
 
 } // namespace gx

@@ -1,13 +1,10 @@
 #pragma once
 
-#include "app/officeclient.h"
+#include "app/officemodel.h"
 #include "app/session.h"
 #include "app/supplydemanddata.h"
 #include "app/supplyoffermodel.h"
 
-#include <QAbstractListModel>
-#include <QPointer>
-#include <QQmlParserStatus>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -17,17 +14,15 @@ namespace gx {
  * The drill-down of 供需对接 for one county and equipment category
  * (GET /api/v1/stats/supply-demand?period=YEAR&region=COUNTY&category=CODE): one row per
  * enterprise that plans renewals there, with its units, planned investment and planned rows;
- * `offers` the local products and providers that serve it. A failed or malformed answer keeps
- * what is shown and sets a Chinese error.
+ * `offers` the local products and providers that serve it. The last good answer of each county,
+ * category and period is kept offline as SupplyDemandModel's is (shown whole, marked, while the
+ * server cannot be reached). A failed or malformed answer keeps what is shown and sets a Chinese
+ * error.
  */
-class SupplyDemandDetailModel : public QAbstractListModel, public QQmlParserStatus
+class SupplyDemandDetailModel : public OfficeModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(gx::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    /** The survey year; 0 (the default) follows the Session's period. */
-    Q_PROPERTY(int period READ period WRITE setPeriod NOTIFY queryChanged)
     Q_PROPERTY(QString region READ region WRITE setRegion NOTIFY queryChanged)
     Q_PROPERTY(QString category READ category WRITE setCategory NOTIFY queryChanged)
     Q_PROPERTY(QString regionName READ regionName NOTIFY queryChanged)
@@ -35,8 +30,6 @@ class SupplyDemandDetailModel : public QAbstractListModel, public QQmlParserStat
     /** The label without its explanation in brackets (the screen's title). */
     Q_PROPERTY(QString categoryShortLabel READ categoryShortLabel NOTIFY queryChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY detailChanged)
-    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY detailChanged)
     Q_PROPERTY(qint64 totalUnits READ totalUnits NOTIFY detailChanged)
     Q_PROPERTY(QString totalInvestmentText READ totalInvestmentText NOTIFY detailChanged)
@@ -61,13 +54,6 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    void classBegin() override { m_complete = false; }
-    void componentComplete() override;
-
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
-    [[nodiscard]] int period() const;
-    void setPeriod(int period);
     [[nodiscard]] QString region() const { return m_region; }
     void setRegion(const QString &region);
     [[nodiscard]] QString category() const { return m_category; }
@@ -78,8 +64,6 @@ public:
     {
         return SupplyDemandParser::shortLabel(categoryLabel());
     }
-    [[nodiscard]] bool isLoading() const { return m_loading; }
-    [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] bool hasData() const { return m_detail.has_value(); }
     [[nodiscard]] qint64 totalUnits() const;
     [[nodiscard]] QString totalInvestmentText() const;
@@ -88,34 +72,30 @@ public:
     Q_INVOKABLE void refresh();
     /** The enterprises' USCCs, in order (tests). */
     Q_INVOKABLE QStringList usccs() const;
-    /** Shows an answer of the server: false (error set, nothing changed) when malformed. */
-    [[nodiscard]] bool load(const QJsonObject &answer);
+    /**
+     * Shows an answer of the server (read at `when`, from the offline copy or not): false
+     * (error set, nothing changed) when malformed.
+     */
+    [[nodiscard]] bool load(const QJsonObject &answer, const QDateTime &when = {},
+                            bool fromCache = false);
 
 signals:
-    void sessionChanged();
     void queryChanged();
-    void loadingChanged();
-    void errorChanged();
     void detailChanged();
-    void refreshed(bool ok);
+
+protected:
+    void reload() override;
+    /** Shows m_detail again (a new answer, or the language changed). */
+    void relabel() override;
 
 private:
-    void reload();
-    /** Shows m_detail again (a new answer, or the language changed). */
-    void relabel();
-    void setLoading(bool loading);
-    void setError(const QString &error);
+    /** The offline copy's name tail: PERIOD-REGION-CATEGORY. */
+    [[nodiscard]] QString cacheTail() const;
 
-    QPointer<Session> m_session;
-    OfficeClient m_client;
     SupplyOfferModel m_offers;
-    int m_period = 0;
     QString m_region;
     QString m_category;
     std::optional<SupplyDemandDetail> m_detail;
-    QString m_error;
-    bool m_loading = false;
-    bool m_complete = true;
 };
 
 } // namespace gx

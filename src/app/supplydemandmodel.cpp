@@ -30,7 +30,7 @@ double niceMax(double largest)
 } // namespace
 
 SupplyDemandModel::SupplyDemandModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : OfficeModel(parent)
 {}
 
 SupplyDemandModel::~SupplyDemandModel() = default;
@@ -101,46 +101,6 @@ QVariantMap SupplyDemandModel::get(int row) const
     for (auto it = names.cbegin(); it != names.cend(); ++it)
         out.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
     return out;
-}
-
-void SupplyDemandModel::componentComplete()
-{
-    m_complete = true;
-    reload();
-}
-
-void SupplyDemandModel::setSession(Session *session)
-{
-    if (!rebindSession(m_session, session, this,
-                       {{&Session::periodChanged,
-                         [this] {
-                             if (m_period == 0)
-                                 reload();
-                         }},
-                        {&Session::languageChanged, [this] {
-                             rebuild();
-                         }}}))
-        return;
-    m_client.setSession(session);
-    m_periodsClient.setSession(session);
-    emit sessionChanged();
-    reload();
-}
-
-int SupplyDemandModel::period() const
-{
-    if (m_period != 0)
-        return m_period;
-    return m_session ? m_session->period() : Session::kDefaultPeriod;
-}
-
-void SupplyDemandModel::setPeriod(int period)
-{
-    if (period == m_period)
-        return;
-    m_period = period;
-    emit periodChanged();
-    reload();
 }
 
 void SupplyDemandModel::setCounty(const QString &county)
@@ -306,11 +266,11 @@ QVariantMap SupplyDemandModel::chart() const
 QVariantList SupplyDemandModel::counties() const
 {
     QVariantList out;
-    if (!m_session)
+    if (!session())
         return out;
-    for (const Region &region : m_session->regions().regions())
+    for (const Region &region : session()->regions().regions())
         out.append(QVariantMap{{u"code"_s, region.code},
-                               {u"name"_s, region.name.text(m_session->uiLanguage())}});
+                               {u"name"_s, region.name.text(session()->uiLanguage())}});
     return out;
 }
 
@@ -332,53 +292,33 @@ QVariantList SupplyDemandModel::plannedYears() const
     return out;
 }
 
-QVariantList SupplyDemandModel::periods() const
-{
-    QList<int> all = m_periods;
-    if (!all.contains(period())) {
-        all.append(period());
-        std::sort(all.begin(), all.end());
-    }
-    QVariantList out;
-    for (const int year : std::as_const(all))
-        out.append(year);
-    return out;
-}
-
 void SupplyDemandModel::reload()
 {
-    if (!m_complete || !m_session)
+    if (!isReady())
         return;
-    m_client.abort();
+    client().abort();
     setLoading(false);
-    if (m_report && m_report->period != period()) {
+    // The period's offline copy meanwhile, or nothing: never another period's answer.
+    const auto cached = readCache(u"supply-demand"_s, QString::number(period()));
+    if (!cached || !load(cached->answer, cached->fetchedAt, true)) {
+        setError({});
+        setAnswerTime({}, false);
         m_report.reset();
+        m_answer = {};
         rebuild();
     }
+    loadCachedPeriods();
     refresh();
 }
 
 void SupplyDemandModel::refresh()
 {
-    if (!m_session)
+    if (!session())
         return;
-    m_periodsClient.get(u"/api/v1/targets"_s, [this](const OfficeReply &r) {
-        const QJsonValue list = r.json.value("periods"_L1);
-        if (!r.ok() || !list.isArray())
-            return; // the answer's own call says why
-        QList<int> periods;
-        for (const QJsonValue &year : list.toArray()) {
-            if (year.isDouble())
-                periods.append(year.toInt());
-        }
-        if (periods != m_periods) {
-            m_periods = periods;
-            emit periodsChanged();
-        }
-    });
+    refreshPeriods();
     const int asked = period();
     setLoading(true);
-    m_client.get(u"/api/v1/stats/supply-demand?period=%1"_s.arg(asked),
+    client().get(u"/api/v1/stats/supply-demand?period=%1"_s.arg(asked),
                  [this, asked](const OfficeReply &r) {
                      setLoading(false);
                      if (asked != period())
@@ -388,11 +328,16 @@ void SupplyDemandModel::refresh()
                          emit refreshed(false);
                          return;
                      }
-                     emit refreshed(load(r.json));
+                     const QDateTime fetched = now();
+                     const bool read = load(r.json, fetched, false);
+                     // Only a good answer replaces the offline copy.
+                     if (read)
+                         writeCache(u"supply-demand"_s, QString::number(asked), r.json, fetched);
+                     emit refreshed(read);
                  });
 }
 
-bool SupplyDemandModel::load(const QJsonObject &answer)
+bool SupplyDemandModel::load(const QJsonObject &answer, const QDateTime &when, bool fromCache)
 {
     auto parsed = SupplyDemandParser::report(answer, period());
     if (!parsed) {
@@ -400,8 +345,14 @@ bool SupplyDemandModel::load(const QJsonObject &answer)
         return false;
     }
     setError({});
+    const bool same = m_report && answer == m_answer;
     m_report = std::move(parsed).value();
-    rebuild();
+    m_answer = answer;
+    setAnswerTime(when, fromCache);
+    // The same figures as the offline copy shown: only its mark changes (the list keeps its rows
+    // and the user's place in it).
+    if (!same)
+        rebuild();
     return true;
 }
 
@@ -431,35 +382,19 @@ void SupplyDemandModel::rebuild()
 
 QString SupplyDemandModel::regionName(const QString &code) const
 {
-    if (!m_session)
+    if (!session())
         return code;
-    if (code == m_session->regions().city().code)
-        return m_session->regions().city().name.text(m_session->uiLanguage());
-    const Region *region = m_session->regions().region(code);
-    return region ? region->name.text(m_session->uiLanguage()) : code;
+    if (code == session()->regions().city().code)
+        return session()->regions().city().name.text(session()->uiLanguage());
+    const Region *region = session()->regions().region(code);
+    return region ? region->name.text(session()->uiLanguage()) : code;
 }
 
 QString SupplyDemandModel::categoryLabel(const QString &category) const
 {
-    return m_session ? SupplyDemandParser::categoryLabel(m_session->form(), category,
-                                                         m_session->uiLanguage())
+    return session() ? SupplyDemandParser::categoryLabel(session()->form(), category,
+                                                         session()->uiLanguage())
                      : category;
-}
-
-void SupplyDemandModel::setLoading(bool loading)
-{
-    if (loading == m_loading)
-        return;
-    m_loading = loading;
-    emit loadingChanged();
-}
-
-void SupplyDemandModel::setError(const QString &error)
-{
-    if (error == m_error)
-        return;
-    m_error = error;
-    emit errorChanged();
 }
 
 } // namespace gx

@@ -1,12 +1,9 @@
 #pragma once
 
-#include "app/officeclient.h"
+#include "app/officemodel.h"
 #include "app/session.h"
 #include "app/supplydemanddata.h"
 
-#include <QAbstractListModel>
-#include <QPointer>
-#include <QQmlParserStatus>
 #include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -23,24 +20,21 @@ namespace gx {
  * and a chart of the planned investment per category split into what local supply serves and
  * the gaps (缺口).
  *
- * A failed or malformed answer keeps what is shown and sets a Chinese error naming the member.
+ * The last good answer of each period is kept offline (OfficeModel's offline copy): while the
+ * server is asked, and when it cannot be reached, the period's copy is shown whole, marked with
+ * the time it was read (fromCache, offlineText); a fresh answer replaces it whole. A failed or
+ * malformed answer keeps what is shown and sets a Chinese error naming the member.
  */
-class SupplyDemandModel : public QAbstractListModel, public QQmlParserStatus
+class SupplyDemandModel : public OfficeModel
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(gx::Session *session READ session WRITE setSession NOTIFY sessionChanged)
-    /** The survey year; 0 (the default) follows the Session's period. */
-    Q_PROPERTY(int period READ period WRITE setPeriod NOTIFY periodChanged)
     /** "" for the whole city, else a county's code. */
     Q_PROPERTY(QString county READ county WRITE setCounty NOTIFY filterChanged)
     /** 0 for every planned year, else one. */
     Q_PROPERTY(int plannedYear READ plannedYear WRITE setPlannedYear NOTIFY filterChanged)
     Q_PROPERTY(bool gapsOnly READ gapsOnly WRITE setGapsOnly NOTIFY filterChanged)
     Q_PROPERTY(int count READ rowCount NOTIFY reportChanged)
-    Q_PROPERTY(bool loading READ isLoading NOTIFY loadingChanged)
-    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
     Q_PROPERTY(bool hasData READ hasData NOTIFY reportChanged)
     /**
      * {label, hasValue, valueText, numerator, denominator, fractionText, gaps, hasEnterprises,
@@ -58,8 +52,6 @@ class SupplyDemandModel : public QAbstractListModel, public QQmlParserStatus
     Q_PROPERTY(QVariantList counties READ counties NOTIFY sessionChanged)
     /** The planned years the answer holds, ascending. */
     Q_PROPERTY(QVariantList plannedYears READ plannedYears NOTIFY reportChanged)
-    /** The survey years to choose from (GET /api/v1/targets: years with targets or data). */
-    Q_PROPERTY(QVariantList periods READ periods NOTIFY periodsChanged)
 
 public:
     /** The categories the chart shows at most. */
@@ -89,27 +81,17 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
-    void classBegin() override { m_complete = false; }
-    void componentComplete() override;
-
-    [[nodiscard]] Session *session() const { return m_session; }
-    void setSession(Session *session);
-    [[nodiscard]] int period() const;
-    void setPeriod(int period);
     [[nodiscard]] QString county() const { return m_county; }
     void setCounty(const QString &county);
     [[nodiscard]] int plannedYear() const { return m_plannedYear; }
     void setPlannedYear(int year);
     [[nodiscard]] bool gapsOnly() const { return m_gapsOnly; }
     void setGapsOnly(bool gapsOnly);
-    [[nodiscard]] bool isLoading() const { return m_loading; }
-    [[nodiscard]] QString error() const { return m_error; }
     [[nodiscard]] bool hasData() const { return m_report.has_value(); }
     [[nodiscard]] QVariantMap figure() const;
     [[nodiscard]] QVariantMap chart() const;
     [[nodiscard]] QVariantList counties() const;
     [[nodiscard]] QVariantList plannedYears() const;
-    [[nodiscard]] QVariantList periods() const;
 
     /** Asks the server for the period's answer (and the periods to offer). */
     Q_INVOKABLE void refresh();
@@ -117,21 +99,19 @@ public:
     Q_INVOKABLE QVariantMap get(int row) const;
 
     /**
-     * Shows an answer of the server for period(): false (error set, nothing shown changed) when
-     * it is malformed.
+     * Shows an answer of the server for period() (read at `when`, from the offline copy or
+     * not): false (error set, nothing shown changed) when it is malformed.
      */
-    [[nodiscard]] bool load(const QJsonObject &answer);
+    [[nodiscard]] bool load(const QJsonObject &answer, const QDateTime &when = {},
+                            bool fromCache = false);
 
 signals:
-    void sessionChanged();
-    void periodChanged();
     void filterChanged();
-    void loadingChanged();
-    void errorChanged();
     void reportChanged();
-    void periodsChanged();
-    /** A refresh ended (ok: the server answered and its answer was read). */
-    void refreshed(bool ok);
+
+protected:
+    void reload() override;
+    void relabel() override { rebuild(); }
 
 private:
     struct Shown
@@ -141,27 +121,17 @@ private:
         bool gap = false;
     };
 
-    void reload();
     void rebuild();
-    void setLoading(bool loading);
-    void setError(const QString &error);
     [[nodiscard]] QString regionName(const QString &code) const;
     [[nodiscard]] QString categoryLabel(const QString &category) const;
     [[nodiscard]] const SupplyCoverage *coverageOfScope() const;
 
-    QPointer<Session> m_session;
-    OfficeClient m_client;
-    OfficeClient m_periodsClient;
-    int m_period = 0;
     QString m_county;
     int m_plannedYear = 0;
     bool m_gapsOnly = false;
     std::optional<SupplyDemandReport> m_report;
+    QJsonObject m_answer; ///< the answer m_report was read from
     QList<Shown> m_rows;
-    QList<int> m_periods;
-    QString m_error;
-    bool m_loading = false;
-    bool m_complete = true;
 };
 
 } // namespace gx

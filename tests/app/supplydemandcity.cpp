@@ -46,6 +46,11 @@ SupplyDemandCity::SupplyDemandCity()
 
 SupplyDemandCity::~SupplyDemandCity() = default;
 
+void SupplyDemandCity::stopServer()
+{
+    m_server.reset();
+}
+
 QUrl SupplyDemandCity::baseUrl() const
 {
     return m_server ? m_server->baseUrl() : QUrl();

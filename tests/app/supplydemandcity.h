@@ -47,6 +47,9 @@ public:
     /** The first sheet of a workbook as lines of tab-separated cells (the server's reader). */
     [[nodiscard]] static QStringList sheetLines(const QByteArray &xlsx);
 
+    /** Stops the server (the database stays): the app finds it unreachable from now on. */
+    void stopServer();
+
     /** Logs the session in as the office user and waits for the first sync; "" or why not. */
     [[nodiscard]] QString login(Session &session) const;
 

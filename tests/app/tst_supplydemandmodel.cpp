@@ -174,6 +174,31 @@ private slots:
         QCOMPARE(chart.value(u"max"_s).toDouble(), 200.0);
     }
 
+    // The offline copy is shown whole and marked; a fresh answer replaces it whole, unmarked.
+    void freshAnswerReplacesTheOfflineCopy()
+    {
+        SupplyDemandModel model;
+        const QDateTime readAt(QDate(2026, 12, 7), QTime(10, 30), Qt::LocalTime);
+        QVERIFY(model.load(goodAnswer(), readAt, true));
+        QVERIFY(model.isFromCache());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.offlineText(), u"Offline data, as of 2026-12-07 10:30"_s);
+        QJsonObject fresh = goodAnswer();
+        QJsonArray rows = fresh.value("rows"_L1).toArray();
+        rows.removeLast();
+        fresh.insert(u"rows"_s, rows);
+        QVERIFY(model.load(fresh, readAt.addSecs(3600), false));
+        QVERIFY(!model.isFromCache());
+        QCOMPARE(model.offlineText(), QString());
+        QCOMPARE(model.lastUpdatedText(), u"2026-12-07 11:30"_s);
+        QCOMPARE(model.rowCount(), 3);
+        // A malformed answer changes nothing, neither the rows nor the mark.
+        QVERIFY(model.load(goodAnswer(), readAt, true));
+        QVERIFY(!model.load(QJsonObject{{u"period"_s, kPeriod}}, readAt.addSecs(7200), false));
+        QVERIFY(model.isFromCache());
+        QCOMPARE(model.rowCount(), 4);
+    }
+
     void filters()
     {
         SupplyDemandModel model;

@@ -64,6 +64,12 @@ QStringList SupplyDemandFixture::fileLines(const QString &path) const
     return test::SupplyDemandCity::sheetLines(file.readAll());
 }
 
+void SupplyDemandFixture::stopServer()
+{
+    if (m_city)
+        m_city->stopServer();
+}
+
 QString SupplyDemandFixture::screenshotDir() const
 {
     QString dir = qEnvironmentVariable("GX_SCREENSHOT_DIR");

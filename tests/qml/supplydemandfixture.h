@@ -33,6 +33,8 @@ public:
     Q_INVOKABLE QStringList exportLines(int period) const;
     /** A workbook file's first sheet as tab-separated lines (the server's reader). */
     Q_INVOKABLE QStringList fileLines(const QString &path) const;
+    /** Stops the city's server (its database stays): the app finds it unreachable. */
+    Q_INVOKABLE void stopServer();
     /** Where the tests save screenshots (GX_SCREENSHOT_DIR, else a temporary directory). */
     Q_INVOKABLE QString screenshotDir() const;
 
