@@ -18,6 +18,20 @@ namespace {
 const QString kConflictEntity = u"conflict"_s;
 const QString kReviewEntity = u"review"_s;
 
+// A record with an outbox entry (any state) is never overwritten by these two statements; the
+// probe is left out for the entities the outbox holds nothing of (asked once per page).
+const QString kOutboxProbe = u" AND NOT EXISTS (SELECT 1 FROM outbox o"
+                             u" WHERE o.entity = records.entity AND o.record_id = records.id)"_s;
+const QString kDelete = u"DELETE FROM records WHERE entity = ? AND id = ? AND server_rev <= ?"_s;
+const QString kUpsert =
+    u"INSERT INTO records (entity, id, fields, server_rev, local_state, deleted,"
+    u" parent_id, updated_at, form_version) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)"
+    u" ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
+    u" server_rev = excluded.server_rev, local_state = 0, reject_code = NULL,"
+    u" reject_message = NULL, reject_field = NULL, reject_existing_id = NULL,"
+    u" deleted = 0, parent_id = excluded.parent_id, updated_at = excluded.updated_at,"
+    u" form_version = excluded.form_version WHERE excluded.server_rev >= records.server_rev"_s;
+
 } // namespace
 
 PullApplier::PullApplier(StoreDatabase &db, Inbox &inbox, std::function<qint64()> wallClockMillis)
@@ -45,7 +59,9 @@ Result<PullOutcome, StoreError> PullApplier::applyPullPage(const PullPage &page)
     Transaction tx(m_db);
     if (auto done = tx.begin(); !done)
         return done.error();
-    const qint64 now = m_wallClockMillis();
+    const auto context = pageContext();
+    if (!context)
+        return context.error();
     PullOutcome outcome;
     for (qsizetype i = 0; i < page.changes.size(); ++i) {
         const Change &change = page.changes.at(i);
@@ -59,7 +75,7 @@ Result<PullOutcome, StoreError> PullApplier::applyPullPage(const PullPage &page)
                               u"change %1 (%2 %3): %4"_s.arg(QString::number(i), change.entity,
                                                              change.id.left(80), refusal->message)};
         }
-        if (auto done = applyChange(change, now, outcome); !done)
+        if (auto done = applyChange(change, context.value(), outcome); !done)
             return done.error();
     }
     QSqlQuery &q = m_db.statement(u"INSERT INTO meta (key, value) VALUES ('pull_cursor', ?)"
@@ -72,8 +88,28 @@ Result<PullOutcome, StoreError> PullApplier::applyPullPage(const PullPage &page)
     return outcome;
 }
 
-Status<StoreError> PullApplier::applyChange(const Change &change, qint64 now, PullOutcome &outcome)
+Result<PullApplier::PageContext, StoreError> PullApplier::pageContext()
 {
+    PageContext context;
+    context.now = m_wallClockMillis();
+    QSqlQuery &q = m_db.statement(u"SELECT DISTINCT entity FROM outbox"_s);
+    if (auto done = m_db.exec(q); !done)
+        return done.error();
+    while (q.next())
+        context.entitiesInOutbox.insert(q.value(0).toString());
+    q.finish();
+    // Looked up once per page rather than per change (the cache is keyed by the SQL text).
+    context.upsert = &m_db.statement(kUpsert);
+    context.upsertProbed = &m_db.statement(kUpsert + kOutboxProbe);
+    context.remove = &m_db.statement(kDelete);
+    context.removeProbed = &m_db.statement(kDelete + kOutboxProbe);
+    return context;
+}
+
+Status<StoreError> PullApplier::applyChange(const Change &change, const PageContext &context,
+                                            PullOutcome &outcome)
+{
+    const qint64 now = context.now;
     if (change.entity == kConflictEntity) {
         ++outcome.conflicts;
         return m_inbox.storeConflict(change, now);
@@ -84,11 +120,9 @@ Status<StoreError> PullApplier::applyChange(const Change &change, qint64 now, Pu
     }
     // The common case in one statement: a record without local edits takes the server's state
     // unless it is older than what the device has. Anything else takes the slow path.
+    const bool probe = context.entitiesInOutbox.contains(change.entity);
     if (change.deleted) {
-        QSqlQuery &q = m_db.statement(
-            u"DELETE FROM records WHERE entity = ? AND id = ? AND server_rev <= ? AND NOT EXISTS"
-            u" (SELECT 1 FROM outbox o WHERE o.entity = records.entity"
-            u" AND o.record_id = records.id)"_s);
+        QSqlQuery &q = probe ? *context.removeProbed : *context.remove;
         q.bindValue(0, change.entity);
         q.bindValue(1, change.id);
         q.bindValue(2, change.rev);
@@ -99,17 +133,7 @@ Status<StoreError> PullApplier::applyChange(const Change &change, qint64 now, Pu
             return Done{};
         }
     } else {
-        QSqlQuery &q = m_db.statement(
-            u"INSERT INTO records (entity, id, fields, server_rev, local_state, deleted,"
-            u" parent_id, updated_at, form_version) VALUES (?, ?, ?, ?, 0, 0, ?, ?, ?)"
-            u" ON CONFLICT (entity, id) DO UPDATE SET fields = excluded.fields,"
-            u" server_rev = excluded.server_rev, local_state = 0, reject_code = NULL,"
-            u" reject_message = NULL, reject_field = NULL, reject_existing_id = NULL,"
-            u" deleted = 0, parent_id = excluded.parent_id, updated_at = excluded.updated_at,"
-            u" form_version = excluded.form_version"
-            u" WHERE excluded.server_rev >= records.server_rev AND NOT EXISTS"
-            u" (SELECT 1 FROM outbox o WHERE o.entity = records.entity"
-            u" AND o.record_id = records.id)"_s);
+        QSqlQuery &q = probe ? *context.upsertProbed : *context.upsert;
         const QString parent = detail::parentIdOf(change.entity, change.fields);
         q.bindValue(0, change.entity);
         q.bindValue(1, change.id);

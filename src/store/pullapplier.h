@@ -6,9 +6,12 @@
 #include "store/recordrows.h"
 #include "store/storeerror.h"
 
+#include <QSet>
 #include <QString>
 
 #include <functional>
+
+class QSqlQuery;
 
 namespace gx {
 
@@ -51,7 +54,19 @@ public:
     [[nodiscard]] Result<QString, StoreError> cursor();
 
 private:
-    [[nodiscard]] Status<StoreError> applyChange(const Change &change, qint64 now,
+    /** What every change of a page shares: asked once per page. */
+    struct PageContext
+    {
+        qint64 now = 0;
+        QSet<QString> entitiesInOutbox; ///< the entities the outbox holds mutations of
+        QSqlQuery *upsert = nullptr;    ///< without the outbox probe
+        QSqlQuery *upsertProbed = nullptr;
+        QSqlQuery *remove = nullptr; ///< without the outbox probe
+        QSqlQuery *removeProbed = nullptr;
+    };
+
+    [[nodiscard]] Result<PageContext, StoreError> pageContext();
+    [[nodiscard]] Status<StoreError> applyChange(const Change &change, const PageContext &context,
                                                  PullOutcome &outcome);
     [[nodiscard]] Status<StoreError> applyOverPending(const Change &change, qint64 now,
                                                       PullOutcome &outcome);

@@ -42,6 +42,8 @@ private slots:
     void pendingFieldsNotOverwritten();
     void tombstones_data();
     void tombstones();
+    void localEditsOfOtherEntities_data();
+    void localEditsOfOtherEntities();
     void cursorSavedWithItsPage();
     void badPageLeavesNothing_data();
     void badPageLeavesNothing();
@@ -201,6 +203,68 @@ void Tst_pull::tombstones()
         QCOMPARE(record.value()->serverRev, 2);
         QCOMPARE(record.value()->fields.value(u"quantity"_s), QJsonValue(2));
     }
+}
+
+void Tst_pull::localEditsOfOtherEntities_data()
+{
+    // The apply asks once per page which entities the outbox holds and probes the outbox only
+    // for those: a record with a local edit is still never overwritten or removed, and a
+    // record of the same id in another entity is still written.
+    QTest::addColumn<QString>("editedEntity");
+    QTest::addColumn<QString>("pulledEntity");
+    QTest::addColumn<bool>("tombstone");
+    QTest::addColumn<bool>("taken");
+    QTest::newRow("the edited record: kept") << u"survey"_s << u"survey"_s << false << false;
+    QTest::newRow("same id, other entity: taken") << u"survey"_s << u"equipment"_s << false << true;
+    QTest::newRow("tombstone of the edited record: kept")
+        << u"equipment"_s << u"equipment"_s << true << false;
+    QTest::newRow("tombstone, same id, other entity: removed")
+        << u"equipment"_s << u"survey"_s << true << true;
+}
+
+void Tst_pull::localEditsOfOtherEntities()
+{
+    QFETCH(QString, editedEntity);
+    QFETCH(QString, pulledEntity);
+    QFETCH(bool, tombstone);
+    QFETCH(bool, taken);
+    pull({{u"survey"_s, u"s"_s, 1, false, jsonObject(R"({"a":1,"enterprise":"x"})")},
+          {u"equipment"_s, u"s"_s, 1, false, jsonObject(R"({"a":1,"survey":"x"})")},
+          {u"equipment"_s, u"t"_s, 1, false, jsonObject(R"({"a":1,"survey":"x"})")}},
+         1);
+    GX_OK(m_store->setField(editedEntity, u"s"_s, u"a"_s, 2));
+    // One page: the change of the record under test among changes of both entities.
+    const QJsonObject server = jsonObject(R"({"a":9,"survey":"x","enterprise":"x"})");
+    const auto outcome = m_store->pull().applyPullPage(
+        page({{u"equipment"_s, u"t"_s, 2, false, server},
+              {pulledEntity, u"s"_s, 3, tombstone, tombstone ? QJsonObject() : server},
+              {u"survey"_s, u"u"_s, 1, false, server}},
+             2));
+    GX_OK(outcome);
+    const auto record = m_store->record(pulledEntity, u"s"_s);
+    GX_OK(record);
+    if (tombstone) {
+        QCOMPARE(record.value().has_value(), !taken);
+        QCOMPARE(outcome.value().deleted, taken ? 1 : 0);
+    } else {
+        QVERIFY(record.value().has_value());
+        QCOMPARE(record.value()->fields.value(u"a"_s), QJsonValue(taken ? 9 : 2));
+        QCOMPARE(record.value()->serverRev, 3);
+    }
+    if (!taken) {
+        QCOMPARE(record.value()->fields.value(u"a"_s), QJsonValue(2));
+        QVERIFY(record.value()->state != LocalState::Synced);
+    }
+    // The edit's own record stays as edited, whichever record was pulled.
+    const auto edited = m_store->record(editedEntity, u"s"_s);
+    GX_OK(edited);
+    QCOMPARE(edited.value()->fields.value(u"a"_s), QJsonValue(2));
+    const auto others = m_store->record(u"equipment"_s, u"t"_s);
+    GX_OK(others);
+    QCOMPARE(others.value()->fields.value(u"a"_s), QJsonValue(9));
+    const auto entries = m_store->outbox().entries();
+    GX_OK(entries);
+    QCOMPARE(entries.value().size(), 1);
 }
 
 void Tst_pull::cursorSavedWithItsPage()
