@@ -293,6 +293,26 @@
 <context>
     <name>gx::FormFieldsModel</name>
     <message>
+        <source>%1 was not saved: %2</source>
+        <translation>「%1」未保存：%2</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>文件大于 %1 MB</translation>
+    </message>
+    <message>
+        <source>the file is not a picture</source>
+        <translation>该文件不是图片</translation>
+    </message>
+    <message>
+        <source>the picture is too large</source>
+        <translation>照片太大</translation>
+    </message>
+    <message>
+        <source>it could not be encoded as JPEG</source>
+        <translation>无法编码为 JPEG</translation>
+    </message>
+    <message>
         <source>No such field.</source>
         <translation>没有这个字段。</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "app/formfieldsmodel.h"
+#include "app/photoencoder.h"
 
 #include "app/fieldvalue.h"
 #include "app/logging.h"
@@ -269,21 +270,42 @@ bool FormFieldsModel::setValue(const QVariant &rowOrName, const QVariant &value)
 bool FormFieldsModel::setPhotoFile(const QVariant &rowOrName, const QUrl &file)
 {
     const int row = rowOf(rowOrName);
-    if (row < 0 || m_readOnly || !m_session || !m_session->store()) {
-        setLastError(tr("This form is read-only."));
+    if (row < 0 || m_rows.at(row).field->type != FieldType::Photo) {
+        setLastError(tr("No such field."));
         return false;
     }
+    const QString name = m_rows.at(row).field->name;
+    const QString label =
+        m_rows.at(row).field->label.text(m_session ? m_session->uiLanguage() : Language::Zh);
+    const auto notSaved = [this, &label, &name](const QString &reason) {
+        setLastError(tr("%1 was not saved: %2").arg(label.isEmpty() ? name : label, reason));
+        return false;
+    };
+    if (m_readOnly)
+        return notSaved(tr("This form is read-only."));
     QFile in(file.isLocalFile() ? file.toLocalFile() : file.toString());
-    if (!in.open(QIODevice::ReadOnly)) {
-        setLastError(tr("The photo cannot be read: %1").arg(in.errorString()));
-        return false;
+    if (!in.open(QIODevice::ReadOnly))
+        return notSaved(tr("The photo cannot be read: %1").arg(in.errorString()));
+    if (in.size() > kMaxPhotoFileBytes)
+        return notSaved(tr("the file is larger than %1 MB").arg(kMaxPhotoFileBytes >> 20));
+    auto decoded = PhotoEncoder::decode(in.read(kMaxPhotoFileBytes + 1));
+    auto encoded = decoded ? PhotoEncoder::encode(decoded.value())
+                           : Result<EncodedPhoto, PhotoEncodeError>(decoded.error());
+    if (!encoded) {
+        qCWarning(lcApp) << "photo file" << in.fileName() << encoded.error().message;
+        switch (encoded.error().code) {
+        case PhotoEncodeError::Code::Empty:
+            return notSaved(tr("the file is not a picture"));
+        case PhotoEncodeError::Code::TooLarge:
+            return notSaved(tr("the picture is too large"));
+        case PhotoEncodeError::Code::Encode:
+            break;
+        }
+        return notSaved(tr("it could not be encoded as JPEG"));
     }
-    auto sha = m_session->store()->attachments().add(in.readAll());
-    if (!sha) {
-        setLastError(sha.error().message);
-        return false;
-    }
-    return save(row, QJsonValue(sha.value()));
+    if (!setPhotoBytes(name, encoded.value().jpeg))
+        return notSaved(lastError());
+    return true;
 }
 
 bool FormFieldsModel::setPhotoBytes(const QString &field, const QByteArray &bytes)

@@ -110,7 +110,15 @@ public:
      * read-only, or the store refused (lastError).
      */
     Q_INVOKABLE bool setValue(const QVariant &rowOrName, const QVariant &value);
-    /** Stores a picked photo file in the attachments and sets the field to its sha256. */
+    /** A picked photo file larger than this (50 MiB) is refused before it is read. */
+    static constexpr qint64 kMaxPhotoFileBytes = 50 * 1024 * 1024;
+    /**
+     * A picked photo file made into the photo the camera would store (PhotoEncoder: upright by
+     * its EXIF orientation, at most 1600 px on its long side, JPEG q85), kept as the blob and then
+     * set on the field. False, with lastError 「FIELD」未保存：… and nothing written, when the file
+     * cannot be read, is larger than kMaxPhotoFileBytes, is no picture or has too many pixels,
+     * or when setPhotoBytes() fails.
+     */
     Q_INVOKABLE bool setPhotoFile(const QVariant &rowOrName, const QUrl &file);
     /**
      * Stores the bytes of a photo (PhotoCapture's JPEG) durably as the store's blob, then sets

@@ -9,6 +9,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -315,18 +316,22 @@ void Tst_formfieldsmodel::photoFromFile()
     const QString path = m_world->dir.filePath(u"nameplate.jpg"_s);
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    const QByteArray bytes("\xff\xd8\xff\xe0 a nameplate");
-    file.write(bytes);
+    QImage picture(640, 480, QImage::Format_RGB32);
+    picture.fill(Qt::darkGray);
+    QVERIFY(picture.save(&file, "jpeg"));
     file.close();
-    QVERIFY(m_model->setPhotoFile(u"photo"_s, QUrl::fromLocalFile(path)));
+    QVERIFY2(m_model->setPhotoFile(u"photo"_s, QUrl::fromLocalFile(path)),
+             qPrintable(m_model->lastError()));
     const QString sha =
-        QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    QCOMPARE(m_world->stored(u"equipment"_s, row.value().id).value(u"photo"_s).toString(), sha);
+        m_world->stored(u"equipment"_s, row.value().id).value(u"photo"_s).toString();
+    QCOMPARE(sha.size(), 64);
     const QUrl shown = m_model->get(m_model->indexOf(u"photo"_s), u"photoUrl"_s).toUrl();
     QVERIFY(shown.isLocalFile());
     QFile stored(shown.toLocalFile());
     QVERIFY(stored.open(QIODevice::ReadOnly));
-    QCOMPARE(stored.readAll(), bytes);
+    QCOMPARE(QString::fromLatin1(
+                 QCryptographicHash::hash(stored.readAll(), QCryptographicHash::Sha256).toHex()),
+             sha);
     QVERIFY(!m_model->setPhotoFile(u"photo"_s, QUrl::fromLocalFile(path + u".missing"_s)));
     QVERIFY(!m_model->lastError().isEmpty());
 }

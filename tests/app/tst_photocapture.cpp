@@ -81,6 +81,10 @@ private slots:
     void storesTheScaledJpeg();
     void failureChangesNothing_data();
     void failureChangesNothing();
+    void pickedFileIsEncodedLikeACameraPicture_data();
+    void pickedFileIsEncodedLikeACameraPicture();
+    void badPickedFileChangesNothing_data();
+    void badPickedFileChangesNothing();
     void retakeDropsThePicture();
     void sameSceneIsOneBlob();
     void scaledSize_data();
@@ -329,6 +333,123 @@ void Tst_photocapture::failureChangesNothing()
     QCOMPARE(pendingAfter.value().size(), pendingBefore.value().size());
     if (failure != u"disk"_s)
         QCOMPARE(blobFiles(attachments.directory()), blobsBefore);
+}
+
+// 选择照片: a file goes through the same PhotoEncoder as a camera picture.
+void Tst_photocapture::pickedFileIsEncodedLikeACameraPicture_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QByteArray>("format"); // how the file is written
+    QTest::addColumn<bool>("exifRotate90");
+    QTest::addColumn<QSize>("stored");
+
+    QTest::newRow("4000x3000 JPEG")
+        << QSize(4000, 3000) << QByteArray("jpeg") << false << QSize(1600, 1200);
+    QTest::newRow("3000x2000 JPEG, EXIF rotate 90")
+        << QSize(3000, 2000) << QByteArray("jpeg") << true << QSize(1067, 1600);
+    QTest::newRow("2400x2400 PNG")
+        << QSize(2400, 2400) << QByteArray("png") << false << QSize(1600, 1600);
+    QTest::newRow("800x600 PNG, not enlarged")
+        << QSize(800, 600) << QByteArray("png") << false << QSize(800, 600);
+}
+
+void Tst_photocapture::pickedFileIsEncodedLikeACameraPicture()
+{
+    QFETCH(QSize, size);
+    QFETCH(QByteArray, format);
+    QFETCH(bool, exifRotate90);
+    QFETCH(QSize, stored);
+
+    const QImage picture = halves(size, QImage::Format_RGB32);
+    QByteArray bytes;
+    if (format == "jpeg") {
+        bytes = jpegWithOrientation(picture, exifRotate90);
+    } else {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(picture.save(&buffer, format.constData()));
+    }
+    const QString path = m_world->dir.filePath(u"picked."_s + QString::fromLatin1(format));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+
+    QVERIFY2(m_form->setPhotoFile(u"photo"_s, QUrl::fromLocalFile(path)),
+             qPrintable(m_form->lastError()));
+    const QString sha = equipmentPhotoValue();
+    QCOMPARE(sha.size(), 64);
+    QFile blob(m_world->session->store()->attachments().filePath(sha));
+    QVERIFY(blob.open(QIODevice::ReadOnly));
+    const QByteArray kept = blob.readAll();
+    QVERIFY(kept != bytes); // never the file whole
+    QBuffer buffer;
+    buffer.setData(kept);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    QCOMPARE(reader.format(), QByteArray("jpeg"));
+    QCOMPARE(reader.transformation(), QImageIOHandler::TransformationNone);
+    const QImage back = reader.read();
+    QCOMPARE(back.size(), stored);
+    // The same bytes the camera's pipeline makes of that picture.
+    auto decoded = gx::PhotoEncoder::decode(bytes);
+    QVERIFY(decoded);
+    auto encoded = gx::PhotoEncoder::encode(decoded.value());
+    QVERIFY(encoded);
+    QCOMPARE(kept, encoded.value().jpeg);
+    if (exifRotate90)
+        QVERIFY(reddish(back.pixel(back.width() / 2, 1))); // the left half is now on top
+    else
+        QVERIFY(reddish(back.pixel(1, back.height() / 2)));
+}
+
+void Tst_photocapture::badPickedFileChangesNothing_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("missing") << u"missing"_s << u"「铭牌照片」未保存：无法读取照片："_s;
+    QTest::newRow("not a picture") << u"text"_s << u"「铭牌照片」未保存：该文件不是图片"_s;
+    QTest::newRow("cut-off JPEG") << u"cut"_s << u"「铭牌照片」未保存：该文件不是图片"_s;
+    QTest::newRow("larger than 50 MB") << u"huge"_s << u"「铭牌照片」未保存：文件大于 50 MB"_s;
+    QTest::newRow("read-only form") << u"readonly"_s << u"「铭牌照片」未保存：此表单为只读。"_s;
+}
+
+void Tst_photocapture::badPickedFileChangesNothing()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, message);
+
+    const QString path = m_world->dir.filePath(u"bad.jpg"_s);
+    if (kind != u"missing"_s) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(halves(QSize(640, 480), QImage::Format_RGB32).save(&buffer, "jpeg"));
+        if (kind == u"text"_s)
+            file.write("\xff\xd8\xff\xe0 a nameplate");
+        else if (kind == u"cut"_s)
+            file.write(jpeg.left(20));
+        else
+            file.write(jpeg);
+        if (kind == u"huge"_s)
+            QVERIFY(file.resize(gx::FormFieldsModel::kMaxPhotoFileBytes + 1));
+        file.close();
+    }
+    if (kind == u"readonly"_s)
+        m_form->setReadOnly(true);
+    gx::AttachmentStore &attachments = m_world->session->store()->attachments();
+    const QJsonObject recordBefore = m_world->stored(u"equipment"_s, m_rowId);
+    const int outboxBefore = outboxCount();
+    const QStringList blobsBefore = blobFiles(attachments.directory());
+
+    QVERIFY(!m_form->setPhotoFile(u"photo"_s, QUrl::fromLocalFile(path)));
+    QVERIFY2(m_form->lastError().startsWith(message), qPrintable(m_form->lastError()));
+    QCOMPARE(m_world->stored(u"equipment"_s, m_rowId), recordBefore);
+    QCOMPARE(outboxCount(), outboxBefore);
+    QCOMPARE(blobFiles(attachments.directory()), blobsBefore);
 }
 
 void Tst_photocapture::retakeDropsThePicture()
