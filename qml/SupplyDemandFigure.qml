@@ -16,9 +16,10 @@ Pane {
         border.color: "#d0d7e2"
     }
 
-    ColumnLayout {
-        anchors.left: parent.left
-        anchors.right: parent.right
+    // The pane's content item itself, so that the pane's implicit height is the column's at
+    // the pane's width (a child anchored in it kept the height of its first, narrow layout,
+    // and the pane stretched beside the chart on a desktop).
+    contentItem: ColumnLayout {
         spacing: 4
 
         Label {

@@ -156,12 +156,18 @@ Page {
                 Layout.rightMargin: 12
                 readonly property real figureWidth: page.wide ? (width - 12) / 3 : width
 
-                SupplyDemandFigure {
-                    objectName: "headline"
-                    figure: matches.figure
+                // The cell takes the row's height; the figure inside keeps its own at the top
+                // (the layout stretched it to the chart's height on a desktop).
+                Item {
                     Layout.preferredWidth: top.figureWidth
-                    Layout.fillHeight: false
-                    Layout.alignment: Qt.AlignTop
+                    Layout.fillHeight: true
+                    implicitHeight: headline.implicitHeight
+                    SupplyDemandFigure {
+                        id: headline
+                        objectName: "headline"
+                        figure: matches.figure
+                        width: parent.width
+                    }
                 }
                 ColumnLayout {
                     visible: matches.chart.count > 0
