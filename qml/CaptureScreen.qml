@@ -31,7 +31,7 @@ Page {
     }
 
     objectName: "captureScreen"
-    title: qsTr("Photograph: %1").arg(capture.fieldLabel)
+    title: qsTr("Photo: %1").arg(capture.fieldLabel)
     background: Rectangle { color: "#101418" }
 
     FormFieldsModel {

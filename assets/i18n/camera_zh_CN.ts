@@ -4,7 +4,7 @@
 <context>
     <name>CaptureScreen</name>
     <message>
-        <source>Photograph: %1</source>
+        <source>Photo: %1</source>
         <translation>拍摄：%1</translation>
     </message>
     <message>
