@@ -1,17 +1,27 @@
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import Gengxin.App
 
 // A photo (a nameplate): taken with the camera (CaptureScreen, in a window-sized popup) or
 // picked from a file, kept by the device by its sha256, shown as a thumbnail. Where the device
-// has no camera only the file picker is offered, with 本设备没有摄像头.
+// has no camera only the file picker is offered, with 本设备没有摄像头. A picked file that is
+// refused (not a picture, too large, unreadable, a read-only form) says why under the buttons.
 ColumnLayout {
     id: editor
+    objectName: "photoEditor"
 
     // The FieldDelegate this edits (typed Item: the delegate loads the editors).
     required property Item cell
+    // Why the last picked file was not saved (the form's 「FIELD」未保存：…), empty otherwise.
+    property string failure: ""
+
+    function pickFile(url) {
+        editor.failure = editor.cell.form.setPhotoFile(editor.cell.name, url)
+                ? "" : editor.cell.form.lastError
+    }
 
     function takeFocus() {
         (takePhoto.visible ? takePhoto : pick).forceActiveFocus()
@@ -55,7 +65,10 @@ ColumnLayout {
             visible: CameraSupport.available
             highlighted: true
             text: qsTr("Take photo")
-            onClicked: capturePopup.open()
+            onClicked: {
+                editor.failure = ""
+                capturePopup.open()
+            }
         }
         Button {
             id: pick
@@ -72,11 +85,19 @@ ColumnLayout {
             opacity: 0.7
         }
     }
+    Label {
+        objectName: "photoError"
+        Layout.fillWidth: true
+        visible: editor.failure !== ""
+        text: editor.failure
+        color: Material.color(Material.Red)
+        wrapMode: Text.Wrap
+    }
     FileDialog {
         id: dialog
         title: qsTr("Choose a photo")
         nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.heic)")]
-        onAccepted: editor.cell.form.setPhotoFile(editor.cell.name, selectedFile)
+        onAccepted: editor.pickFile(selectedFile)
     }
     Popup {
         id: capturePopup

@@ -9,7 +9,8 @@ import Gengxin.Testing
 // offers the file picker and says 本设备没有摄像头; with the injected camera (the drawn nameplate)
 // 拍照 opens CaptureScreen, 拍照 there shows the photo as it will be stored (1600x1200), 使用照片
 // stores it and says 已保存, and the field shows its thumbnail with the blob as its value; a
-// failing camera says why, naming the field, and changes nothing.
+// failing camera says why, naming the field, and changes nothing; so does a picked file that is
+// refused (选择照片 with a file that is not a picture or cannot be read).
 FormTestBench {
     id: bench
 
@@ -150,6 +151,29 @@ FormTestBench {
             click(screen, "captureShutter")
             tryCompare(screen.capture, "state", PhotoCapture.Review)
             compare(findChild(screen, "captureError").visible, false)
+        }
+
+        function test_pickedFileRefusedSaysWhy_data() {
+            return [
+                { tag: "not a picture", file: Qt.resolvedUrl("tst_capture.qml"),
+                  reason: "该文件不是图片" },
+                { tag: "missing", file: Qt.resolvedUrl("no-such-nameplate.jpg"),
+                  reason: "无法读取照片：" },
+            ]
+        }
+
+        function test_pickedFileRefusedSaysWhy(data) {
+            const field = openRow()
+            const editor = findChild(field, "photoEditor")
+            const error = findChild(field, "photoError")
+            compare(error.visible, false)
+            const before = Fixture.record("equipment", bench.rowId)
+            const outboxBefore = Fixture.outboxCount()
+            editor.pickFile(data.file)
+            tryCompare(error, "visible", true)
+            verify(error.text.startsWith("「铭牌照片」未保存：" + data.reason), error.text)
+            compare(Fixture.record("equipment", bench.rowId), before)
+            compare(Fixture.outboxCount(), outboxBefore)
         }
     }
 }
